@@ -1,0 +1,114 @@
+using System;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadRecycle.Framework
+{
+    /// <summary>The services of one execution, with typed access to the Target and images.</summary>
+    public sealed class LocalPluginContext
+    {
+        private const string ReentryKeyPrefix = "LeadRecycle.Entered:";
+        private IOrganizationService? _userService;
+        private IOrganizationService? _systemService;
+
+        public LocalPluginContext(IServiceProvider serviceProvider)
+        {
+            ExecutionContext = (IPluginExecutionContext?)serviceProvider.GetService(typeof(IPluginExecutionContext))
+                ?? throw new InvalidPluginExecutionException("The plug-in execution context is not available.");
+            TracingService = (ITracingService?)serviceProvider.GetService(typeof(ITracingService));
+            ServiceFactory = (IOrganizationServiceFactory?)serviceProvider.GetService(typeof(IOrganizationServiceFactory))
+                ?? throw new InvalidPluginExecutionException("The organization service factory is not available.");
+        }
+
+        public IPluginExecutionContext ExecutionContext { get; }
+
+        public ITracingService? TracingService { get; }
+
+        public IOrganizationServiceFactory ServiceFactory { get; }
+
+        /// <summary>The organization service as the calling user (security applies).</summary>
+        public IOrganizationService UserService => _userService ??= ServiceFactory.CreateOrganizationService(ExecutionContext.UserId);
+
+        /// <summary>The organization service as SYSTEM, for writes the user may not own (the recycled lead).</summary>
+        public IOrganizationService SystemService => _systemService ??= ServiceFactory.CreateOrganizationService(null);
+
+        public void Trace(string format, params object[] args)
+        {
+            TracingService?.Trace(format, args);
+        }
+
+        /// <summary>The Target of Create/Update as an Entity, or null when the message carries none.</summary>
+        public Entity? GetTargetEntity() =>
+            ExecutionContext.InputParameters.TryGetValue("Target", out var target) ? target as Entity : null;
+
+        /// <summary>The Target as a reference (Delete, Assign, ...), or the Target entity's reference.</summary>
+        public EntityReference? GetTargetReference()
+        {
+            if (!ExecutionContext.InputParameters.TryGetValue("Target", out var target))
+            {
+                return null;
+            }
+
+            return target as EntityReference ?? (target as Entity)?.ToEntityReference();
+        }
+
+        public T? GetInput<T>(string name)
+            where T : class =>
+            ExecutionContext.InputParameters.TryGetValue(name, out var value) ? value as T : null;
+
+        public Entity? GetPreImage(string alias) =>
+            ExecutionContext.PreEntityImages.TryGetValue(alias, out var image) ? image : null;
+
+        public Entity? GetPostImage(string alias) =>
+            ExecutionContext.PostEntityImages.TryGetValue(alias, out var image) ? image : null;
+
+        /// <summary>The record as it will be after the operation: the pre-image with the Target's columns over it.</summary>
+        public Entity MergeTargetOverPreImage(string preImageAlias)
+        {
+            var target = GetTargetEntity();
+            var preImage = GetPreImage(preImageAlias);
+            var merged = new Entity(ExecutionContext.PrimaryEntityName, ExecutionContext.PrimaryEntityId);
+            if (preImage != null)
+            {
+                foreach (var attribute in preImage.Attributes)
+                {
+                    merged[attribute.Key] = attribute.Value;
+                }
+            }
+
+            if (target != null)
+            {
+                foreach (var attribute in target.Attributes)
+                {
+                    merged[attribute.Key] = attribute.Value;
+                }
+            }
+
+            return merged;
+        }
+
+        /// <summary>
+        /// Records in SharedVariables (visible to this context and its parents) that a plug-in type ran for this
+        /// record and message and stage; returns false when it already had.
+        /// </summary>
+        internal bool EnterOnce(Type pluginType)
+        {
+            var key = ReentryKeyPrefix + pluginType.FullName + "|" + ExecutionContext.MessageName + "|"
+                + ExecutionContext.Stage + "|" + ExecutionContext.PrimaryEntityId;
+            for (var context = ExecutionContext.ParentContext; context != null; context = context.ParentContext)
+            {
+                if (context.SharedVariables.Contains(key))
+                {
+                    return false;
+                }
+            }
+
+            if (ExecutionContext.SharedVariables.Contains(key))
+            {
+                return false;
+            }
+
+            ExecutionContext.SharedVariables[key] = true;
+            return true;
+        }
+    }
+}

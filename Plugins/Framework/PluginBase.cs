@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadRecycle.Framework
+{
+    /// <summary>
+    /// Owns Execute for every LeadRecycle plug-in: resolves the services, skips events the plug-in was not
+    /// registered for, guards against re-entry, traces entry/exit with elapsed time, and turns unexpected
+    /// exceptions into InvalidPluginExecutionException (anything else reaches the user as a raw error).
+    /// Stateless: derived classes keep only constructor configuration in readonly fields.
+    /// </summary>
+    public abstract class PluginBase : IPlugin
+    {
+        protected PluginBase(string? unsecureConfiguration = null, string? secureConfiguration = null)
+        {
+            UnsecureConfiguration = unsecureConfiguration;
+            SecureConfiguration = secureConfiguration;
+        }
+
+        protected string? UnsecureConfiguration { get; }
+
+        protected string? SecureConfiguration { get; }
+
+        /// <summary>The steps this plug-in type is registered on.</summary>
+        public abstract IEnumerable<PluginStep> Steps { get; }
+
+        /// <summary>
+        /// When true, a second execution of this plug-in for the same record and message inside one operation
+        /// (for example, triggered by its own update) returns at once. The key lives in SharedVariables.
+        /// </summary>
+        protected virtual bool PreventReentry => true;
+
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            if (serviceProvider == null)
+            {
+                throw new InvalidPluginExecutionException("The plug-in was called without a service provider.");
+            }
+
+            var context = new LocalPluginContext(serviceProvider);
+            var pluginName = GetType().Name;
+            var stopwatch = Stopwatch.StartNew();
+            context.Trace("Entered {0}: {1} of {2} ({3}), depth {4}, correlation {5}",
+                pluginName, context.ExecutionContext.MessageName, context.ExecutionContext.PrimaryEntityName,
+                context.ExecutionContext.Stage, context.ExecutionContext.Depth, context.ExecutionContext.CorrelationId);
+            try
+            {
+                var step = Steps.FirstOrDefault(s => s.Matches(
+                    context.ExecutionContext.MessageName, context.ExecutionContext.PrimaryEntityName, context.ExecutionContext.Stage));
+                if (step == null)
+                {
+                    context.Trace("{0} is not registered for this event; nothing to do.", pluginName);
+                    return;
+                }
+
+                if (PreventReentry && !context.EnterOnce(GetType()))
+                {
+                    context.Trace("{0} already ran for this record in this operation; skipped.", pluginName);
+                    return;
+                }
+
+                ExecuteStep(context, step);
+            }
+            catch (InvalidPluginExecutionException)
+            {
+                throw;
+            }
+            catch (Exception exception)
+            {
+                context.Trace("{0} failed: {1}", pluginName, exception);
+                throw new InvalidPluginExecutionException(
+                    string.Format(CultureInfo.InvariantCulture, "LeadRecycle could not complete this operation ({0}): {1}", pluginName, exception.Message),
+                    exception);
+            }
+            finally
+            {
+                context.Trace("Exiting {0} after {1} ms", pluginName, stopwatch.ElapsedMilliseconds);
+            }
+        }
+
+        /// <summary>The plug-in's work; called only for a registered event.</summary>
+        protected abstract void ExecuteStep(LocalPluginContext context, PluginStep step);
+    }
+}
