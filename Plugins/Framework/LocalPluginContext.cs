@@ -86,6 +86,35 @@ namespace LeadRecycle.Framework
             return merged;
         }
 
+        /// <summary>Whether an enclosing operation (a parent context) is the given message on the given table.</summary>
+        public bool HasAncestor(string messageName, string primaryEntityName)
+        {
+            for (var context = ExecutionContext.ParentContext; context != null; context = context.ParentContext)
+            {
+                if (string.Equals(context.MessageName, messageName, StringComparison.Ordinal)
+                    && string.Equals(context.PrimaryEntityName, primaryEntityName, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether this context or an enclosing one carries a shared variable (set by LeadRecycle's own callers).</summary>
+        public bool HasSharedFlag(string key)
+        {
+            for (IPluginExecutionContext? context = ExecutionContext; context != null; context = context.ParentContext)
+            {
+                if (context.SharedVariables.TryGetValue(key, out var value) && value is bool flag && flag)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// Records in SharedVariables (visible to this context and its parents) that a plug-in type ran for this
         /// record and message and stage; returns false when it already had.

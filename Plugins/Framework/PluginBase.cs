@@ -26,7 +26,10 @@ namespace LeadRecycle.Framework
         protected string? SecureConfiguration { get; }
 
         /// <summary>The steps this plug-in type is registered on.</summary>
-        public abstract IEnumerable<PluginStep> Steps { get; }
+        public virtual IEnumerable<PluginStep> Steps => Array.Empty<PluginStep>();
+
+        /// <summary>The Custom API this plug-in type implements, if any.</summary>
+        public virtual CustomApiDefinition? CustomApi => null;
 
         /// <summary>
         /// When true, a second execution of this plug-in for the same record and message inside one operation
@@ -49,9 +52,7 @@ namespace LeadRecycle.Framework
                 context.ExecutionContext.Stage, context.ExecutionContext.Depth, context.ExecutionContext.CorrelationId);
             try
             {
-                var step = Steps.FirstOrDefault(s => s.Matches(
-                    context.ExecutionContext.MessageName, context.ExecutionContext.PrimaryEntityName, context.ExecutionContext.Stage));
-                if (step == null)
+                if (!IsRegisteredFor(context.ExecutionContext))
                 {
                     context.Trace("{0} is not registered for this event; nothing to do.", pluginName);
                     return;
@@ -63,7 +64,7 @@ namespace LeadRecycle.Framework
                     return;
                 }
 
-                ExecuteStep(context, step);
+                ExecuteStep(context);
             }
             catch (InvalidPluginExecutionException)
             {
@@ -83,6 +84,17 @@ namespace LeadRecycle.Framework
         }
 
         /// <summary>The plug-in's work; called only for a registered event.</summary>
-        protected abstract void ExecuteStep(LocalPluginContext context, PluginStep step);
+        protected abstract void ExecuteStep(LocalPluginContext context);
+
+        private bool IsRegisteredFor(IPluginExecutionContext context)
+        {
+            var customApi = CustomApi;
+            if (customApi != null && string.Equals(customApi.UniqueName, context.MessageName, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            return Steps.Any(step => step.Matches(context.MessageName, context.PrimaryEntityName, context.Stage));
+        }
     }
 }

@@ -49,4 +49,15 @@ namespace Microsoft.Xrm.Sdk.Workflow
 
         public string EntityName { get; private set; }
     }
+
+    // xrm-sdk-surface.md confirms only the constructor; its AttributeUsage and properties are unconfirmed,
+    // so the stand-in has neither.
+    public sealed class AttributeTargetAttribute : Attribute
+    {
+        public AttributeTargetAttribute(string entityName, string attributeName)
+        {
+            _ = entityName;
+            _ = attributeName;
+        }
+    }
 }

@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+
+namespace LeadRecycle.Schema
+{
+    /// <summary>
+    /// The words reps and admins see for each choice value. One source: the refusal messages use them and
+    /// the metadata catalog writes them into the solution's choices.
+    /// </summary>
+    public static class Labels
+    {
+        public static readonly IReadOnlyDictionary<DisqualificationReason, string> Reasons = new Dictionary<DisqualificationReason, string>
+        {
+            [DisqualificationReason.DecisionMakerChanged] = "Decision maker changed",
+            [DisqualificationReason.FundingDelayedOrCancelled] = "Funding delayed or cancelled",
+            [DisqualificationReason.PrioritiesChanged] = "Priorities changed",
+            [DisqualificationReason.TimingExtendedOrUncertain] = "Timing extended or uncertain",
+            [DisqualificationReason.UnableToReach] = "Unable to reach",
+            [DisqualificationReason.LostToCompetitor] = "Lost to competitor",
+            [DisqualificationReason.NoBudget] = "No budget",
+            [DisqualificationReason.StalledInStage] = "Stalled in stage",
+            [DisqualificationReason.NotAPotentialBuyer] = "Not a potential buyer",
+            [DisqualificationReason.DuplicateOrBadData] = "Duplicate or bad data",
+        };
+
+        public static readonly IReadOnlyDictionary<NurtureStream, string> Streams = new Dictionary<NurtureStream, string>
+        {
+            [NurtureStream.NewStakeholder] = "New stakeholder",
+            [NurtureStream.BudgetCycle] = "Budget cycle",
+            [NurtureStream.BusinessPriorities] = "Business priorities",
+            [NurtureStream.LongTermTiming] = "Long-term timing",
+            [NurtureStream.ReEngagement] = "Re-engagement",
+            [NurtureStream.CompetitiveDisplacement] = "Competitive displacement",
+            [NurtureStream.ValueAndRoi] = "Value and ROI",
+            [NurtureStream.StalledDealRequalification] = "Stalled deal re-qualification",
+        };
+
+        public static readonly IReadOnlyDictionary<EffortType, string> EffortTypes = new Dictionary<EffortType, string>
+        {
+            [EffortType.MarketingNurture] = "Marketing nurture",
+            [EffortType.TeleprospectingOutreach] = "Teleprospecting outreach",
+            [EffortType.ExecutiveOutreach] = "Executive outreach",
+            [EffortType.Requalification] = "Re-qualification",
+            [EffortType.EventInvitation] = "Event invitation",
+        };
+
+        public static readonly IReadOnlyDictionary<LeadDevelopmentStage, string> LeadDevelopmentStages = new Dictionary<LeadDevelopmentStage, string>
+        {
+            [LeadDevelopmentStage.Inquiry] = "Inquiry",
+            [LeadDevelopmentStage.MarketingQualified] = "Marketing qualified",
+            [LeadDevelopmentStage.TeleprospectingAccepted] = "Teleprospecting accepted",
+            [LeadDevelopmentStage.TeleprospectingQualified] = "Teleprospecting qualified",
+        };
+
+        public static readonly IReadOnlyDictionary<Likelihood, string> Likelihoods = new Dictionary<Likelihood, string>
+        {
+            [Likelihood.One] = "1 - Not in the next 30 days",
+            [Likelihood.Two] = "2 - Unlikely",
+            [Likelihood.Three] = "3 - Likely",
+            [Likelihood.Four] = "4 - Highly likely",
+        };
+
+        public static readonly IReadOnlyDictionary<RecycleType, string> RecycleTypes = new Dictionary<RecycleType, string>
+        {
+            [RecycleType.Active] = "Active (sales disqualified)",
+            [RecycleType.Passive] = "Passive (stalled)",
+        };
+
+        /// <summary>Checklist column -> the label on the close form.</summary>
+        public static readonly IReadOnlyDictionary<string, string> ChecklistFields = new Dictionary<string, string>
+        {
+            [ChecklistColumns.Reason] = "Return-to-Nurture reason",
+            [ChecklistColumns.Background] = "Background for nurturing",
+            [ChecklistColumns.EffortType] = "Type of effort needed",
+            [ChecklistColumns.TargetStage] = "Lead-development stage to re-enter",
+            [ChecklistColumns.Likelihood] = "Likelihood to move in 30 days (1-4)",
+            [ChecklistColumns.DecisionCriteria] = "Decision criteria",
+            [ChecklistColumns.Impediments] = "Impediments",
+            [ChecklistColumns.WhoIsInvolved] = "Who is involved",
+        };
+    }
+}

@@ -1,0 +1,185 @@
+namespace LeadRecycle.Schema
+{
+    /// <summary>The Return-to-Nurture checklist: the same columns on opportunityclose (the close dialog) and on lead.</summary>
+    public static class ChecklistColumns
+    {
+        public const string Reason = "lr_reason";
+        public const string Background = "lr_background";
+        public const string EffortType = "lr_efforttype";
+        public const string TargetStage = "lr_targetstage";
+        public const string Likelihood = "lr_likelihood";
+        public const string DecisionCriteria = "lr_decisioncriteria";
+        public const string Impediments = "lr_impediments";
+        public const string WhoIsInvolved = "lr_whoisinvolved";
+    }
+
+    public static class Opportunity
+    {
+        public const string EntityName = "opportunity";
+        public const string Id = "opportunityid";
+        public const string Name = "name";
+        public const string Customer = "customerid";
+        public const string ParentAccount = "parentaccountid";
+        public const string ParentContact = "parentcontactid";
+        public const string OriginatingLead = "originatingleadid";
+        public const string EstimatedValue = "estimatedvalue";
+        public const string SalesStage = "salesstage";
+        public const string StepName = "stepname";
+        public const string Description = "description";
+
+        /// <summary>When the deal entered its current stage (stamped by LeadRecycle).</summary>
+        public const string StageEnteredOn = "lr_stageenteredon";
+
+        /// <summary>How many times this deal or its lead has already been recycled.</summary>
+        public const string RecycleCount = "lr_recyclecount";
+
+        public static class State
+        {
+            public const int Open = 0;
+            public const int Won = 1;
+            public const int Lost = 2;
+        }
+
+        public static class Status
+        {
+            public const int InProgress = 1;
+            public const int OnHold = 2;
+            public const int Won = 3;
+            public const int Canceled = 4;
+            public const int OutSold = 5;
+        }
+    }
+
+    public static class OpportunityClose
+    {
+        public const string EntityName = "opportunityclose";
+        public const string Id = "activityid";
+        public const string Opportunity = "opportunityid";
+        public const string Subject = "subject";
+        public const string ActualEnd = "actualend";
+        public const string Description = "description";
+
+        /// <summary>The status the close gives the opportunity (3 Won; 4, 5 or a custom value for a loss).</summary>
+        public const string OpportunityStatusCode = "opportunitystatuscode";
+    }
+
+    /// <summary>Shared-variable keys LeadRecycle's own callers set for the plug-ins they trigger.</summary>
+    public static class SharedFlags
+    {
+        /// <summary>Set by the stall scan: its Lose may carry the system reason "Stalled in stage".</summary>
+        public const string SystemReasonAllowed = "LeadRecycle.SystemReasonAllowed";
+    }
+
+    public static class Lead
+    {
+        public const string EntityName = "lead";
+        public const string Id = "leadid";
+        public const string Subject = "subject";
+        public const string FullName = "fullname";
+        public const string CompanyName = "companyname";
+        public const string ParentAccount = "parentaccountid";
+        public const string ParentContact = "parentcontactid";
+        public const string RecycleCount = "lr_recyclecount";
+
+        public static class State
+        {
+            public const int Open = 0;
+            public const int Qualified = 1;
+            public const int Disqualified = 2;
+        }
+
+        public static class Status
+        {
+            public const int New = 1;
+            public const int Contacted = 2;
+            public const int Qualified = 3;
+            public const int Lost = 4;
+            public const int CannotContact = 5;
+            public const int NoLongerInterested = 6;
+            public const int Canceled = 7;
+        }
+    }
+
+    /// <summary>lr_recycledlead: a deal or lead handed back to marketing, with what sales knew.</summary>
+    public static class RecycledLead
+    {
+        public const string EntityName = "lr_recycledlead";
+        public const string Id = "lr_recycledleadid";
+        public const string Topic = "lr_name";
+        public const string SourceKey = "lr_sourcekey";
+        public const string SourceKeyName = "lr_sourcekey_key";
+        public const string Opportunity = "lr_opportunityid";
+        public const string OriginatingLead = "lr_originatingleadid";
+        public const string Contact = "lr_contactid";
+        public const string Account = "lr_accountid";
+        public const string OriginalOwner = "lr_originalownerid";
+        public const string Reason = "lr_reason";
+        public const string RecycleType = "lr_recycletype";
+        public const string NurtureStream = "lr_nurturestream";
+        public const string EffortType = "lr_efforttype";
+        public const string TargetStage = "lr_targetstage";
+        public const string Background = "lr_background";
+        public const string Likelihood = "lr_likelihood";
+        public const string DecisionCriteria = "lr_decisioncriteria";
+        public const string Impediments = "lr_impediments";
+        public const string WhoIsInvolved = "lr_whoisinvolved";
+        public const string StageAtRecycle = "lr_stageatrecycle";
+        public const string DaysInStage = "lr_daysinstage";
+        public const string EstimatedValue = "lr_estimatedvalue";
+        public const string EngagementScore = "lr_engagementscore";
+        public const string EngagementThreshold = "lr_engagementthreshold";
+        public const string RecycledOn = "lr_recycledon";
+        public const string ReturnedOn = "lr_returnedon";
+        public const string ReturnedTo = "lr_returnedto";
+        public const string RecycleCount = "lr_recyclecount";
+
+        public static class State
+        {
+            public const int Active = 0;
+            public const int Inactive = 1;
+        }
+
+        public static class Status
+        {
+            public const int Nurturing = 1;
+            public const int ReturnedToSales = 2;
+            public const int RemovedFromWaterfall = 100000000;
+            public const int Cancelled = 100000001;
+            public const int Expired = 100000002;
+        }
+    }
+
+    /// <summary>The environment variable that holds the whole LeadRecycle policy as JSON.</summary>
+    public static class PolicyVariable
+    {
+        public const string SchemaName = "lr_RecyclePolicy";
+    }
+
+    public static class EnvironmentVariableDefinition
+    {
+        public const string EntityName = "environmentvariabledefinition";
+        public const string Id = "environmentvariabledefinitionid";
+        public const string SchemaName = "schemaname";
+        public const string DefaultValue = "defaultvalue";
+    }
+
+    public static class EnvironmentVariableValue
+    {
+        public const string EntityName = "environmentvariablevalue";
+        public const string Definition = "environmentvariabledefinitionid";
+        public const string Value = "value";
+    }
+
+    public static class SystemUser
+    {
+        public const string EntityName = "systemuser";
+        public const string Id = "systemuserid";
+        public const string IsDisabled = "isdisabled";
+        public const string Manager = "parentsystemuserid";
+    }
+
+    public static class Team
+    {
+        public const string EntityName = "team";
+    }
+}

@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LeadRecycle.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadRecycle.Services.Configuration
+{
+    /// <summary>
+    /// Reads the policy JSON of the environment variable over the compiled defaults. Strict: an unknown key, a
+    /// wrong type or an unknown name is refused with a message that names the key and what is expected.
+    /// <code>
+    /// {
+    ///   "marketingOwner": { "team": "GUID" },                  // or { "user": "GUID" }
+    ///   "reasons": {
+    ///     "NoBudget": { "stream": "ValueAndRoi", "requires": ["background", "effortType"] },
+    ///     "NotAPotentialBuyer": { "removeFromWaterfall": true }
+    ///   }
+    /// }
+    /// </code>
+    /// </summary>
+    public static class RecyclePolicyReader
+    {
+        private static readonly string[] TopLevelKeys = { "marketingOwner", "reasons" };
+
+        public static RecyclePolicy Read(string? json)
+        {
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                return RecyclePolicy.Default;
+            }
+
+            JsonNode root;
+            try
+            {
+                root = JsonDocumentReader.Parse(json!);
+            }
+            catch (JsonFormatException exception)
+            {
+                throw new PolicyException($"it is not valid JSON: {exception.Message}.");
+            }
+
+            RequireKind(root, JsonKind.Object, "an object");
+            RejectUnknownKeys(root, TopLevelKeys);
+
+            var defaults = RecyclePolicy.Default;
+            var marketingOwner = defaults.MarketingOwner;
+            var reasons = defaults.Reasons.ToDictionary(pair => pair.Key, pair => pair.Value);
+            foreach (var member in root.Members)
+            {
+                switch (member.Key)
+                {
+                    case "marketingOwner":
+                        marketingOwner = ReadOwner(member.Value);
+                        break;
+                    case "reasons":
+                        ReadReasons(member.Value, reasons);
+                        break;
+                }
+            }
+
+            return new RecyclePolicy(marketingOwner, reasons);
+        }
+
+        private static EntityReference? ReadOwner(JsonNode node)
+        {
+            if (node.Kind == JsonKind.Null)
+            {
+                return null;
+            }
+
+            RequireKind(node, JsonKind.Object, "an object with one key, \"team\" or \"user\", holding a GUID");
+            RejectUnknownKeys(node, new[] { "team", "user" });
+            if (node.Members.Count != 1)
+            {
+                throw new PolicyException($"'{node.Path}' must name exactly one owner: {{ \"team\": \"GUID\" }} or {{ \"user\": \"GUID\" }}.");
+            }
+
+            var member = node.Members[0];
+            var id = ReadGuid(member.Value);
+            return new EntityReference(member.Key == "team" ? Team.EntityName : SystemUser.EntityName, id);
+        }
+
+        private static void ReadReasons(JsonNode node, IDictionary<DisqualificationReason, ReasonPolicy> reasons)
+        {
+            RequireKind(node, JsonKind.Object, "an object keyed by reason name");
+            foreach (var member in node.Members)
+            {
+                if (!Enum.TryParse<DisqualificationReason>(member.Key, ignoreCase: false, out var reason) || !Enum.IsDefined(typeof(DisqualificationReason), reason))
+                {
+                    throw new PolicyException(
+                        $"'{member.Value.Path}' is not a reason. Expected one of: {string.Join(", ", Enum.GetNames(typeof(DisqualificationReason)))}.");
+                }
+
+                reasons[reason] = ReadReason(reason, member.Value, reasons[reason]);
+            }
+        }
+
+        private static ReasonPolicy ReadReason(DisqualificationReason reason, JsonNode node, ReasonPolicy current)
+        {
+            RequireKind(node, JsonKind.Object, "an object with \"stream\" or \"removeFromWaterfall\", and optionally \"requires\"");
+            RejectUnknownKeys(node, new[] { "stream", "removeFromWaterfall", "requires" });
+
+            var stream = current.Stream;
+            var required = current.RequiredFields;
+            JsonNode? streamNode = null;
+            JsonNode? removeNode = null;
+            foreach (var member in node.Members)
+            {
+                switch (member.Key)
+                {
+                    case "stream":
+                        streamNode = member.Value;
+                        var streamName = member.Value.AsString;
+                        if (streamName == null || !Enum.TryParse<NurtureStream>(streamName, ignoreCase: false, out var parsed) || !Enum.IsDefined(typeof(NurtureStream), parsed))
+                        {
+                            throw new PolicyException(
+                                $"'{member.Value.Path}' must be a nurture stream name, one of: {string.Join(", ", Enum.GetNames(typeof(NurtureStream)))}; got {member.Value}.");
+                        }
+
+                        stream = parsed;
+                        break;
+                    case "removeFromWaterfall":
+                        removeNode = member.Value;
+                        var remove = member.Value.AsBoolean
+                            ?? throw new PolicyException($"'{member.Value.Path}' must be true or false; got {member.Value}.");
+                        if (remove)
+                        {
+                            stream = null;
+                        }
+                        else if (streamNode == null && current.Stream == null)
+                        {
+                            throw new PolicyException($"'{member.Value.Path}' is false, so '{node.Path}.stream' must name the nurture stream.");
+                        }
+
+                        break;
+                    case "requires":
+                        required = ReadRequired(member.Value);
+                        break;
+                }
+            }
+
+            if (streamNode != null && removeNode?.AsBoolean == true)
+            {
+                throw new PolicyException($"'{node.Path}' cannot both name a stream and remove from the waterfall.");
+            }
+
+            if (reason == DisqualificationReason.StalledInStage && stream == null)
+            {
+                throw new PolicyException($"'{node.Path}' must keep a nurture stream: stalled deals are always nurtured (passive recycling).");
+            }
+
+            return new ReasonPolicy(reason, stream, required);
+        }
+
+        private static IReadOnlyList<ChecklistField> ReadRequired(JsonNode node)
+        {
+            var valid = Enum.GetValues(typeof(ChecklistField)).Cast<ChecklistField>().ToDictionary(ChecklistFields.JsonName, f => f);
+            RequireKind(node, JsonKind.Array, "an array of checklist field names (" + string.Join(", ", valid.Keys) + ")");
+            var fields = new List<ChecklistField>();
+            foreach (var item in node.Items)
+            {
+                var name = item.AsString;
+                if (name == null || !valid.TryGetValue(name, out var field))
+                {
+                    throw new PolicyException($"'{item.Path}' must be one of: {string.Join(", ", valid.Keys)}; got {item}.");
+                }
+
+                if (!fields.Contains(field))
+                {
+                    fields.Add(field);
+                }
+            }
+
+            return fields;
+        }
+
+        private static Guid ReadGuid(JsonNode node)
+        {
+            if (node.AsString == null || !Guid.TryParse(node.AsString, out var id) || id == Guid.Empty)
+            {
+                throw new PolicyException($"'{node.Path}' must be a record id (GUID); got {node}.");
+            }
+
+            return id;
+        }
+
+        private static void RequireKind(JsonNode node, JsonKind kind, string expectation)
+        {
+            if (node.Kind != kind)
+            {
+                var where = node.Path == "$" ? "The policy" : $"'{node.Path}'";
+                throw new PolicyException($"{where} must be {expectation}; got {node}.");
+            }
+        }
+
+        private static void RejectUnknownKeys(JsonNode node, IReadOnlyCollection<string> known)
+        {
+            foreach (var member in node.Members)
+            {
+                if (!known.Contains(member.Key))
+                {
+                    throw new PolicyException(
+                        $"'{member.Value.Path}' is not a setting LeadRecycle knows. Expected {string.Join(", ", known.Select(k => "'" + k + "'"))}.");
+                }
+            }
+        }
+    }
+
+    /// <summary>An admin's configuration is wrong; the message names the key and what was expected.</summary>
+    public sealed class PolicyException : Exception
+    {
+        public PolicyException(string detail)
+            : base(string.Format(CultureInfo.InvariantCulture,
+                "LeadRecycle's configuration (environment variable {0}) is invalid: {1} An administrator must correct it.",
+                PolicyVariable.SchemaName, detail))
+        {
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Globalization;
+using LeadRecycle.Schema;
+using LeadRecycle.Services.Configuration;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadRecycle.Services.Recycling
+{
+    /// <summary>The deal or lead a recycled lead comes from, read from the record before it closed.</summary>
+    public sealed class RecycleSource
+    {
+        public RecycleSource(EntityReference record, string topic)
+        {
+            Record = record;
+            Topic = topic;
+        }
+
+        /// <summary>The opportunity or lead being recycled.</summary>
+        public EntityReference Record { get; }
+
+        public string Topic { get; }
+
+        public EntityReference? OriginatingLead { get; set; }
+
+        public EntityReference? Contact { get; set; }
+
+        public EntityReference? Account { get; set; }
+
+        /// <summary>The record's owner: the rep who keeps read access and gets the lead back.</summary>
+        public EntityReference? Owner { get; set; }
+
+        public string? StageName { get; set; }
+
+        public DateTime? StageEnteredOn { get; set; }
+
+        public Money? EstimatedValue { get; set; }
+
+        /// <summary>How many times the record (or the lead it came from) was already recycled.</summary>
+        public int PreviousRecycles { get; set; }
+
+        /// <summary>
+        /// Unique per recycle of one record: the alternate key refuses a second recycled lead for the same close.
+        /// </summary>
+        public string SourceKey => string.Format(CultureInfo.InvariantCulture, "{0}:{1:N}:{2}", Record.LogicalName, Record.Id, PreviousRecycles + 1);
+    }
+
+    /// <summary>Creates the Recycled Lead that hands a deal or lead to marketing, inside the closing transaction.</summary>
+    public static class RecycleService
+    {
+        /// <summary>Creates the recycled lead and shares it with the rep; returns its id. Two calls at most.</summary>
+        public static Guid Recycle(
+            IOrganizationService service,
+            RecycleSource source,
+            Checklist checklist,
+            ReasonPolicy reasonPolicy,
+            RecyclePolicy policy,
+            RecycleType recycleType,
+            DateTime utcNow)
+        {
+            var recycledLead = Build(source, checklist, reasonPolicy, policy, recycleType, utcNow);
+            var id = service.Create(recycledLead);
+
+            var owner = recycledLead.GetAttributeValue<EntityReference>(CommonColumns.OwnerId);
+            var rep = source.Owner;
+            if (rep != null && rep.LogicalName == SystemUser.EntityName && (owner == null || owner.Id != rep.Id))
+            {
+                // Continuity of ownership (seed 002): the rep keeps sight of the prospect while marketing nurtures.
+                service.Execute(new GrantAccessRequest
+                {
+                    Target = new EntityReference(RecycledLead.EntityName, id),
+                    PrincipalAccess = new PrincipalAccess { Principal = rep, AccessMask = AccessRights.ReadAccess },
+                });
+            }
+
+            return id;
+        }
+
+        public static Entity Build(
+            RecycleSource source,
+            Checklist checklist,
+            ReasonPolicy reasonPolicy,
+            RecyclePolicy policy,
+            RecycleType recycleType,
+            DateTime utcNow)
+        {
+            var recycledLead = new Entity(RecycledLead.EntityName)
+            {
+                [RecycledLead.Topic] = Truncate(source.Topic, 200),
+                [RecycledLead.SourceKey] = source.SourceKey,
+                [RecycledLead.Reason] = new OptionSetValue((int)reasonPolicy.Reason),
+                [RecycledLead.RecycleType] = new OptionSetValue((int)recycleType),
+                [RecycledLead.RecycledOn] = utcNow,
+                [RecycledLead.RecycleCount] = source.PreviousRecycles + 1,
+            };
+
+            if (source.Record.LogicalName == Opportunity.EntityName)
+            {
+                recycledLead[RecycledLead.Opportunity] = source.Record;
+            }
+
+            if (source.Record.LogicalName == Lead.EntityName)
+            {
+                recycledLead[RecycledLead.OriginatingLead] = source.Record;
+            }
+            else if (source.OriginatingLead != null)
+            {
+                recycledLead[RecycledLead.OriginatingLead] = source.OriginatingLead;
+            }
+
+            SetIfPresent(recycledLead, RecycledLead.Contact, source.Contact);
+            SetIfPresent(recycledLead, RecycledLead.Account, source.Account);
+            SetIfPresent(recycledLead, RecycledLead.EstimatedValue, source.EstimatedValue);
+            if (source.Owner != null && source.Owner.LogicalName == SystemUser.EntityName)
+            {
+                recycledLead[RecycledLead.OriginalOwner] = source.Owner;
+            }
+
+            if (!string.IsNullOrEmpty(source.StageName))
+            {
+                recycledLead[RecycledLead.StageAtRecycle] = Truncate(source.StageName!, 100);
+            }
+
+            if (source.StageEnteredOn != null && source.StageEnteredOn.Value <= utcNow)
+            {
+                recycledLead[RecycledLead.DaysInStage] = (int)Math.Floor((utcNow - source.StageEnteredOn.Value).TotalDays);
+            }
+
+            checklist.CopyTo(recycledLead);
+
+            var owner = policy.MarketingOwner ?? source.Owner;
+            if (owner != null)
+            {
+                recycledLead[CommonColumns.OwnerId] = owner;
+            }
+
+            if (reasonPolicy.RemovesFromWaterfall)
+            {
+                recycledLead[CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Inactive);
+                recycledLead[CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.RemovedFromWaterfall);
+            }
+            else
+            {
+                recycledLead[RecycledLead.NurtureStream] = new OptionSetValue((int)reasonPolicy.Stream!.Value);
+                recycledLead[CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Active);
+                recycledLead[CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.Nurturing);
+            }
+
+            return recycledLead;
+        }
+
+        private static void SetIfPresent(Entity entity, string column, object? value)
+        {
+            if (value != null)
+            {
+                entity[column] = value;
+            }
+        }
+
+        private static string Truncate(string text, int maxLength) => text.Length <= maxLength ? text : text.Substring(0, maxLength);
+    }
+}
