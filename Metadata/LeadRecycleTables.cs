@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadRecycle.Schema;
+
+namespace LeadRecycle.Metadata
+{
+    /// <summary>
+    /// LeadRecycle's own schema: its global choices, the Recycled Lead table and the columns it adds to
+    /// opportunity, opportunityclose and lead. Names come from Plugins/Schema (the constants the plug-ins use);
+    /// labels from Schema.Labels. The solution is written from this, and the in-memory Dataverse enforces it.
+    /// </summary>
+    public static class LeadRecycleTables
+    {
+        public static readonly ChoiceMetadata DisqualificationReasons = Choice("lr_disqualificationreason", "Return-to-Nurture reason", Labels.Reasons);
+        public static readonly ChoiceMetadata NurtureStreams = Choice("lr_nurturestream", "Nurture stream", Labels.Streams);
+        public static readonly ChoiceMetadata EffortTypes = Choice("lr_efforttype", "Type of effort", Labels.EffortTypes);
+        public static readonly ChoiceMetadata LeadDevelopmentStages = Choice("lr_leaddevelopmentstage", "Lead-development stage", Labels.LeadDevelopmentStages);
+        public static readonly ChoiceMetadata Likelihoods = Choice("lr_likelihood", "Likelihood to move in 30 days", Labels.Likelihoods);
+        public static readonly ChoiceMetadata RecycleTypes = Choice("lr_recycletype", "Recycle type", Labels.RecycleTypes);
+
+        public static IReadOnlyList<ChoiceMetadata> GlobalChoices { get; } = new[]
+        {
+            DisqualificationReasons, NurtureStreams, EffortTypes, LeadDevelopmentStages, Likelihoods, RecycleTypes,
+        };
+
+        public static TableMetadata RecycledLeadTable { get; } = BuildRecycledLead();
+
+        /// <summary>LeadRecycle's columns on system tables (merged over the system tables' own metadata).</summary>
+        public static IReadOnlyList<TableMetadata> SystemTableExtensions { get; } = new[]
+        {
+            Extension(Opportunity.EntityName, "Opportunity", "Opportunities", Opportunity.Id, Opportunity.Name,
+                Custom(Opportunity.StageEnteredOn, ColumnType.DateTime, "Stage entered on", "When the deal entered its current sales stage."),
+                Custom(Opportunity.RecycleCount, ColumnType.Integer, "Recycle count", "How many times this deal (or its lead) was returned to nurture.") with { MinValue = 0, MaxValue = 1000 }),
+            Extension(OpportunityClose.EntityName, "Opportunity Close", "Opportunity Close", OpportunityClose.Id, OpportunityClose.Subject,
+                ChecklistColumnsFor(OpportunityClose.EntityName).ToArray()),
+            Extension(Lead.EntityName, "Lead", "Leads", Lead.Id, Lead.FullName,
+                ChecklistColumnsFor(Lead.EntityName)
+                    .Append(Custom(Lead.RecycleCount, ColumnType.Integer, "Recycle count", "How many times this lead was returned to nurture.") with { MinValue = 0, MaxValue = 1000 })
+                    .ToArray()),
+        };
+
+        /// <summary>Every table LeadRecycle defines or extends.</summary>
+        public static IReadOnlyList<TableMetadata> All { get; } = new[] { RecycledLeadTable }.Concat(SystemTableExtensions).ToArray();
+
+        private static TableMetadata BuildRecycledLead()
+        {
+            var state = new ChoiceMetadata("lr_recycledlead_statecode", "Status", new[]
+            {
+                new ChoiceOption(RecycledLead.State.Active, "Active"),
+                new ChoiceOption(RecycledLead.State.Inactive, "Inactive"),
+            }, IsGlobal: false);
+            var status = new ChoiceMetadata("lr_recycledlead_statuscode", "Status Reason", new[]
+            {
+                new ChoiceOption(RecycledLead.Status.Nurturing, "Nurturing", State: RecycledLead.State.Active),
+                new ChoiceOption(RecycledLead.Status.ReturnedToSales, "Returned to sales", State: RecycledLead.State.Inactive),
+                new ChoiceOption(RecycledLead.Status.RemovedFromWaterfall, "Removed from waterfall", State: RecycledLead.State.Inactive),
+                new ChoiceOption(RecycledLead.Status.Cancelled, "Cancelled (reopened)", State: RecycledLead.State.Inactive),
+                new ChoiceOption(RecycledLead.Status.Expired, "Expired", State: RecycledLead.State.Inactive),
+            }, IsGlobal: false);
+
+            var columns = new List<ColumnMetadata>
+            {
+                new ColumnMetadata(RecycledLead.Id, ColumnType.Uniqueidentifier, "Recycled Lead") { IsCustom = true, IsValidForUpdate = false },
+                Custom(RecycledLead.Topic, ColumnType.String, "Topic", "What the deal or lead was about.") with { MaxLength = 200, RequiredLevel = RequiredLevel.ApplicationRequired },
+                Custom(RecycledLead.SourceKey, ColumnType.String, "Source key", "The recycled record and the recycle number; unique, so a retried close cannot recycle twice.") with { MaxLength = 100, IsValidForUpdate = false },
+                Lookup(RecycledLead.Opportunity, "Original opportunity", Opportunity.EntityName),
+                Lookup(RecycledLead.OriginatingLead, "Originating lead", Lead.EntityName),
+                Lookup(RecycledLead.Contact, "Contact", "contact") with { Description = "The person marketing nurtures: the audience of journeys." },
+                Lookup(RecycledLead.Account, "Account", "account"),
+                Lookup(RecycledLead.OriginalOwner, "Original owner", SystemUser.EntityName) with { Description = "The rep who owned the deal; it returns to this rep on re-engagement." },
+                Custom(RecycledLead.Reason, ColumnType.Picklist, "Reason", null) with { Choice = DisqualificationReasons, RequiredLevel = RequiredLevel.ApplicationRequired },
+                Custom(RecycledLead.RecycleType, ColumnType.Picklist, "Recycle type", null) with { Choice = RecycleTypes },
+                Custom(RecycledLead.NurtureStream, ColumnType.Picklist, "Nurture stream", null) with { Choice = NurtureStreams },
+                Custom(RecycledLead.EffortType, ColumnType.Picklist, "Type of effort needed", null) with { Choice = EffortTypes },
+                Custom(RecycledLead.TargetStage, ColumnType.Picklist, "Lead-development stage to re-enter", null) with { Choice = LeadDevelopmentStages },
+                Custom(RecycledLead.Background, ColumnType.Memo, "Background for nurturing", null) with { MaxLength = 4000 },
+                Custom(RecycledLead.Likelihood, ColumnType.Picklist, "Likelihood to move in 30 days (1-4)", null) with { Choice = Likelihoods },
+                Custom(RecycledLead.DecisionCriteria, ColumnType.Memo, "Decision criteria", null) with { MaxLength = 4000 },
+                Custom(RecycledLead.Impediments, ColumnType.Memo, "Impediments", null) with { MaxLength = 4000 },
+                Custom(RecycledLead.WhoIsInvolved, ColumnType.Memo, "Who is involved", null) with { MaxLength = 4000 },
+                Custom(RecycledLead.StageAtRecycle, ColumnType.String, "Stage at recycle", "The sales stage the deal was in when it left the pipeline.") with { MaxLength = 100 },
+                Custom(RecycledLead.DaysInStage, ColumnType.Integer, "Days in stage", "Days the deal had spent in that stage.") with { MinValue = 0, MaxValue = 100000 },
+                Custom(RecycledLead.EstimatedValue, ColumnType.Money, "Estimated value", null) with { MinValue = 0, MaxValue = 100000000000m, Precision = 2 },
+                Custom(RecycledLead.EngagementScore, ColumnType.Decimal, "Engagement score", "Decayed engagement points.") with { MinValue = 0, MaxValue = 1000000, Precision = 2 },
+                Custom(RecycledLead.EngagementThreshold, ColumnType.Decimal, "Engagement threshold", "The score at which the lead returns to its rep.") with { MinValue = 0, MaxValue = 1000000, Precision = 2 },
+                Custom(RecycledLead.RecycledOn, ColumnType.DateTime, "Recycled on", null),
+                Custom(RecycledLead.ReturnedOn, ColumnType.DateTime, "Returned on", null),
+                Lookup(RecycledLead.ReturnedTo, "Returned to", SystemUser.EntityName),
+                Custom(RecycledLead.RecycleCount, ColumnType.Integer, "Recycle count", "How many times this prospect has been recycled, this time included.") with { MinValue = 0, MaxValue = 1000 },
+                new ColumnMetadata(CommonColumns.StateCode, ColumnType.State, "Status") { Choice = state },
+                new ColumnMetadata(CommonColumns.StatusCode, ColumnType.Status, "Status Reason") { Choice = status },
+            };
+            columns.AddRange(StandardColumns.ForUserOwnedTable());
+
+            return new TableMetadata(RecycledLead.EntityName, "Recycled Lead", "Recycled Leads", RecycledLead.Id, RecycledLead.Topic)
+            {
+                Description = "A deal or lead returned to marketing for nurture, with what sales learned (the Return-to-Nurture checklist).",
+                Ownership = TableOwnership.UserOwned,
+                IsCustom = true,
+                Columns = columns,
+                AlternateKeys = new[] { new AlternateKeyMetadata(RecycledLead.SourceKeyName, "Source key", new[] { RecycledLead.SourceKey }) },
+            };
+        }
+
+        private static IEnumerable<ColumnMetadata> ChecklistColumnsFor(string table)
+        {
+            var form = table == Lead.EntityName ? "the lead" : "the close form";
+            yield return Custom(ChecklistColumns.Reason, ColumnType.Picklist, Labels.ChecklistFields[ChecklistColumns.Reason], "Why the deal or lead left the pipeline; LeadRecycle requires it.") with { Choice = DisqualificationReasons };
+            yield return Custom(ChecklistColumns.Background, ColumnType.Memo, Labels.ChecklistFields[ChecklistColumns.Background], $"What marketing should know, from {form}.") with { MaxLength = 4000 };
+            yield return Custom(ChecklistColumns.EffortType, ColumnType.Picklist, Labels.ChecklistFields[ChecklistColumns.EffortType], null) with { Choice = EffortTypes };
+            yield return Custom(ChecklistColumns.TargetStage, ColumnType.Picklist, Labels.ChecklistFields[ChecklistColumns.TargetStage], null) with { Choice = LeadDevelopmentStages };
+            yield return Custom(ChecklistColumns.Likelihood, ColumnType.Picklist, Labels.ChecklistFields[ChecklistColumns.Likelihood], "The prospect's own answer, 1 to 4.") with { Choice = Likelihoods };
+            yield return Custom(ChecklistColumns.DecisionCriteria, ColumnType.Memo, Labels.ChecklistFields[ChecklistColumns.DecisionCriteria], "Re-qualification notes.") with { MaxLength = 4000 };
+            yield return Custom(ChecklistColumns.Impediments, ColumnType.Memo, Labels.ChecklistFields[ChecklistColumns.Impediments], "Re-qualification notes.") with { MaxLength = 4000 };
+            yield return Custom(ChecklistColumns.WhoIsInvolved, ColumnType.Memo, Labels.ChecklistFields[ChecklistColumns.WhoIsInvolved], "Re-qualification notes.") with { MaxLength = 4000 };
+        }
+
+        private static TableMetadata Extension(string table, string displayName, string collectionName, string primaryId, string primaryName, params ColumnMetadata[] columns) =>
+            new TableMetadata(table, displayName, collectionName, primaryId, primaryName) { Columns = columns, IsCustom = false };
+
+        private static ColumnMetadata Custom(string name, ColumnType type, string displayName, string? description) =>
+            new ColumnMetadata(name, type, displayName) { Description = description, IsCustom = true };
+
+        private static ColumnMetadata Lookup(string name, string displayName, string target) =>
+            new ColumnMetadata(name, ColumnType.Lookup, displayName) { Targets = new[] { target }, IsCustom = true };
+
+        private static ChoiceMetadata Choice<TEnum>(string name, string displayName, IReadOnlyDictionary<TEnum, string> labels)
+            where TEnum : struct, Enum =>
+            new ChoiceMetadata(name, displayName, labels.Select(pair => new ChoiceOption(Convert.ToInt32(pair.Key, System.Globalization.CultureInfo.InvariantCulture), pair.Value)).ToArray());
+    }
+
+    /// <summary>The columns Dataverse gives every user-owned table.</summary>
+    public static class StandardColumns
+    {
+        public static IEnumerable<ColumnMetadata> ForUserOwnedTable()
+        {
+            yield return new ColumnMetadata(CommonColumns.OwnerId, ColumnType.Owner, "Owner") { Targets = new[] { "systemuser", "team" } };
+            yield return new ColumnMetadata("owningbusinessunit", ColumnType.Lookup, "Owning Business Unit") { Targets = new[] { "businessunit" }, IsValidForCreate = false, IsValidForUpdate = false };
+            yield return new ColumnMetadata(CommonColumns.CreatedOn, ColumnType.DateTime, "Created On") { IsValidForCreate = false, IsValidForUpdate = false };
+            yield return new ColumnMetadata(CommonColumns.ModifiedOn, ColumnType.DateTime, "Modified On") { IsValidForCreate = false, IsValidForUpdate = false };
+            yield return new ColumnMetadata(CommonColumns.CreatedBy, ColumnType.Lookup, "Created By") { Targets = new[] { "systemuser" }, IsValidForCreate = false, IsValidForUpdate = false };
+            yield return new ColumnMetadata(CommonColumns.ModifiedBy, ColumnType.Lookup, "Modified By") { Targets = new[] { "systemuser" }, IsValidForCreate = false, IsValidForUpdate = false };
+        }
+    }
+}
