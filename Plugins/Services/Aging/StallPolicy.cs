@@ -1,0 +1,76 @@
+using System;
+
+namespace LeadRecycle.Services.Aging
+{
+    /// <summary>Where a deal's stage comes from.</summary>
+    public enum StageSource
+    {
+        /// <summary>The opportunity's sales stage choice (salesstage).</summary>
+        SalesStage,
+
+        /// <summary>The active stage of the opportunity's business process flow.</summary>
+        BusinessProcessFlow,
+    }
+
+    /// <summary>How a stage's threshold is judged for one deal.</summary>
+    public enum StallVerdict
+    {
+        Moving,
+        Warning,
+        Stalled,
+    }
+
+    /// <summary>
+    /// Seed 000's rule: a deal is stalled when it has stayed in a stage longer than a multiple (3x) of that
+    /// stage's average; it is warned at a lower multiple (2x). Until a stage has enough completed samples its
+    /// mean is not trusted and a fixed number of days stands in. The owner then has a service level to act
+    /// (seed 002) before the deal is returned to nurture.
+    /// </summary>
+    public sealed class StallPolicy
+    {
+        public StallPolicy(double multiplier, double warningMultiplier, int minimumSamples, double fallbackDays, int serviceLevelDays, StageSource stageSource)
+        {
+            if (!(multiplier > 0) || !(warningMultiplier > 0) || warningMultiplier > multiplier)
+            {
+                throw new ArgumentException("The multipliers must be positive, the warning one not above the stall one.");
+            }
+
+            Multiplier = multiplier;
+            WarningMultiplier = warningMultiplier;
+            MinimumSamples = minimumSamples;
+            FallbackDays = fallbackDays;
+            ServiceLevelDays = serviceLevelDays;
+            StageSource = stageSource;
+        }
+
+        public static StallPolicy Default { get; } = new StallPolicy(3, 2, 10, 30, 14, StageSource.SalesStage);
+
+        public double Multiplier { get; }
+
+        public double WarningMultiplier { get; }
+
+        public int MinimumSamples { get; }
+
+        /// <summary>The stall threshold (days) used while a stage has fewer than MinimumSamples completed samples.</summary>
+        public double FallbackDays { get; }
+
+        public int ServiceLevelDays { get; }
+
+        public StageSource StageSource { get; }
+
+        /// <summary>Whether the stage's own history is deep enough to set its threshold.</summary>
+        public bool Trusts(StageStatistics statistics) => statistics.Count >= MinimumSamples && statistics.Mean > 0;
+
+        /// <summary>Days in stage after which a deal is stalled.</summary>
+        public double StallDays(StageStatistics statistics) => Trusts(statistics) ? Multiplier * statistics.Mean : FallbackDays;
+
+        /// <summary>Days in stage after which a deal is warned.</summary>
+        public double WarningDays(StageStatistics statistics) =>
+            Trusts(statistics) ? WarningMultiplier * statistics.Mean : FallbackDays * WarningMultiplier / Multiplier;
+
+        public StallVerdict Judge(StageStatistics statistics, double daysInStage) =>
+            daysInStage > StallDays(statistics) ? StallVerdict.Stalled
+            : daysInStage > WarningDays(statistics) ? StallVerdict.Warning
+            : StallVerdict.Moving;
+    }
+}
