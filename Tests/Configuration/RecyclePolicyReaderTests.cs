@@ -55,10 +55,26 @@ namespace LeadRecycle.Tests.Configuration
                 policy.For(DisqualificationReason.DecisionMakerChanged).RequiredFields);
         }
 
+        [Fact]
+        public void Should_read_the_stall_section_over_its_defaults()
+        {
+            var policy = RecyclePolicyReader.Read("{ \"stall\": { \"multiplier\": 4, \"serviceLevelDays\": 7, \"stageSource\": \"BusinessProcessFlow\" } }");
+
+            Assert.Equal(4, policy.Stall.Multiplier);
+            Assert.Equal(2, policy.Stall.WarningMultiplier);
+            Assert.Equal(7, policy.Stall.ServiceLevelDays);
+            Assert.Equal(LeadRecycle.Services.Aging.StageSource.BusinessProcessFlow, policy.Stall.StageSource);
+        }
+
         [Theory]
         [InlineData("{ \"reasons\": ", "it is not valid JSON: the JSON ends where a value was expected at character 14.")]
         [InlineData("[1]", "The policy must be an object; got an array.")]
-        [InlineData("{ \"reasonz\": {} }", "'reasonz' is not a setting LeadRecycle knows. Expected 'marketingOwner', 'reasons'.")]
+        [InlineData("{ \"reasonz\": {} }", "'reasonz' is not a setting LeadRecycle knows. Expected 'marketingOwner', 'reasons', 'stall'.")]
+        [InlineData("{ \"stall\": { \"multiplier\": 0.5 } }", "'stall.multiplier' must be a number from 1 to 100; got 0.5.")]
+        [InlineData("{ \"stall\": { \"minimumSamples\": 2.5 } }", "'stall.minimumSamples' must be a whole number from 1 to 100000; got 2.5.")]
+        [InlineData("{ \"stall\": { \"warningMultiplier\": 4 } }", "'stall.warningMultiplier' (4) must not be above 'stall.multiplier' (3).")]
+        [InlineData("{ \"stall\": { \"stageSource\": \"Bpf\" } }", "'stall.stageSource' must be one of: SalesStage, BusinessProcessFlow; got \"Bpf\".")]
+        [InlineData("{ \"stall\": { \"slaDays\": 3 } }", "'stall.slaDays' is not a setting LeadRecycle knows. Expected 'multiplier', 'warningMultiplier', 'minimumSamples', 'fallbackDays', 'serviceLevelDays', 'stageSource'.")]
         [InlineData("{ \"reasons\": { \"NoMoney\": {} } }", "'reasons.NoMoney' is not a reason. Expected one of: DecisionMakerChanged, FundingDelayedOrCancelled, PrioritiesChanged, TimingExtendedOrUncertain, UnableToReach, LostToCompetitor, NoBudget, StalledInStage, NotAPotentialBuyer, DuplicateOrBadData.")]
         [InlineData("{ \"reasons\": { \"NoBudget\": { \"stream\": \"Budget\" } } }", "'reasons.NoBudget.stream' must be a nurture stream name, one of: NewStakeholder, BudgetCycle, BusinessPriorities, LongTermTiming, ReEngagement, CompetitiveDisplacement, ValueAndRoi, StalledDealRequalification; got \"Budget\".")]
         [InlineData("{ \"reasons\": { \"NoBudget\": { \"stream\": 5 } } }", "'reasons.NoBudget.stream' must be a nurture stream name, one of: NewStakeholder, BudgetCycle, BusinessPriorities, LongTermTiming, ReEngagement, CompetitiveDisplacement, ValueAndRoi, StalledDealRequalification; got 5.")]

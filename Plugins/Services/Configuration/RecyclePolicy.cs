@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadRecycle.Schema;
+using LeadRecycle.Services.Aging;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Services.Configuration
@@ -63,16 +64,20 @@ namespace LeadRecycle.Services.Configuration
     /// <summary>The whole LeadRecycle policy. Immutable: a changed configuration is a new instance.</summary>
     public sealed class RecyclePolicy
     {
-        public RecyclePolicy(EntityReference? marketingOwner, IReadOnlyDictionary<DisqualificationReason, ReasonPolicy> reasons)
+        public RecyclePolicy(EntityReference? marketingOwner, IReadOnlyDictionary<DisqualificationReason, ReasonPolicy> reasons, StallPolicy? stall = null)
         {
             MarketingOwner = marketingOwner;
             Reasons = reasons;
+            Stall = stall ?? StallPolicy.Default;
         }
 
         /// <summary>The team or user that owns new recycled leads; null keeps them with the rep who closed the deal.</summary>
         public EntityReference? MarketingOwner { get; }
 
         public IReadOnlyDictionary<DisqualificationReason, ReasonPolicy> Reasons { get; }
+
+        /// <summary>Passive recycling: stage thresholds and service levels.</summary>
+        public StallPolicy Stall { get; }
 
         public ReasonPolicy For(DisqualificationReason reason) => Reasons[reason];
 

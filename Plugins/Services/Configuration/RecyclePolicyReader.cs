@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LeadRecycle.Schema;
+using LeadRecycle.Services.Aging;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Services.Configuration
@@ -16,13 +17,17 @@ namespace LeadRecycle.Services.Configuration
     ///   "reasons": {
     ///     "NoBudget": { "stream": "ValueAndRoi", "requires": ["background", "effortType"] },
     ///     "NotAPotentialBuyer": { "removeFromWaterfall": true }
-    ///   }
+    ///   },
+    ///   "stall": { "multiplier": 3, "warningMultiplier": 2, "minimumSamples": 10, "fallbackDays": 30,
+    ///              "serviceLevelDays": 14, "stageSource": "SalesStage" }
     /// }
     /// </code>
     /// </summary>
     public static class RecyclePolicyReader
     {
-        private static readonly string[] TopLevelKeys = { "marketingOwner", "reasons" };
+        private static readonly string[] TopLevelKeys = { "marketingOwner", "reasons", "stall" };
+
+        private static readonly string[] StallKeys = { "multiplier", "warningMultiplier", "minimumSamples", "fallbackDays", "serviceLevelDays", "stageSource" };
 
         public static RecyclePolicy Read(string? json)
         {
@@ -47,6 +52,7 @@ namespace LeadRecycle.Services.Configuration
             var defaults = RecyclePolicy.Default;
             var marketingOwner = defaults.MarketingOwner;
             var reasons = defaults.Reasons.ToDictionary(pair => pair.Key, pair => pair.Value);
+            var stall = defaults.Stall;
             foreach (var member in root.Members)
             {
                 switch (member.Key)
@@ -57,10 +63,13 @@ namespace LeadRecycle.Services.Configuration
                     case "reasons":
                         ReadReasons(member.Value, reasons);
                         break;
+                    case "stall":
+                        stall = ReadStall(member.Value, stall);
+                        break;
                 }
             }
 
-            return new RecyclePolicy(marketingOwner, reasons);
+            return new RecyclePolicy(marketingOwner, reasons, stall);
         }
 
         private static EntityReference? ReadOwner(JsonNode node)
@@ -152,6 +161,76 @@ namespace LeadRecycle.Services.Configuration
             }
 
             return new ReasonPolicy(reason, stream, required);
+        }
+
+        private static StallPolicy ReadStall(JsonNode node, StallPolicy current)
+        {
+            RequireKind(node, JsonKind.Object, "an object with " + string.Join(", ", StallKeys.Select(k => "'" + k + "'")));
+            RejectUnknownKeys(node, StallKeys);
+            var multiplier = current.Multiplier;
+            var warning = current.WarningMultiplier;
+            var minimumSamples = current.MinimumSamples;
+            var fallbackDays = current.FallbackDays;
+            var serviceLevelDays = current.ServiceLevelDays;
+            var stageSource = current.StageSource;
+            foreach (var member in node.Members)
+            {
+                switch (member.Key)
+                {
+                    case "multiplier":
+                        multiplier = (double)ReadNumber(member.Value, 1m, 100m);
+                        break;
+                    case "warningMultiplier":
+                        warning = (double)ReadNumber(member.Value, 1m, 100m);
+                        break;
+                    case "minimumSamples":
+                        minimumSamples = (int)ReadWholeNumber(member.Value, 1, 100000);
+                        break;
+                    case "fallbackDays":
+                        fallbackDays = (double)ReadNumber(member.Value, 1m, 3650m);
+                        break;
+                    case "serviceLevelDays":
+                        serviceLevelDays = (int)ReadWholeNumber(member.Value, 1, 365);
+                        break;
+                    case "stageSource":
+                        var name = member.Value.AsString;
+                        if (name == null || !Enum.TryParse<StageSource>(name, ignoreCase: false, out stageSource) || !Enum.IsDefined(typeof(StageSource), stageSource))
+                        {
+                            throw new PolicyException($"'{member.Value.Path}' must be one of: {string.Join(", ", Enum.GetNames(typeof(StageSource)))}; got {member.Value}.");
+                        }
+
+                        break;
+                }
+            }
+
+            if (warning > multiplier)
+            {
+                throw new PolicyException($"'{node.Path}.warningMultiplier' ({warning.ToString(CultureInfo.InvariantCulture)}) must not be above '{node.Path}.multiplier' ({multiplier.ToString(CultureInfo.InvariantCulture)}).");
+            }
+
+            return new StallPolicy(multiplier, warning, minimumSamples, fallbackDays, serviceLevelDays, stageSource);
+        }
+
+        private static decimal ReadNumber(JsonNode node, decimal minimum, decimal maximum)
+        {
+            var number = node.AsNumber;
+            if (number == null || number < minimum || number > maximum)
+            {
+                throw new PolicyException($"'{node.Path}' must be a number from {minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)}; got {node}.");
+            }
+
+            return number.Value;
+        }
+
+        private static long ReadWholeNumber(JsonNode node, long minimum, long maximum)
+        {
+            var number = node.AsNumber;
+            if (number == null || number != decimal.Truncate(number.Value) || number < minimum || number > maximum)
+            {
+                throw new PolicyException($"'{node.Path}' must be a whole number from {minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)}; got {node}.");
+            }
+
+            return (long)number.Value;
         }
 
         private static IReadOnlyList<ChecklistField> ReadRequired(JsonNode node)
