@@ -72,6 +72,14 @@ namespace LeadRecycle.Schema
         Passive = 100000001,
     }
 
+    /// <summary>lr_agingstatus: where a deal stands against its stage's threshold.</summary>
+    public enum AgingStatus
+    {
+        OnTrack = 100000000,
+        Warning = 100000001,
+        Stalled = 100000002,
+    }
+
     public static class LikelihoodScale
     {
         /// <summary>The 1-4 answer behind a choice value.</summary>

@@ -65,6 +65,13 @@ namespace LeadRecycle.Schema
             [RecycleType.Passive] = "Passive (stalled)",
         };
 
+        public static readonly IReadOnlyDictionary<AgingStatus, string> AgingStatuses = new Dictionary<AgingStatus, string>
+        {
+            [AgingStatus.OnTrack] = "On track",
+            [AgingStatus.Warning] = "Warning: slow in stage",
+            [AgingStatus.Stalled] = "Stalled",
+        };
+
         /// <summary>Checklist column -> the label on the close form.</summary>
         public static readonly IReadOnlyDictionary<string, string> ChecklistFields = new Dictionary<string, string>
         {

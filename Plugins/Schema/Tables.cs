@@ -33,6 +33,20 @@ namespace LeadRecycle.Schema
         /// <summary>How many times this deal or its lead has already been recycled.</summary>
         public const string RecycleCount = "lr_recyclecount";
 
+        /// <summary>Which stage the deal is in, as a stable key ("salesstage:2" or "stage:GUID").</summary>
+        public const string StageKey = "lr_stagekey";
+
+        /// <summary>On track, warning or stalled (set by the stall scan).</summary>
+        public const string AgingStatus = "lr_agingstatus";
+
+        public const string StalledOn = "lr_stalledon";
+
+        /// <summary>By when the owner must move the deal or snooze it before it is returned to nurture.</summary>
+        public const string ServiceLevelDue = "lr_servicelevelduedate";
+
+        /// <summary>Until when the owner asked the scan to leave the deal alone.</summary>
+        public const string SnoozeUntil = "lr_snoozeuntil";
+
         public static class State
         {
             public const int Open = 0;
@@ -149,6 +163,35 @@ namespace LeadRecycle.Schema
         }
     }
 
+    /// <summary>lr_stageduration: one finished stay of a deal in a stage, recorded when the stage is left (append-only).</summary>
+    public static class StageDuration
+    {
+        public const string EntityName = "lr_stageduration";
+        public const string Id = "lr_stagedurationid";
+        public const string Name = "lr_name";
+        public const string StageKey = "lr_stagekey";
+        public const string Days = "lr_days";
+        public const string Opportunity = "lr_opportunityid";
+        public const string ExitedOn = "lr_exitedon";
+
+        /// <summary>Set by the scan once the duration is in the stage's statistics.</summary>
+        public const string Folded = "lr_folded";
+    }
+
+    /// <summary>lr_stagestatistic: a stage's running statistics, written only by the scan.</summary>
+    public static class StageStatistic
+    {
+        public const string EntityName = "lr_stagestatistic";
+        public const string Id = "lr_stagestatisticid";
+        public const string Name = "lr_name";
+        public const string StageKey = "lr_stagekey";
+        public const string StageKeyName = "lr_stagekey_key";
+        public const string Count = "lr_count";
+        public const string MeanDays = "lr_meandays";
+        public const string M2 = "lr_m2";
+        public const string UpdatedOn = "lr_updatedon";
+    }
+
     /// <summary>The environment variable that holds the whole LeadRecycle policy as JSON.</summary>
     public static class PolicyVariable
     {
@@ -181,5 +224,14 @@ namespace LeadRecycle.Schema
     public static class Team
     {
         public const string EntityName = "team";
+    }
+
+    public static class TaskActivity
+    {
+        public const string EntityName = "task";
+        public const string Subject = "subject";
+        public const string Description = "description";
+        public const string Regarding = "regardingobjectid";
+        public const string ScheduledEnd = "scheduledend";
     }
 }

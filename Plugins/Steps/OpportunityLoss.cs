@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using LeadRecycle.Framework;
 using LeadRecycle.Schema;
+using LeadRecycle.Services.Aging;
 using LeadRecycle.Services.Recycling;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -76,7 +77,7 @@ namespace LeadRecycle.Steps
         {
             Opportunity.Name, Opportunity.Customer, Opportunity.ParentAccount, Opportunity.ParentContact,
             Opportunity.OriginatingLead, Opportunity.EstimatedValue, Opportunity.SalesStage, Opportunity.StepName,
-            Opportunity.StageEnteredOn, Opportunity.RecycleCount, CommonColumns.OwnerId, CommonColumns.StateCode,
+            Opportunity.StageEnteredOn, Opportunity.StageKey, Opportunity.RecycleCount, CommonColumns.OwnerId, CommonColumns.StateCode,
         };
 
         public RecycleLostOpportunity(string? unsecureConfiguration = null, string? secureConfiguration = null)
@@ -113,9 +114,17 @@ namespace LeadRecycle.Steps
                 return;
             }
 
+            var now = RecycleContext.UtcNow(context);
             var source = RecycleSources.FromOpportunity(opportunity);
-            var id = RecycleService.Recycle(context.SystemService, source, checklist, reasonPolicy, policy, RecycleContext.TypeFor(reasonPolicy), RecycleContext.UtcNow(context));
+            var id = RecycleService.Recycle(context.SystemService, source, checklist, reasonPolicy, policy, RecycleContext.TypeFor(reasonPolicy), now);
             context.Trace("Recycled opportunity {0} as recycled lead {1} ({2}).", opportunityReference.Id, id, reasonPolicy.Reason);
+
+            // A rep's loss ends the stay in the stage like any exit. A stall-scan close does not count: those
+            // stays are the outliers being measured, and counting them would raise the very threshold they broke.
+            if (reasonPolicy.Reason != DisqualificationReason.StalledInStage)
+            {
+                StageExit.Record(context, opportunity, now);
+            }
         }
     }
 }

@@ -1,0 +1,58 @@
+using System;
+using System.Globalization;
+using LeadRecycle.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadRecycle.Services.Aging
+{
+    /// <summary>A stage as LeadRecycle keys its statistics: the sales stage choice value or a process stage id.</summary>
+    public static class StageKeys
+    {
+        public static string ForSalesStage(int salesStage) => "salesstage:" + salesStage.ToString(CultureInfo.InvariantCulture);
+
+        public static string ForProcessStage(Guid stageId) => "stage:" + stageId.ToString("D");
+
+        /// <summary>The deal's stage key under the sales-stage source, or null when it has no stage.</summary>
+        public static string? OfSalesStage(Entity opportunity)
+        {
+            var stage = opportunity.GetAttributeValue<OptionSetValue>(Opportunity.SalesStage);
+            return stage == null ? null : ForSalesStage(stage.Value);
+        }
+
+        public static string DisplayName(string stageKey)
+        {
+            if (stageKey.StartsWith("salesstage:", StringComparison.Ordinal)
+                && int.TryParse(stageKey.Substring("salesstage:".Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            {
+                return value switch
+                {
+                    0 => "Qualify",
+                    1 => "Develop",
+                    2 => "Propose",
+                    3 => "Close",
+                    _ => "Sales stage " + value.ToString(CultureInfo.InvariantCulture),
+                };
+            }
+
+            return stageKey;
+        }
+    }
+
+    /// <summary>Records finished stays in a stage: one append-only row each, so concurrent deals never contend.</summary>
+    public static class StageDurationRecorder
+    {
+        public static Guid Record(IOrganizationService service, Guid opportunityId, string stageKey, DateTime enteredOn, DateTime exitedOn)
+        {
+            var days = Math.Max(0, (exitedOn - enteredOn).TotalDays);
+            return service.Create(new Entity(StageDuration.EntityName)
+            {
+                [StageDuration.Name] = StageKeys.DisplayName(stageKey),
+                [StageDuration.StageKey] = stageKey,
+                [StageDuration.Days] = Math.Round(days, 4),
+                [StageDuration.Opportunity] = new EntityReference(Opportunity.EntityName, opportunityId),
+                [StageDuration.ExitedOn] = exitedOn,
+                [StageDuration.Folded] = false,
+            });
+        }
+    }
+}
