@@ -18,20 +18,61 @@ namespace LeadRecycle.Metadata
         public static readonly ChoiceMetadata LeadDevelopmentStages = Choice("lr_leaddevelopmentstage", "Lead-development stage", Labels.LeadDevelopmentStages);
         public static readonly ChoiceMetadata Likelihoods = Choice("lr_likelihood", "Likelihood to move in 30 days", Labels.Likelihoods);
         public static readonly ChoiceMetadata RecycleTypes = Choice("lr_recycletype", "Recycle type", Labels.RecycleTypes);
+        public static readonly ChoiceMetadata AgingStatuses = Choice("lr_agingstatus", "Aging status", Labels.AgingStatuses);
 
         public static IReadOnlyList<ChoiceMetadata> GlobalChoices { get; } = new[]
         {
-            DisqualificationReasons, NurtureStreams, EffortTypes, LeadDevelopmentStages, Likelihoods, RecycleTypes,
+            DisqualificationReasons, NurtureStreams, EffortTypes, LeadDevelopmentStages, Likelihoods, RecycleTypes, AgingStatuses,
         };
 
         public static TableMetadata RecycledLeadTable { get; } = BuildRecycledLead();
+
+        public static TableMetadata StageDurationTable { get; } = new TableMetadata(StageDuration.EntityName, "Stage Duration", "Stage Durations", StageDuration.Id, StageDuration.Name)
+        {
+            Description = "One finished stay of a deal in a sales stage, recorded when the stage is left; the stall scan folds it into the stage's statistics.",
+            Ownership = TableOwnership.OrganizationOwned,
+            IsCustom = true,
+            Columns = new[]
+            {
+                new ColumnMetadata(StageDuration.Id, ColumnType.Uniqueidentifier, "Stage Duration") { IsCustom = true, IsValidForUpdate = false },
+                Custom(StageDuration.Name, ColumnType.String, "Stage", null) with { MaxLength = 100 },
+                Custom(StageDuration.StageKey, ColumnType.String, "Stage key", null) with { MaxLength = 100, IsValidForUpdate = false },
+                Custom(StageDuration.Days, ColumnType.Decimal, "Days in stage", null) with { MinValue = 0, MaxValue = 100000, Precision = 4, IsValidForUpdate = false },
+                Lookup(StageDuration.Opportunity, "Opportunity", Opportunity.EntityName),
+                Custom(StageDuration.ExitedOn, ColumnType.DateTime, "Left the stage on", null),
+                Custom(StageDuration.Folded, ColumnType.Boolean, "In the statistics", null),
+            }.Concat(StandardColumns.ForOrganizationOwnedTable()).ToArray(),
+        };
+
+        public static TableMetadata StageStatisticTable { get; } = new TableMetadata(StageStatistic.EntityName, "Stage Statistic", "Stage Statistics", StageStatistic.Id, StageStatistic.Name)
+        {
+            Description = "Running statistics of completed stays in one sales stage (count, mean, Welford's M2); written only by the stall scan.",
+            Ownership = TableOwnership.OrganizationOwned,
+            IsCustom = true,
+            Columns = new[]
+            {
+                new ColumnMetadata(StageStatistic.Id, ColumnType.Uniqueidentifier, "Stage Statistic") { IsCustom = true, IsValidForUpdate = false },
+                Custom(StageStatistic.Name, ColumnType.String, "Stage", null) with { MaxLength = 100 },
+                Custom(StageStatistic.StageKey, ColumnType.String, "Stage key", null) with { MaxLength = 100, IsValidForUpdate = false },
+                Custom(StageStatistic.Count, ColumnType.Integer, "Completed stays", null) with { MinValue = 0, MaxValue = 2147483647 },
+                Custom(StageStatistic.MeanDays, ColumnType.Double, "Mean days", null) with { MinValue = 0, MaxValue = 1000000, Precision = 5 },
+                Custom(StageStatistic.M2, ColumnType.Double, "Sum of squared deviations (M2)", null) with { MinValue = 0, MaxValue = 100000000000m, Precision = 5 },
+                Custom(StageStatistic.UpdatedOn, ColumnType.DateTime, "Folded on", null),
+            }.Concat(StandardColumns.ForOrganizationOwnedTable()).ToArray(),
+            AlternateKeys = new[] { new AlternateKeyMetadata(StageStatistic.StageKeyName, "Stage key", new[] { StageStatistic.StageKey }) },
+        };
 
         /// <summary>LeadRecycle's columns on system tables (merged over the system tables' own metadata).</summary>
         public static IReadOnlyList<TableMetadata> SystemTableExtensions { get; } = new[]
         {
             Extension(Opportunity.EntityName, "Opportunity", "Opportunities", Opportunity.Id, Opportunity.Name,
                 Custom(Opportunity.StageEnteredOn, ColumnType.DateTime, "Stage entered on", "When the deal entered its current sales stage."),
-                Custom(Opportunity.RecycleCount, ColumnType.Integer, "Recycle count", "How many times this deal (or its lead) was returned to nurture.") with { MinValue = 0, MaxValue = 1000 }),
+                Custom(Opportunity.RecycleCount, ColumnType.Integer, "Recycle count", "How many times this deal (or its lead) was returned to nurture.") with { MinValue = 0, MaxValue = 1000 },
+                Custom(Opportunity.StageKey, ColumnType.String, "Stage key", "The stage the deal is in, as LeadRecycle keys its statistics.") with { MaxLength = 100 },
+                Custom(Opportunity.AgingStatus, ColumnType.Picklist, "Aging status", "On track, warning or stalled against the stage's threshold.") with { Choice = AgingStatuses },
+                Custom(Opportunity.StalledOn, ColumnType.DateTime, "Stalled on", null),
+                Custom(Opportunity.ServiceLevelDue, ColumnType.DateTime, "Service level due", "Move, snooze or close the deal by then, or it returns to nurture."),
+                Custom(Opportunity.SnoozeUntil, ColumnType.DateTime, "Snooze until", "The stall scan leaves the deal alone until then.")),
             Extension(OpportunityClose.EntityName, "Opportunity Close", "Opportunity Close", OpportunityClose.Id, OpportunityClose.Subject,
                 ChecklistColumnsFor(OpportunityClose.EntityName).ToArray()),
             Extension(Lead.EntityName, "Lead", "Leads", Lead.Id, Lead.FullName,
@@ -41,7 +82,7 @@ namespace LeadRecycle.Metadata
         };
 
         /// <summary>Every table LeadRecycle defines or extends.</summary>
-        public static IReadOnlyList<TableMetadata> All { get; } = new[] { RecycledLeadTable }.Concat(SystemTableExtensions).ToArray();
+        public static IReadOnlyList<TableMetadata> All { get; } = new[] { RecycledLeadTable, StageDurationTable, StageStatisticTable }.Concat(SystemTableExtensions).ToArray();
 
         private static TableMetadata BuildRecycledLead()
         {
@@ -133,6 +174,20 @@ namespace LeadRecycle.Metadata
     /// <summary>The columns Dataverse gives every user-owned table.</summary>
     public static class StandardColumns
     {
+        public static IEnumerable<ColumnMetadata> ForOrganizationOwnedTable() =>
+            ForUserOwnedTable().Where(c => c.LogicalName != CommonColumns.OwnerId && c.LogicalName != "owningbusinessunit")
+                .Concat(new[]
+                {
+                    new ColumnMetadata(CommonColumns.StateCode, ColumnType.State, "Status")
+                    {
+                        Choice = new ChoiceMetadata("statecode", "Status", new[] { new ChoiceOption(0, "Active"), new ChoiceOption(1, "Inactive") }, IsGlobal: false),
+                    },
+                    new ColumnMetadata(CommonColumns.StatusCode, ColumnType.Status, "Status Reason")
+                    {
+                        Choice = new ChoiceMetadata("statuscode", "Status Reason", new[] { new ChoiceOption(1, "Active", State: 0), new ChoiceOption(2, "Inactive", State: 1) }, IsGlobal: false),
+                    },
+                });
+
         public static IEnumerable<ColumnMetadata> ForUserOwnedTable()
         {
             yield return new ColumnMetadata(CommonColumns.OwnerId, ColumnType.Owner, "Owner") { Targets = new[] { "systemuser", "team" } };
