@@ -60,9 +60,5 @@ namespace Microsoft.Crm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/crm/2011/Contracts")]
     public sealed class GrantAccessResponse : OrganizationResponse
     {
-        public GrantAccessResponse()
-        {
-            ResponseName = "GrantAccess";
-        }
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Xrm.Sdk;
 
 namespace Microsoft.Crm.Sdk.Messages
 {
-    // Crm messages use the crm (not xrm) contract namespace. Constructors name the request (the client-side
+    // Crm messages use the crm (not xrm) contract namespace. Request constructors name the request (the client-side
     // name: "LoseOpportunity", which the platform runs as the SdkMessage "Lose" that plug-ins see); typed
     // properties read and write the Parameters / Results bags under the property's name.
 
@@ -34,10 +34,6 @@ namespace Microsoft.Crm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/crm/2011/Contracts")]
     public sealed class LoseOpportunityResponse : OrganizationResponse
     {
-        public LoseOpportunityResponse()
-        {
-            ResponseName = "LoseOpportunity";
-        }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/crm/2011/Contracts")]
@@ -66,10 +62,6 @@ namespace Microsoft.Crm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/crm/2011/Contracts")]
     public sealed class WinOpportunityResponse : OrganizationResponse
     {
-        public WinOpportunityResponse()
-        {
-            ResponseName = "WinOpportunity";
-        }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/crm/2011/Contracts")]
@@ -105,10 +97,6 @@ namespace Microsoft.Crm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/crm/2011/Contracts")]
     public sealed class SetStateResponse : OrganizationResponse
     {
-        public SetStateResponse()
-        {
-            ResponseName = "SetState";
-        }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/crm/2011/Contracts")]
@@ -137,10 +125,6 @@ namespace Microsoft.Crm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/crm/2011/Contracts")]
     public sealed class AssignResponse : OrganizationResponse
     {
-        public AssignResponse()
-        {
-            ResponseName = "Assign";
-        }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/crm/2011/Contracts")]
@@ -155,10 +139,6 @@ namespace Microsoft.Crm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/crm/2011/Contracts")]
     public sealed class WhoAmIResponse : OrganizationResponse
     {
-        public WhoAmIResponse()
-        {
-            ResponseName = "WhoAmI";
-        }
 
         public Guid BusinessUnitId => Results.Contains("BusinessUnitId") ? (Guid)Results["BusinessUnitId"] : default;
 

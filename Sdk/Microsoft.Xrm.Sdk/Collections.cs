@@ -147,10 +147,10 @@ namespace Microsoft.Xrm.Sdk
         }
     }
 
+    [CollectionDataContract(Name = "RelatedEntityCollection", Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class RelatedEntityCollection : DataCollection<Relationship, EntityCollection>
     {
-        // Not constructible by callers in Microsoft's SDK either (Entity owns its instance).
-        internal RelatedEntityCollection()
+        public RelatedEntityCollection()
         {
         }
     }

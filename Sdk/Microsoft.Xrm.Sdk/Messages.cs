@@ -4,8 +4,9 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace Microsoft.Xrm.Sdk.Messages
 {
-    // Like Microsoft's generated message classes: the constructor names the message and every typed
+    // Like Microsoft's generated message classes: a request's constructor names the message; every typed
     // property reads and writes the Parameters (request) or Results (response) bag under its own name.
+    // Response constructors set nothing (ResponseName stays null until a service fills it).
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class CreateRequest : OrganizationRequest
@@ -26,10 +27,6 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class CreateResponse : OrganizationResponse
     {
-        public CreateResponse()
-        {
-            ResponseName = "Create";
-        }
 
         public Guid id => Results.Contains("id") ? (Guid)Results["id"] : default;
     }
@@ -53,10 +50,6 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class UpdateResponse : OrganizationResponse
     {
-        public UpdateResponse()
-        {
-            ResponseName = "Update";
-        }
     }
 
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
@@ -78,10 +71,6 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class RetrieveMultipleResponse : OrganizationResponse
     {
-        public RetrieveMultipleResponse()
-        {
-            ResponseName = "RetrieveMultiple";
-        }
 
         public EntityCollection EntityCollection =>
             Results.Contains("EntityCollection") ? (EntityCollection)Results["EntityCollection"] : null;
@@ -116,10 +105,6 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class RetrieveResponse : OrganizationResponse
     {
-        public RetrieveResponse()
-        {
-            ResponseName = "Retrieve";
-        }
 
         public Entity Entity => Results.Contains("Entity") ? (Entity)Results["Entity"] : null;
     }
@@ -143,9 +128,5 @@ namespace Microsoft.Xrm.Sdk.Messages
     [DataContract(Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
     public sealed class DeleteResponse : OrganizationResponse
     {
-        public DeleteResponse()
-        {
-            ResponseName = "Delete";
-        }
     }
 }
