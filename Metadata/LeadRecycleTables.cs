@@ -19,13 +19,32 @@ namespace LeadRecycle.Metadata
         public static readonly ChoiceMetadata Likelihoods = Choice("lr_likelihood", "Likelihood to move in 30 days", Labels.Likelihoods);
         public static readonly ChoiceMetadata RecycleTypes = Choice("lr_recycletype", "Recycle type", Labels.RecycleTypes);
         public static readonly ChoiceMetadata AgingStatuses = Choice("lr_agingstatus", "Aging status", Labels.AgingStatuses);
+        public static readonly ChoiceMetadata EngagementTypes = Choice("lr_engagementtype", "Engagement type", Labels.EngagementTypes);
 
         public static IReadOnlyList<ChoiceMetadata> GlobalChoices { get; } = new[]
         {
-            DisqualificationReasons, NurtureStreams, EffortTypes, LeadDevelopmentStages, Likelihoods, RecycleTypes, AgingStatuses,
+            DisqualificationReasons, NurtureStreams, EffortTypes, LeadDevelopmentStages, Likelihoods, RecycleTypes, AgingStatuses, EngagementTypes,
         };
 
         public static TableMetadata RecycledLeadTable { get; } = BuildRecycledLead();
+
+        public static TableMetadata EngagementTable { get; } = new TableMetadata(Engagement.EntityName, "Engagement", "Engagements", Engagement.Id, Engagement.Name)
+        {
+            Description = "One thing a nurtured prospect did (email click, form, webinar, reply, meeting, the 1-4 answer); its points decay with age.",
+            Ownership = TableOwnership.UserOwned,
+            IsCustom = true,
+            Columns = new[]
+            {
+                new ColumnMetadata(Engagement.Id, ColumnType.Uniqueidentifier, "Engagement") { IsCustom = true, IsValidForUpdate = false },
+                Custom(Engagement.Name, ColumnType.String, "Name", null) with { MaxLength = 200 },
+                Lookup(Engagement.RecycledLead, "Recycled lead", RecycledLead.EntityName) with { RequiredLevel = RequiredLevel.ApplicationRequired },
+                Custom(Engagement.Type, ColumnType.Picklist, "Type", null) with { Choice = EngagementTypes, RequiredLevel = RequiredLevel.ApplicationRequired },
+                Custom(Engagement.Points, ColumnType.Decimal, "Points", "Leave empty for the policy's points for the type.") with { MinValue = 0, MaxValue = 1000, Precision = 2 },
+                Custom(Engagement.OccurredOn, ColumnType.DateTime, "Occurred on", null),
+                Custom(Engagement.Source, ColumnType.String, "Source", "The journey, flow or person that recorded it.") with { MaxLength = 200 },
+                Custom(Engagement.Likelihood, ColumnType.Picklist, "Answer (1-4)", "For a likelihood answer.") with { Choice = Likelihoods },
+            }.Concat(StandardColumns.ForUserOwnedTable()).Concat(StandardColumns.StateAndStatus()).ToArray(),
+        };
 
         public static TableMetadata StageDurationTable { get; } = new TableMetadata(StageDuration.EntityName, "Stage Duration", "Stage Durations", StageDuration.Id, StageDuration.Name)
         {
@@ -78,11 +97,16 @@ namespace LeadRecycle.Metadata
             Extension(Lead.EntityName, "Lead", "Leads", Lead.Id, Lead.FullName,
                 ChecklistColumnsFor(Lead.EntityName)
                     .Append(Custom(Lead.RecycleCount, ColumnType.Integer, "Recycle count", "How many times this lead was returned to nurture.") with { MinValue = 0, MaxValue = 1000 })
-                    .ToArray()),
+                    .Append(Lookup(Lead.RecycledLead, "Returned from recycled lead", RecycledLead.EntityName))
+                    .Append(Custom(Lead.ReturnKey, ColumnType.String, "Return key", "Recycled lead and recycle number; unique, so a prospect returns to sales once per recycle.") with { MaxLength = 100, IsValidForUpdate = false })
+                    .ToArray()) with
+            {
+                AlternateKeys = new[] { new AlternateKeyMetadata(Lead.ReturnKeyName, "Return key", new[] { Lead.ReturnKey }) },
+            },
         };
 
         /// <summary>Every table LeadRecycle defines or extends.</summary>
-        public static IReadOnlyList<TableMetadata> All { get; } = new[] { RecycledLeadTable, StageDurationTable, StageStatisticTable }.Concat(SystemTableExtensions).ToArray();
+        public static IReadOnlyList<TableMetadata> All { get; } = new[] { RecycledLeadTable, EngagementTable, StageDurationTable, StageStatisticTable }.Concat(SystemTableExtensions).ToArray();
 
         private static TableMetadata BuildRecycledLead()
         {
@@ -129,6 +153,9 @@ namespace LeadRecycle.Metadata
                 Custom(RecycledLead.ReturnedOn, ColumnType.DateTime, "Returned on", null),
                 Lookup(RecycledLead.ReturnedTo, "Returned to", SystemUser.EntityName),
                 Custom(RecycledLead.RecycleCount, ColumnType.Integer, "Recycle count", "How many times this prospect has been recycled, this time included.") with { MinValue = 0, MaxValue = 1000 },
+                Custom(RecycledLead.ScoredOn, ColumnType.DateTime, "Scored on", "The moment the engagement score is exact as of (it decays from there)."),
+                Lookup(RecycledLead.ReturnedLead, "Returned as lead", Lead.EntityName),
+                Custom(RecycledLead.RemovalNote, ColumnType.String, "Removal note", "Why the record left the waterfall without nurture.") with { MaxLength = 500 },
                 new ColumnMetadata(CommonColumns.StateCode, ColumnType.State, "Status") { Choice = state },
                 new ColumnMetadata(CommonColumns.StatusCode, ColumnType.Status, "Status Reason") { Choice = status },
             };
@@ -176,7 +203,10 @@ namespace LeadRecycle.Metadata
     {
         public static IEnumerable<ColumnMetadata> ForOrganizationOwnedTable() =>
             ForUserOwnedTable().Where(c => c.LogicalName != CommonColumns.OwnerId && c.LogicalName != "owningbusinessunit")
-                .Concat(new[]
+                .Concat(StateAndStatus());
+
+        public static IEnumerable<ColumnMetadata> StateAndStatus() =>
+                new[]
                 {
                     new ColumnMetadata(CommonColumns.StateCode, ColumnType.State, "Status")
                     {
@@ -186,7 +216,7 @@ namespace LeadRecycle.Metadata
                     {
                         Choice = new ChoiceMetadata("statuscode", "Status Reason", new[] { new ChoiceOption(1, "Active", State: 0), new ChoiceOption(2, "Inactive", State: 1) }, IsGlobal: false),
                     },
-                });
+                };
 
         public static IEnumerable<ColumnMetadata> ForUserOwnedTable()
         {

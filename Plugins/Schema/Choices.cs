@@ -80,6 +80,20 @@ namespace LeadRecycle.Schema
         Stalled = 100000002,
     }
 
+    /// <summary>lr_engagementtype: what the prospect did.</summary>
+    public enum EngagementType
+    {
+        EmailClick = 100000000,
+        FormSubmission = 100000001,
+        WebinarAttended = 100000002,
+        EmailReply = 100000003,
+        MeetingBooked = 100000004,
+        WebVisit = 100000005,
+
+        /// <summary>The prospect's 1-4 answer to "how likely to move forward in 30 days" (seed 003).</summary>
+        LikelihoodAnswer = 100000006,
+    }
+
     public static class LikelihoodScale
     {
         /// <summary>The 1-4 answer behind a choice value.</summary>

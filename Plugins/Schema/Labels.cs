@@ -72,6 +72,17 @@ namespace LeadRecycle.Schema
             [AgingStatus.Stalled] = "Stalled",
         };
 
+        public static readonly IReadOnlyDictionary<EngagementType, string> EngagementTypes = new Dictionary<EngagementType, string>
+        {
+            [EngagementType.EmailClick] = "Email click",
+            [EngagementType.FormSubmission] = "Form submission",
+            [EngagementType.WebinarAttended] = "Webinar attended",
+            [EngagementType.EmailReply] = "Email reply",
+            [EngagementType.MeetingBooked] = "Meeting booked",
+            [EngagementType.WebVisit] = "Web visit",
+            [EngagementType.LikelihoodAnswer] = "Likelihood answer (1-4)",
+        };
+
         /// <summary>Checklist column -> the label on the close form.</summary>
         public static readonly IReadOnlyDictionary<string, string> ChecklistFields = new Dictionary<string, string>
         {

@@ -82,6 +82,9 @@ namespace LeadRecycle.Schema
     {
         /// <summary>Set by the stall scan: its Lose may carry the system reason "Stalled in stage".</summary>
         public const string SystemReasonAllowed = "LeadRecycle.SystemReasonAllowed";
+
+        /// <summary>Set while a recycled lead is returned by reopening its opportunity: the reopen is not a cancellation.</summary>
+        public const string ReturningToRep = "LeadRecycle.ReturningToRep";
     }
 
     public static class Lead
@@ -94,6 +97,15 @@ namespace LeadRecycle.Schema
         public const string ParentAccount = "parentaccountid";
         public const string ParentContact = "parentcontactid";
         public const string RecycleCount = "lr_recyclecount";
+        public const string Description = "description";
+        public const string EmailAddress = "emailaddress1";
+
+        /// <summary>The recycled lead this lead returned from.</summary>
+        public const string RecycledLead = "lr_recycledleadid";
+
+        /// <summary>Recycled lead + recycle number: unique, so a prospect returns to sales once per recycle.</summary>
+        public const string ReturnKey = "lr_returnkey";
+        public const string ReturnKeyName = "lr_returnkey_key";
 
         public static class State
         {
@@ -146,6 +158,15 @@ namespace LeadRecycle.Schema
         public const string ReturnedOn = "lr_returnedon";
         public const string ReturnedTo = "lr_returnedto";
         public const string RecycleCount = "lr_recyclecount";
+
+        /// <summary>When the engagement score was last decayed to (the score is exact as of then).</summary>
+        public const string ScoredOn = "lr_scoredon";
+
+        /// <summary>The lead created for the rep when the prospect re-engaged.</summary>
+        public const string ReturnedLead = "lr_returnedleadid";
+
+        /// <summary>Why the record left the waterfall without being nurtured (for example the recycle cap).</summary>
+        public const string RemovalNote = "lr_removalnote";
 
         public static class State
         {
@@ -205,6 +226,24 @@ namespace LeadRecycle.Schema
         public const string UpdatedOn = "lr_updatedon";
     }
 
+    /// <summary>lr_engagement: one thing the prospect did while nurtured (written by journeys, flows or people).</summary>
+    public static class Engagement
+    {
+        public const string EntityName = "lr_engagement";
+        public const string Id = "lr_engagementid";
+        public const string Name = "lr_name";
+        public const string RecycledLead = "lr_recycledleadid";
+        public const string Type = "lr_type";
+
+        /// <summary>Points for this event; when empty the policy's points for its type apply.</summary>
+        public const string Points = "lr_points";
+        public const string OccurredOn = "lr_occurredon";
+        public const string Source = "lr_source";
+
+        /// <summary>The 1-4 answer, for a likelihood answer.</summary>
+        public const string Likelihood = "lr_likelihood";
+    }
+
     /// <summary>The environment variable that holds the whole LeadRecycle policy as JSON.</summary>
     public static class PolicyVariable
     {
@@ -231,6 +270,7 @@ namespace LeadRecycle.Schema
         public const string EntityName = "systemuser";
         public const string Id = "systemuserid";
         public const string IsDisabled = "isdisabled";
+        public const string FullName = "fullname";
         public const string Manager = "parentsystemuserid";
     }
 

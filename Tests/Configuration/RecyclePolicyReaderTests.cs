@@ -66,10 +66,34 @@ namespace LeadRecycle.Tests.Configuration
             Assert.Equal(LeadRecycle.Services.Aging.StageSource.BusinessProcessFlow, policy.Stall.StageSource);
         }
 
+        [Fact]
+        public void Should_read_the_engagement_section_over_its_defaults()
+        {
+            var policy = RecyclePolicyReader.Read(@"{ ""engagement"": { ""points"": { ""EmailReply"": 25 }, ""threshold"": 40, ""thresholds"": { ""BudgetCycle"": 70 },
+                ""routeOnLikelihood"": [4], ""fallbackOwner"": { ""team"": ""6f0e2f5a-8d3c-4a51-9a3e-1c2b3d4e5f60"" }, ""returnAction"": ""ReopenOpportunity"", ""maxRecycles"": 2 } }");
+
+            var engagement = policy.Engagement;
+            Assert.Equal(25m, engagement.PointsFor(EngagementType.EmailReply));
+            Assert.Equal(10m, engagement.PointsFor(EngagementType.FormSubmission));
+            Assert.Equal(70m, engagement.ThresholdFor(NurtureStream.BudgetCycle));
+            Assert.Equal(40m, engagement.ThresholdFor(NurtureStream.NewStakeholder));
+            Assert.False(engagement.RoutesAtOnce(Likelihood.Three));
+            Assert.True(engagement.RoutesAtOnce(Likelihood.Four));
+            Assert.Equal("team", engagement.FallbackOwner!.LogicalName);
+            Assert.Equal(ReturnAction.ReopenOpportunity, engagement.ReturnAction);
+            Assert.Equal(2, engagement.MaxRecycles);
+        }
+
         [Theory]
         [InlineData("{ \"reasons\": ", "it is not valid JSON: the JSON ends where a value was expected at character 14.")]
         [InlineData("[1]", "The policy must be an object; got an array.")]
-        [InlineData("{ \"reasonz\": {} }", "'reasonz' is not a setting LeadRecycle knows. Expected 'marketingOwner', 'reasons', 'stall'.")]
+        [InlineData("{ \"reasonz\": {} }", "'reasonz' is not a setting LeadRecycle knows. Expected 'marketingOwner', 'reasons', 'stall', 'engagement'.")]
+        [InlineData("{ \"engagement\": { \"points\": { \"Click\": 3 } } }", "'engagement.points.Click' must be an engagement type, one of: EmailClick, FormSubmission, WebinarAttended, EmailReply, MeetingBooked, WebVisit, LikelihoodAnswer; got \"Click\".")]
+        [InlineData("{ \"engagement\": { \"thresholds\": { \"Budget\": 3 } } }", "'engagement.thresholds.Budget' must be a nurture stream, one of: NewStakeholder, BudgetCycle, BusinessPriorities, LongTermTiming, ReEngagement, CompetitiveDisplacement, ValueAndRoi, StalledDealRequalification; got \"Budget\".")]
+        [InlineData("{ \"engagement\": { \"routeOnLikelihood\": [5] } }", "'engagement.routeOnLikelihood[0]' must be a whole number from 1 to 4; got 5.")]
+        [InlineData("{ \"engagement\": { \"returnAction\": \"Reopen\" } }", "'engagement.returnAction' must be a return action, one of: NewLead, ReopenOpportunity; got \"Reopen\".")]
+        [InlineData("{ \"engagement\": { \"halfLifeDays\": 0 } }", "'engagement.halfLifeDays' must be a number from 1 to 3650; got 0.")]
+        [InlineData("{ \"engagement\": { \"fallbackOwner\": { \"team\": \"\" } } }", "'engagement.fallbackOwner.team' must be a record id (GUID); got \"\".")]
         [InlineData("{ \"stall\": { \"multiplier\": 0.5 } }", "'stall.multiplier' must be a number from 1 to 100; got 0.5.")]
         [InlineData("{ \"stall\": { \"minimumSamples\": 2.5 } }", "'stall.minimumSamples' must be a whole number from 1 to 100000; got 2.5.")]
         [InlineData("{ \"stall\": { \"warningMultiplier\": 4 } }", "'stall.warningMultiplier' (4) must not be above 'stall.multiplier' (3).")]

@@ -42,6 +42,7 @@ namespace LeadRecycle.Tests.Metadata
             new object[] { typeof(Likelihood), LeadRecycleTables.Likelihoods.Name },
             new object[] { typeof(RecycleType), LeadRecycleTables.RecycleTypes.Name },
             new object[] { typeof(AgingStatus), LeadRecycleTables.AgingStatuses.Name },
+            new object[] { typeof(EngagementType), LeadRecycleTables.EngagementTypes.Name },
         };
 
         [Theory]

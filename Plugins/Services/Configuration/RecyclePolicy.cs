@@ -64,11 +64,12 @@ namespace LeadRecycle.Services.Configuration
     /// <summary>The whole LeadRecycle policy. Immutable: a changed configuration is a new instance.</summary>
     public sealed class RecyclePolicy
     {
-        public RecyclePolicy(EntityReference? marketingOwner, IReadOnlyDictionary<DisqualificationReason, ReasonPolicy> reasons, StallPolicy? stall = null)
+        public RecyclePolicy(EntityReference? marketingOwner, IReadOnlyDictionary<DisqualificationReason, ReasonPolicy> reasons, StallPolicy? stall = null, EngagementPolicy? engagement = null)
         {
             MarketingOwner = marketingOwner;
             Reasons = reasons;
             Stall = stall ?? StallPolicy.Default;
+            Engagement = engagement ?? EngagementPolicy.Default;
         }
 
         /// <summary>The team or user that owns new recycled leads; null keeps them with the rep who closed the deal.</summary>
@@ -78,6 +79,9 @@ namespace LeadRecycle.Services.Configuration
 
         /// <summary>Passive recycling: stage thresholds and service levels.</summary>
         public StallPolicy Stall { get; }
+
+        /// <summary>Return to the rep: engagement points, decay, thresholds, routing and the recycle cap.</summary>
+        public EngagementPolicy Engagement { get; }
 
         public ReasonPolicy For(DisqualificationReason reason) => Reasons[reason];
 

@@ -19,13 +19,18 @@ namespace LeadRecycle.Services.Configuration
     ///     "NotAPotentialBuyer": { "removeFromWaterfall": true }
     ///   },
     ///   "stall": { "multiplier": 3, "warningMultiplier": 2, "minimumSamples": 10, "fallbackDays": 30,
-    ///              "serviceLevelDays": 14, "stageSource": "SalesStage" }
+    ///              "serviceLevelDays": 14, "stageSource": "SalesStage" },
+    ///   "engagement": { "points": { "EmailReply": 20 }, "halfLifeDays": 30, "threshold": 50,
+    ///                   "thresholds": { "BudgetCycle": 60 }, "routeOnLikelihood": [3, 4],
+    ///                   "fallbackOwner": { "team": "GUID" }, "returnAction": "NewLead", "maxRecycles": 3 }
     /// }
     /// </code>
     /// </summary>
     public static class RecyclePolicyReader
     {
-        private static readonly string[] TopLevelKeys = { "marketingOwner", "reasons", "stall" };
+        private static readonly string[] TopLevelKeys = { "marketingOwner", "reasons", "stall", "engagement" };
+
+        private static readonly string[] EngagementKeys = { "points", "halfLifeDays", "threshold", "thresholds", "routeOnLikelihood", "fallbackOwner", "returnAction", "maxRecycles" };
 
         private static readonly string[] StallKeys = { "multiplier", "warningMultiplier", "minimumSamples", "fallbackDays", "serviceLevelDays", "stageSource" };
 
@@ -53,6 +58,7 @@ namespace LeadRecycle.Services.Configuration
             var marketingOwner = defaults.MarketingOwner;
             var reasons = defaults.Reasons.ToDictionary(pair => pair.Key, pair => pair.Value);
             var stall = defaults.Stall;
+            var engagement = defaults.Engagement;
             foreach (var member in root.Members)
             {
                 switch (member.Key)
@@ -66,10 +72,13 @@ namespace LeadRecycle.Services.Configuration
                     case "stall":
                         stall = ReadStall(member.Value, stall);
                         break;
+                    case "engagement":
+                        engagement = ReadEngagement(member.Value, engagement);
+                        break;
                 }
             }
 
-            return new RecyclePolicy(marketingOwner, reasons, stall);
+            return new RecyclePolicy(marketingOwner, reasons, stall, engagement);
         }
 
         private static EntityReference? ReadOwner(JsonNode node)
@@ -209,6 +218,74 @@ namespace LeadRecycle.Services.Configuration
             }
 
             return new StallPolicy(multiplier, warning, minimumSamples, fallbackDays, serviceLevelDays, stageSource);
+        }
+
+        private static EngagementPolicy ReadEngagement(JsonNode node, EngagementPolicy current)
+        {
+            RequireKind(node, JsonKind.Object, "an object with " + string.Join(", ", EngagementKeys.Select(k => "'" + k + "'")));
+            RejectUnknownKeys(node, EngagementKeys);
+            var points = current.Points.ToDictionary(pair => pair.Key, pair => pair.Value);
+            var halfLife = current.HalfLifeDays;
+            var threshold = current.DefaultThreshold;
+            var thresholds = current.Thresholds.ToDictionary(pair => pair.Key, pair => pair.Value);
+            var routeOn = current.RouteOnLikelihood;
+            var fallback = current.FallbackOwner;
+            var action = current.ReturnAction;
+            var maxRecycles = current.MaxRecycles;
+            foreach (var member in node.Members)
+            {
+                switch (member.Key)
+                {
+                    case "points":
+                        RequireKind(member.Value, JsonKind.Object, "an object keyed by engagement type");
+                        foreach (var entry in member.Value.Members)
+                        {
+                            points[ParseName<EngagementType>(entry.Key, entry.Value.Path, "an engagement type")] = ReadNumber(entry.Value, 0m, 1000m);
+                        }
+
+                        break;
+                    case "halfLifeDays":
+                        halfLife = (double)ReadNumber(member.Value, 1m, 3650m);
+                        break;
+                    case "threshold":
+                        threshold = ReadNumber(member.Value, 1m, 1000000m);
+                        break;
+                    case "thresholds":
+                        RequireKind(member.Value, JsonKind.Object, "an object keyed by nurture stream");
+                        foreach (var entry in member.Value.Members)
+                        {
+                            thresholds[ParseName<NurtureStream>(entry.Key, entry.Value.Path, "a nurture stream")] = ReadNumber(entry.Value, 1m, 1000000m);
+                        }
+
+                        break;
+                    case "routeOnLikelihood":
+                        RequireKind(member.Value, JsonKind.Array, "an array of answers from 1 to 4");
+                        routeOn = member.Value.Items.Select(item => (int)ReadWholeNumber(item, 1, 4)).Distinct().ToArray();
+                        break;
+                    case "fallbackOwner":
+                        fallback = ReadOwner(member.Value);
+                        break;
+                    case "returnAction":
+                        action = ParseName<ReturnAction>(member.Value.AsString ?? member.Value.ToString(), member.Value.Path, "a return action");
+                        break;
+                    case "maxRecycles":
+                        maxRecycles = (int)ReadWholeNumber(member.Value, 1, 100);
+                        break;
+                }
+            }
+
+            return new EngagementPolicy(points, halfLife, threshold, thresholds, routeOn, fallback, action, maxRecycles);
+        }
+
+        private static TEnum ParseName<TEnum>(string name, string path, string what)
+            where TEnum : struct
+        {
+            if (!Enum.TryParse<TEnum>(name, ignoreCase: false, out var value) || !Enum.IsDefined(typeof(TEnum), value) || char.IsDigit(name[0]))
+            {
+                throw new PolicyException($"'{path}' must be {what}, one of: {string.Join(", ", Enum.GetNames(typeof(TEnum)))}; got \"{name}\".");
+            }
+
+            return value;
         }
 
         private static decimal ReadNumber(JsonNode node, decimal minimum, decimal maximum)

@@ -134,7 +134,18 @@ namespace LeadRecycle.Services.Recycling
                 recycledLead[CommonColumns.OwnerId] = owner;
             }
 
-            if (reasonPolicy.RemovesFromWaterfall)
+            var cap = policy.Engagement.MaxRecycles;
+            if (!reasonPolicy.RemovesFromWaterfall && source.PreviousRecycles + 1 > cap)
+            {
+                // Hygiene: a prospect that keeps coming back without buying stops consuming nurture.
+                recycledLead[RecycledLead.RemovalNote] = string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Recycled {0} times, more than the {1} the policy allows (engagement.maxRecycles): removed from the waterfall.",
+                    source.PreviousRecycles + 1, cap);
+                recycledLead[CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Inactive);
+                recycledLead[CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.RemovedFromWaterfall);
+            }
+            else if (reasonPolicy.RemovesFromWaterfall)
             {
                 recycledLead[CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Inactive);
                 recycledLead[CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.RemovedFromWaterfall);
@@ -142,6 +153,9 @@ namespace LeadRecycle.Services.Recycling
             else
             {
                 recycledLead[RecycledLead.NurtureStream] = new OptionSetValue((int)reasonPolicy.Stream!.Value);
+                recycledLead[RecycledLead.EngagementScore] = 0m;
+                recycledLead[RecycledLead.ScoredOn] = utcNow;
+                recycledLead[RecycledLead.EngagementThreshold] = policy.Engagement.ThresholdFor(reasonPolicy.Stream);
                 recycledLead[CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Active);
                 recycledLead[CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.Nurturing);
             }

@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using LeadRecycle.Framework;
+using LeadRecycle.Schema;
+using LeadRecycle.Services.Configuration;
+using LeadRecycle.Services.Engagement;
+using LeadRecycle.Services.Recycling;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadRecycle.Steps
+{
+    /// <summary>
+    /// An engagement (email click, form, webinar, reply, meeting, the 1-4 answer) adds its decayed points to its
+    /// recycled lead's score: one read, one update. Routing happens in that update (RouteReengagedLead).
+    /// </summary>
+    public sealed class RecordEngagement : PluginBase
+    {
+        public RecordEngagement(string? unsecureConfiguration = null, string? secureConfiguration = null)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+        }
+
+        public override IEnumerable<PluginStep> Steps => new[]
+        {
+            PluginStep.For<RecordEngagement>(SdkMessageNames.Create, Engagement.EntityName, PipelineStage.PostOperation)
+                .Describe("Adds the engagement's decayed points to its recycled lead's score."),
+        };
+
+        protected override void ExecuteStep(LocalPluginContext context)
+        {
+            var engagement = context.GetTargetEntity();
+            var recycledLeadReference = engagement?.GetAttributeValue<EntityReference>(Engagement.RecycledLead);
+            if (engagement == null || recycledLeadReference == null)
+            {
+                throw new InvalidPluginExecutionException("An engagement must name the recycled lead it belongs to (Recycled lead).");
+            }
+
+            var type = engagement.GetAttributeValue<OptionSetValue>(Engagement.Type);
+            if (type == null || !Enum.IsDefined(typeof(EngagementType), type.Value))
+            {
+                throw new InvalidPluginExecutionException(
+                    "An engagement needs its type: one of " + string.Join(", ", Labels.EngagementTypes.Values) + ".");
+            }
+
+            var policy = RecycleContext.Policy(context).Engagement;
+            var now = RecycleContext.UtcNow(context);
+            var recycledLead = context.SystemService.Retrieve(RecycledLead.EntityName, recycledLeadReference.Id, new ColumnSet(
+                CommonColumns.StatusCode, RecycledLead.EngagementScore, RecycledLead.ScoredOn));
+            if (recycledLead.GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode)?.Value != RecycledLead.Status.Nurturing)
+            {
+                context.Trace("Recycled lead {0} is no longer nurtured; the engagement is kept but scores nothing.", recycledLeadReference.Id);
+                return;
+            }
+
+            var points = engagement.GetAttributeValue<decimal?>(Engagement.Points) ?? policy.PointsFor((EngagementType)type.Value);
+            var occurredOn = engagement.GetAttributeValue<DateTime?>(Engagement.OccurredOn) ?? now;
+            var score = EngagementScore.Add(
+                recycledLead.GetAttributeValue<decimal?>(RecycledLead.EngagementScore) ?? 0m,
+                recycledLead.GetAttributeValue<DateTime?>(RecycledLead.ScoredOn) ?? occurredOn,
+                points,
+                occurredOn,
+                now,
+                policy.HalfLifeDays);
+
+            var update = new Entity(RecycledLead.EntityName, recycledLeadReference.Id)
+            {
+                [RecycledLead.EngagementScore] = score,
+                [RecycledLead.ScoredOn] = now,
+            };
+            var answer = engagement.GetAttributeValue<OptionSetValue>(Engagement.Likelihood);
+            if (type.Value == (int)EngagementType.LikelihoodAnswer && answer != null)
+            {
+                update[RecycledLead.Likelihood] = answer;
+            }
+
+            context.SystemService.Update(update);
+        }
+    }
+
+    /// <summary>
+    /// Returns a nurtured prospect to sales when its score reaches its stream's threshold or it answers 3 or 4,
+    /// whether the score came from an engagement or was written directly by an integration. PreOperation on the
+    /// recycled lead's own update, so the status change rides on that update. Exactly once: only a Nurturing
+    /// record routes, and the returned lead's alternate key (recycled lead + recycle number) makes a concurrent
+    /// second routing fail and roll back instead of creating a second lead.
+    /// </summary>
+    public sealed class RouteReengagedLead : PluginBase
+    {
+        public const string PreImageAlias = "recycled";
+
+        private static readonly string[] ImageColumns =
+        {
+            CommonColumns.StatusCode, RecycledLead.Topic, RecycledLead.EngagementScore, RecycledLead.EngagementThreshold,
+            RecycledLead.Likelihood, RecycledLead.NurtureStream, RecycledLead.OriginalOwner, RecycledLead.Opportunity,
+            RecycledLead.Contact, RecycledLead.Account, RecycledLead.Reason, RecycledLead.RecycleCount, RecycledLead.RecycledOn,
+            RecycledLead.Background, RecycledLead.DecisionCriteria, RecycledLead.Impediments, RecycledLead.WhoIsInvolved,
+        };
+
+        public RouteReengagedLead(string? unsecureConfiguration = null, string? secureConfiguration = null)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+        }
+
+        public override IEnumerable<PluginStep> Steps => new[]
+        {
+            PluginStep.For<RouteReengagedLead>(SdkMessageNames.Update, RecycledLead.EntityName, PipelineStage.PreOperation)
+                .WhenChanged(RecycledLead.EngagementScore, RecycledLead.Likelihood)
+                .WithPreImage(PreImageAlias, "Target", ImageColumns)
+                .Describe("Returns the recycled lead to its rep when engagement crosses the threshold or the prospect answers 3 or 4."),
+        };
+
+        protected override void ExecuteStep(LocalPluginContext context)
+        {
+            var target = context.GetTargetEntity();
+            var preImage = context.GetPreImage(PreImageAlias);
+            if (target == null || preImage == null
+                || preImage.GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode)?.Value != RecycledLead.Status.Nurturing)
+            {
+                return;
+            }
+
+            var policy = RecycleContext.Policy(context).Engagement;
+            var recycledLead = context.MergeTargetOverPreImage(PreImageAlias);
+            var stream = recycledLead.GetAttributeValue<OptionSetValue>(RecycledLead.NurtureStream);
+            var threshold = recycledLead.GetAttributeValue<decimal?>(RecycledLead.EngagementThreshold)
+                ?? policy.ThresholdFor(stream == null ? (NurtureStream?)null : (NurtureStream)stream.Value);
+            var score = recycledLead.GetAttributeValue<decimal?>(RecycledLead.EngagementScore) ?? 0m;
+            var answer = target.GetAttributeValue<OptionSetValue>(RecycledLead.Likelihood);
+            var answeredYes = answer != null && Enum.IsDefined(typeof(Likelihood), answer.Value) && policy.RoutesAtOnce((Likelihood)answer.Value);
+            if (score < threshold && !answeredYes)
+            {
+                return;
+            }
+
+            var now = RecycleContext.UtcNow(context);
+            var topic = recycledLead.GetAttributeValue<string>(RecycledLead.Topic) ?? "Recycled lead";
+            var owner = ReturnToRepRouter.ChooseOwner(context.SystemService, recycledLead.GetAttributeValue<EntityReference>(RecycledLead.OriginalOwner), policy, topic);
+
+            EntityReference regarding;
+            var opportunity = recycledLead.GetAttributeValue<EntityReference>(RecycledLead.Opportunity);
+            if (policy.ReturnAction == ReturnAction.ReopenOpportunity && opportunity != null)
+            {
+                context.ExecutionContext.SharedVariables[SharedFlags.ReturningToRep] = true;
+                context.SystemService.Execute(new SetStateRequest
+                {
+                    EntityMoniker = opportunity,
+                    State = new OptionSetValue(Opportunity.State.Open),
+                    Status = new OptionSetValue(Opportunity.Status.InProgress),
+                });
+                // One update assigns the deal and carries its recycle count, so a later loss recycles it as the next one.
+                context.SystemService.Update(new Entity(Opportunity.EntityName, opportunity.Id)
+                {
+                    [CommonColumns.OwnerId] = owner.Owner,
+                    [Opportunity.RecycleCount] = recycledLead.GetAttributeValue<int?>(RecycledLead.RecycleCount) ?? 1,
+                });
+                regarding = opportunity;
+            }
+            else
+            {
+                var lead = ReturnedLeadBuilder.Build(recycledLead, owner, score, now);
+                var leadId = context.SystemService.Create(lead);
+                regarding = new EntityReference(Lead.EntityName, leadId);
+                target[RecycledLead.ReturnedLead] = regarding;
+            }
+
+            context.SystemService.Create(new Entity(TaskActivity.EntityName)
+            {
+                [TaskActivity.Subject] = Truncate("Re-engaged prospect back from nurture: " + topic, 200),
+                [TaskActivity.Description] = ReturnedLeadBuilder.History(recycledLead, owner, score, now),
+                [TaskActivity.Regarding] = regarding,
+                [TaskActivity.ScheduledEnd] = now.AddDays(2),
+                [CommonColumns.OwnerId] = owner.Owner,
+            });
+
+            target[CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Inactive);
+            target[CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.ReturnedToSales);
+            target[RecycledLead.ReturnedOn] = now;
+            if (owner.Owner.LogicalName == SystemUser.EntityName)
+            {
+                target[RecycledLead.ReturnedTo] = owner.Owner;
+            }
+
+            context.Trace("Recycled lead {0} returned to the {1} ({2}) at score {3}.", recycledLead.Id, owner.Route, owner.Owner.Id, score);
+        }
+
+        private static string Truncate(string text, int maxLength) => text.Length <= maxLength ? text : text.Substring(0, maxLength);
+    }
+
+    /// <summary>
+    /// Hygiene: when sales reopens an opportunity, its live recycled lead is cancelled, and the opportunity
+    /// remembers how often it was recycled (the next recycle counts on from there, and the cap applies).
+    /// </summary>
+    public sealed class CancelRecycledLeadOnReopen : PluginBase
+    {
+        public const string PreImageAlias = "opportunity";
+
+        public CancelRecycledLeadOnReopen(string? unsecureConfiguration = null, string? secureConfiguration = null)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+        }
+
+        public override IEnumerable<PluginStep> Steps => new[]
+        {
+            PluginStep.For<CancelRecycledLeadOnReopen>(SdkMessageNames.SetState, Opportunity.EntityName, PipelineStage.PostOperation)
+                .WithPreImage(PreImageAlias, "EntityMoniker", CommonColumns.StateCode, Opportunity.RecycleCount)
+                .Describe("Cancels the live recycled lead of a reopened opportunity."),
+            PluginStep.For<CancelRecycledLeadOnReopen>(SdkMessageNames.SetStateDynamicEntity, Opportunity.EntityName, PipelineStage.PostOperation)
+                .WithPreImage(PreImageAlias, "EntityMoniker", CommonColumns.StateCode, Opportunity.RecycleCount)
+                .Describe("Cancels the live recycled lead of a reopened opportunity."),
+            PluginStep.For<CancelRecycledLeadOnReopen>(SdkMessageNames.Update, Opportunity.EntityName, PipelineStage.PostOperation)
+                .WhenChanged(CommonColumns.StateCode)
+                .WithPreImage(PreImageAlias, "Target", CommonColumns.StateCode, Opportunity.RecycleCount)
+                .Describe("Cancels the live recycled lead of a reopened opportunity."),
+        };
+
+        protected override void ExecuteStep(LocalPluginContext context)
+        {
+            var newState = context.ExecutionContext.MessageName == SdkMessageNames.Update
+                ? context.GetTargetEntity()?.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode)?.Value
+                : context.GetInput<OptionSetValue>("State")?.Value;
+            var oldState = context.GetPreImage(PreImageAlias)?.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode)?.Value;
+            if (newState != Opportunity.State.Open || oldState == Opportunity.State.Open || context.HasSharedFlag(SharedFlags.ReturningToRep))
+            {
+                return;
+            }
+
+            var opportunityId = context.ExecutionContext.PrimaryEntityId;
+            var query = new QueryExpression(RecycledLead.EntityName) { ColumnSet = new ColumnSet(RecycledLead.RecycleCount) };
+            query.Criteria.AddCondition(RecycledLead.Opportunity, ConditionOperator.Equal, opportunityId);
+            query.Criteria.AddCondition(CommonColumns.StatusCode, ConditionOperator.Equal, RecycledLead.Status.Nurturing);
+            var live = context.SystemService.RetrieveMultiple(query).Entities;
+            var recycles = context.GetPreImage(PreImageAlias)?.GetAttributeValue<int?>(Opportunity.RecycleCount) ?? 0;
+            foreach (var recycledLead in live)
+            {
+                context.SystemService.Update(new Entity(RecycledLead.EntityName, recycledLead.Id)
+                {
+                    [CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Inactive),
+                    [CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.Cancelled),
+                });
+                recycles = Math.Max(recycles, recycledLead.GetAttributeValue<int?>(RecycledLead.RecycleCount) ?? 0);
+            }
+
+            if (live.Count > 0)
+            {
+                context.SystemService.Update(new Entity(Opportunity.EntityName, opportunityId) { [Opportunity.RecycleCount] = recycles });
+            }
+        }
+    }
+}
