@@ -98,6 +98,7 @@ namespace LeadRecycle.Metadata
                 ChecklistColumnsFor(Lead.EntityName)
                     .Append(Custom(Lead.RecycleCount, ColumnType.Integer, "Recycle count", "How many times this lead was returned to nurture.") with { MinValue = 0, MaxValue = 1000 })
                     .Append(Lookup(Lead.RecycledLead, "Returned from recycled lead", RecycledLead.EntityName))
+                    .Append(Custom(Lead.LastActivityOn, ColumnType.DateTime, "Last activity on", "When the lead last had a task, call, email or appointment."))
                     .Append(Custom(Lead.ReturnKey, ColumnType.String, "Return key", "Recycled lead and recycle number; unique, so a prospect returns to sales once per recycle.") with { MaxLength = 100, IsValidForUpdate = false })
                     .ToArray()) with
             {

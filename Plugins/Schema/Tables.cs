@@ -100,6 +100,9 @@ namespace LeadRecycle.Schema
         public const string Description = "description";
         public const string EmailAddress = "emailaddress1";
 
+        /// <summary>When the lead last had an activity (stamped by LeadRecycle); passive recycling measures from it.</summary>
+        public const string LastActivityOn = "lr_lastactivityon";
+
         /// <summary>The recycled lead this lead returned from.</summary>
         public const string RecycledLead = "lr_recycledleadid";
 
@@ -277,6 +280,16 @@ namespace LeadRecycle.Schema
     public static class Team
     {
         public const string EntityName = "team";
+    }
+
+    /// <summary>Activity tables whose creation counts as activity on a lead.</summary>
+    public static class ActivityTables
+    {
+        public const string Task = "task";
+        public const string PhoneCall = "phonecall";
+        public const string Email = "email";
+        public const string Appointment = "appointment";
+        public const string Regarding = "regardingobjectid";
     }
 
     public static class TaskActivity

@@ -42,6 +42,7 @@ namespace LeadRecycle.CustomApis
                 new CustomApiParameter("Stalled", CustomApiParameterType.Integer, "Stalled", "Deals newly flagged as stalled."),
                 new CustomApiParameter("TasksCreated", CustomApiParameterType.Integer, "Tasks created", "Follow-up tasks created for owners."),
                 new CustomApiParameter("Recycled", CustomApiParameterType.Integer, "Recycled", "Deals returned to nurture after their service level lapsed."),
+                new CustomApiParameter("LeadsRecycled", CustomApiParameterType.Integer, "Leads recycled", "Sales-accepted leads recycled after going without activity past their service level."),
                 new CustomApiParameter("Requests", CustomApiParameterType.Integer, "Requests", "Organization-service requests this call made."),
             });
 
@@ -74,6 +75,7 @@ namespace LeadRecycle.CustomApis
             outputs["Stalled"] = result.Stalled;
             outputs["TasksCreated"] = result.TasksCreated;
             outputs["Recycled"] = result.Recycled;
+            outputs["LeadsRecycled"] = result.LeadsRecycled;
             outputs["Requests"] = result.Requests;
             context.Trace("Scan as of {0:o}: {1} folded, {2} warned, {3} stalled, {4} recycled, {5} requests, done={6}.",
                 asOf, result.DurationsFolded, result.Warned, result.Stalled, result.Recycled, result.Requests, result.Done);

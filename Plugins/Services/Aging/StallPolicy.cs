@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace LeadRecycle.Services.Aging
 {
@@ -28,8 +29,11 @@ namespace LeadRecycle.Services.Aging
     /// </summary>
     public sealed class StallPolicy
     {
-        public StallPolicy(double multiplier, double warningMultiplier, int minimumSamples, double fallbackDays, int serviceLevelDays, StageSource stageSource)
+        public StallPolicy(double multiplier, double warningMultiplier, int minimumSamples, double fallbackDays, int serviceLevelDays, StageSource stageSource,
+            int leadServiceLevelDays = 30, IReadOnlyCollection<int>? salesAcceptedLeadStatuses = null)
         {
+            LeadServiceLevelDays = leadServiceLevelDays;
+            SalesAcceptedLeadStatuses = salesAcceptedLeadStatuses ?? new[] { 1, 2 };
             if (!(multiplier > 0) || !(warningMultiplier > 0) || warningMultiplier > multiplier)
             {
                 throw new ArgumentException("The multipliers must be positive, the warning one not above the stall one.");
@@ -57,6 +61,12 @@ namespace LeadRecycle.Services.Aging
         public int ServiceLevelDays { get; }
 
         public StageSource StageSource { get; }
+
+        /// <summary>Days an open, sales-accepted lead may go without activity before it is recycled.</summary>
+        public int LeadServiceLevelDays { get; }
+
+        /// <summary>Open lead status reasons that count as accepted by sales (default New and Contacted).</summary>
+        public IReadOnlyCollection<int> SalesAcceptedLeadStatuses { get; }
 
         /// <summary>Whether the stage's own history is deep enough to set its threshold.</summary>
         public bool Trusts(StageStatistics statistics) => statistics.Count >= MinimumSamples && statistics.Mean > 0;

@@ -16,7 +16,8 @@ namespace LeadRecycle.Services.Aging
         Fold = 0,
         Flag = 1,
         Lapse = 2,
-        Done = 3,
+        LeadLapse = 3,
+        Done = 4,
     }
 
     public sealed class ScanResult
@@ -36,6 +37,9 @@ namespace LeadRecycle.Services.Aging
 
         public int Recycled { get; set; }
 
+        /// <summary>Sales-accepted leads recycled after going without activity past their service level.</summary>
+        public int LeadsRecycled { get; set; }
+
         /// <summary>Organization-service requests this call made itself (not counting the plug-ins its Lose runs).</summary>
         public int Requests { get; set; }
     }
@@ -47,6 +51,8 @@ namespace LeadRecycle.Services.Aging
     ///    past the stall threshold ("stage = S and entered on before now - multiplier x mean(S)"); stages with too
     ///    little history share one query with the fallback threshold. A newly stalled deal gets a follow-up task
     ///    for its owner with the service-level due date.
+    /// 4. Lead lapse: open, sales-accepted leads with no activity for the lead service level are disqualified
+    ///    with the system reason, so the lead path creates their passive Recycled Lead.
     /// 3. Lapse: stalled deals whose service level passed with no stage change and no snooze are returned to
     ///    nurture through Lose with the system reason, so active recycling creates the (passive) Recycled Lead.
     /// Each call stops after a request budget and returns a continuation token. A flagged deal drops out of its
@@ -111,6 +117,13 @@ namespace LeadRecycle.Services.Aging
                         break;
                     case ScanPhase.Lapse:
                         if (LapsePage())
+                        {
+                            phase = ScanPhase.LeadLapse;
+                        }
+
+                        break;
+                    case ScanPhase.LeadLapse:
+                        if (LeadLapsePage())
                         {
                             phase = ScanPhase.Done;
                         }
@@ -376,6 +389,41 @@ namespace LeadRecycle.Services.Aging
             }
 
             return lapsed.Count < PageSize / 4;
+        }
+
+        /// <summary>Recycles one page of inactive sales-accepted leads; true when none are left.</summary>
+        private bool LeadLapsePage()
+        {
+            var stall = _policy.Stall;
+            var cutoff = _now.AddDays(-stall.LeadServiceLevelDays);
+            var query = new QueryExpression(Lead.EntityName)
+            {
+                ColumnSet = new ColumnSet(Lead.LastActivityOn),
+                TopCount = PageSize / 4,
+            };
+            query.Criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Lead.State.Open);
+            query.Criteria.AddCondition(CommonColumns.StatusCode, ConditionOperator.In, stall.SalesAcceptedLeadStatuses.Cast<object>().ToArray());
+            var inactive = query.Criteria.AddFilter(LogicalOperator.Or);
+            inactive.AddCondition(Lead.LastActivityOn, ConditionOperator.LessThan, cutoff);
+            var neverActive = inactive.AddFilter(LogicalOperator.And);
+            neverActive.AddCondition(Lead.LastActivityOn, ConditionOperator.Null);
+            neverActive.AddCondition(CommonColumns.CreatedOn, ConditionOperator.LessThan, cutoff);
+            query.AddOrder(CommonColumns.CreatedOn, OrderType.Ascending);
+            var leads = RetrieveMultiple(query);
+            foreach (var lead in leads)
+            {
+                Update(new Entity(Lead.EntityName, lead.Id)
+                {
+                    [CommonColumns.StateCode] = new OptionSetValue(Lead.State.Disqualified),
+                    [CommonColumns.StatusCode] = new OptionSetValue(Lead.Status.CannotContact),
+                    [ChecklistColumns.Reason] = new OptionSetValue((int)DisqualificationReason.StalledInStage),
+                    [ChecklistColumns.Background] = string.Format(CultureInfo.InvariantCulture,
+                        "No activity for {0} days, the service level for sales-accepted leads.", stall.LeadServiceLevelDays),
+                });
+                _result.LeadsRecycled++;
+            }
+
+            return leads.Count < PageSize / 4;
         }
 
         private void AddNotSnoozed(FilterExpression criteria)

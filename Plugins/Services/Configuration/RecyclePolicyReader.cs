@@ -32,7 +32,7 @@ namespace LeadRecycle.Services.Configuration
 
         private static readonly string[] EngagementKeys = { "points", "halfLifeDays", "threshold", "thresholds", "routeOnLikelihood", "fallbackOwner", "returnAction", "maxRecycles" };
 
-        private static readonly string[] StallKeys = { "multiplier", "warningMultiplier", "minimumSamples", "fallbackDays", "serviceLevelDays", "stageSource" };
+        private static readonly string[] StallKeys = { "multiplier", "warningMultiplier", "minimumSamples", "fallbackDays", "serviceLevelDays", "stageSource", "leadServiceLevelDays", "salesAcceptedLeadStatuses" };
 
         public static RecyclePolicy Read(string? json)
         {
@@ -182,6 +182,8 @@ namespace LeadRecycle.Services.Configuration
             var fallbackDays = current.FallbackDays;
             var serviceLevelDays = current.ServiceLevelDays;
             var stageSource = current.StageSource;
+            var leadServiceLevelDays = current.LeadServiceLevelDays;
+            var leadStatuses = current.SalesAcceptedLeadStatuses;
             foreach (var member in node.Members)
             {
                 switch (member.Key)
@@ -209,6 +211,13 @@ namespace LeadRecycle.Services.Configuration
                         }
 
                         break;
+                    case "leadServiceLevelDays":
+                        leadServiceLevelDays = (int)ReadWholeNumber(member.Value, 1, 365);
+                        break;
+                    case "salesAcceptedLeadStatuses":
+                        RequireKind(member.Value, JsonKind.Array, "an array of open lead status reasons (1 New, 2 Contacted, or a custom open status)");
+                        leadStatuses = member.Value.Items.Select(item => (int)ReadWholeNumber(item, 1, int.MaxValue)).Distinct().ToArray();
+                        break;
                 }
             }
 
@@ -217,7 +226,7 @@ namespace LeadRecycle.Services.Configuration
                 throw new PolicyException($"'{node.Path}.warningMultiplier' ({warning.ToString(CultureInfo.InvariantCulture)}) must not be above '{node.Path}.multiplier' ({multiplier.ToString(CultureInfo.InvariantCulture)}).");
             }
 
-            return new StallPolicy(multiplier, warning, minimumSamples, fallbackDays, serviceLevelDays, stageSource);
+            return new StallPolicy(multiplier, warning, minimumSamples, fallbackDays, serviceLevelDays, stageSource, leadServiceLevelDays, leadStatuses);
         }
 
         private static EngagementPolicy ReadEngagement(JsonNode node, EngagementPolicy current)
