@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using LeadRecycle.Framework;
 using LeadRecycle.Schema;
+using LeadRecycle.Services;
 using LeadRecycle.Services.Configuration;
 using LeadRecycle.Services.Engagement;
 using LeadRecycle.Services.Recycling;
@@ -167,7 +168,7 @@ namespace LeadRecycle.Steps
 
             context.SystemService.Create(new Entity(TaskActivity.EntityName)
             {
-                [TaskActivity.Subject] = Truncate("Re-engaged prospect back from nurture: " + topic, 200),
+                [TaskActivity.Subject] = Text.Truncate("Re-engaged prospect back from nurture: " + topic, 200),
                 [TaskActivity.Description] = ReturnedLeadBuilder.History(recycledLead, owner, score, now),
                 [TaskActivity.Regarding] = regarding,
                 [TaskActivity.ScheduledEnd] = now.AddDays(2),
@@ -184,8 +185,6 @@ namespace LeadRecycle.Steps
 
             context.Trace("Recycled lead {0} returned to the {1} ({2}) at score {3}.", recycledLead.Id, owner.Route, owner.Owner.Id, score);
         }
-
-        private static string Truncate(string text, int maxLength) => text.Length <= maxLength ? text : text.Substring(0, maxLength);
     }
 
     /// <summary>

@@ -337,7 +337,7 @@ namespace LeadRecycle.Services.Aging
             var stageName = StageKeys.DisplayName(deal.GetAttributeValue<string>(Opportunity.StageKey) ?? "no stage");
             var task = new Entity(TaskActivity.EntityName)
             {
-                [TaskActivity.Subject] = Truncate(
+                [TaskActivity.Subject] = Text.Truncate(
                     string.Format(CultureInfo.InvariantCulture, "Stalled deal: {0} has been in {1} for {2} days", deal.GetAttributeValue<string>(Opportunity.Name) ?? "opportunity", stageName, days), 200),
                 [TaskActivity.Description] = string.Format(
                     CultureInfo.InvariantCulture,
@@ -458,8 +458,6 @@ namespace LeadRecycle.Services.Aging
             _result.Requests++;
             _service.Execute(request);
         }
-
-        private static string Truncate(string text, int maxLength) => text.Length <= maxLength ? text : text.Substring(0, maxLength);
 
         private sealed class ScanPosition
         {

@@ -80,7 +80,7 @@ namespace LeadRecycle.Services.Engagement
             var count = recycledLead.GetAttributeValue<int?>(RecycledLead.RecycleCount) ?? 1;
             var lead = new Entity(Lead.EntityName)
             {
-                [Lead.Subject] = Truncate("Re-engaged: " + topic, 300),
+                [Lead.Subject] = Text.Truncate("Re-engaged: " + topic, 300),
                 [CommonColumns.OwnerId] = owner.Owner,
                 [Lead.RecycledLead] = new EntityReference(RecycledLead.EntityName, recycledLead.Id),
                 [Lead.ReturnKey] = string.Format(CultureInfo.InvariantCulture, "{0:N}:{1}", recycledLead.Id, count),
@@ -125,7 +125,7 @@ namespace LeadRecycle.Services.Engagement
                 text.Append("Prospect's latest answer: ").Append(Labels.Likelihoods[(Likelihood)likelihood.Value]).Append('.').AppendLine();
             }
 
-            return Truncate(text.ToString().TrimEnd(), 2000);
+            return Text.Truncate(text.ToString().TrimEnd(), 2000);
         }
 
         private static void AppendNote(StringBuilder text, string label, string? value)
@@ -144,7 +144,5 @@ namespace LeadRecycle.Services.Engagement
                 to[toColumn] = value;
             }
         }
-
-        private static string Truncate(string text, int maxLength) => text.Length <= maxLength ? text : text.Substring(0, maxLength);
     }
 }

@@ -86,7 +86,7 @@ namespace LeadRecycle.Services.Recycling
         {
             var recycledLead = new Entity(RecycledLead.EntityName)
             {
-                [RecycledLead.Topic] = Truncate(source.Topic, 200),
+                [RecycledLead.Topic] = Text.Truncate(source.Topic, 200),
                 [RecycledLead.SourceKey] = source.SourceKey,
                 [RecycledLead.Reason] = new OptionSetValue((int)reasonPolicy.Reason),
                 [RecycledLead.RecycleType] = new OptionSetValue((int)recycleType),
@@ -118,7 +118,7 @@ namespace LeadRecycle.Services.Recycling
 
             if (!string.IsNullOrEmpty(source.StageName))
             {
-                recycledLead[RecycledLead.StageAtRecycle] = Truncate(source.StageName!, 100);
+                recycledLead[RecycledLead.StageAtRecycle] = Text.Truncate(source.StageName!, 100);
             }
 
             if (source.StageEnteredOn != null && source.StageEnteredOn.Value <= utcNow)
@@ -170,7 +170,5 @@ namespace LeadRecycle.Services.Recycling
                 entity[column] = value;
             }
         }
-
-        private static string Truncate(string text, int maxLength) => text.Length <= maxLength ? text : text.Substring(0, maxLength);
     }
 }
