@@ -58,14 +58,14 @@ namespace LeadRecycle.Solution
 
         public static string Column(TableMetadata table, ColumnMetadata column)
         {
-            if (column.IsCustom)
-            {
-                return column.LogicalName;
-            }
-
             if (column.LogicalName == table.PrimaryIdColumn && table.IsCustom)
             {
                 return Table(table) + "Id";
+            }
+
+            if (column.IsCustom)
+            {
+                return column.LogicalName;
             }
 
             return StandardColumn(column.LogicalName);
