@@ -1,0 +1,76 @@
+extern alias workflows;
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using WorkflowFramework = workflows::LeadRecycle.Framework;
+
+namespace LeadRecycle.Solution
+{
+    /// <summary>
+    /// Finds the plug-in types of a deployable assembly by reflection on its current-.NET build: every
+    /// non-abstract subclass of LeadRecycle.Framework.PluginBase, with the steps it declares. New plug-ins are
+    /// picked up without touching the packer.
+    /// </summary>
+    public static class PluginDiscovery
+    {
+        private const string PluginBaseFullName = "LeadRecycle.Framework.PluginBase";
+
+        public static PluginAssemblyDeclaration Discover(Assembly assembly)
+        {
+            ArgumentNullException.ThrowIfNull(assembly);
+            var name = assembly.GetName().Name ?? throw new InvalidOperationException("An assembly without a name cannot be registered.");
+            var types = assembly.GetTypes()
+                .Where(t => t.IsClass && !t.IsAbstract && IsPlugin(t))
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(t => new PluginTypeDeclaration(t.FullName!, ReadSteps(t)))
+                .ToArray();
+            return new PluginAssemblyDeclaration(name, assembly.FullName!, types);
+        }
+
+        private static bool IsPlugin(Type type)
+        {
+            for (var current = type.BaseType; current != null; current = current.BaseType)
+            {
+                if (current.FullName == PluginBaseFullName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IReadOnlyList<StepDeclaration> ReadSteps(Type type)
+        {
+            var instance = CreateInstance(type);
+            var steps = instance switch
+            {
+                LeadRecycle.Framework.PluginBase plugin => plugin.Steps.Select(StepDeclaration.From).ToArray(),
+                WorkflowFramework.PluginBase process => process.Steps.Select(StepDeclaration.From).ToArray(),
+                _ => throw new InvalidOperationException($"{type.FullName} derives from a PluginBase the packer does not know (neither LeadRecycle.Plugins' nor LeadRecycle.Workflows')."),
+            };
+
+            var foreign = steps.FirstOrDefault(s => s.PluginTypeFullName != type.FullName);
+            if (foreign != null)
+            {
+                throw new InvalidOperationException($"{type.FullName} declares step '{foreign.Name}' for another plug-in type; declare it on {foreign.PluginTypeFullName}.");
+            }
+
+            return steps;
+        }
+
+        /// <summary>Plug-ins are constructed as Dataverse does: with the (unsecure, secure) configuration strings, here null.</summary>
+        private static object CreateInstance(Type type)
+        {
+            var constructor = type.GetConstructors()
+                .Where(c => c.GetParameters().All(p => p.ParameterType == typeof(string)))
+                .OrderBy(c => c.GetParameters().Length)
+                .FirstOrDefault()
+                ?? throw new InvalidOperationException($"{type.FullName} needs a public constructor taking only configuration strings, as Dataverse calls it.");
+            var arguments = constructor.GetParameters().Select(_ => (object?)null).ToArray();
+            return constructor.Invoke(arguments);
+        }
+    }
+}

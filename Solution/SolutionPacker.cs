@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace LeadRecycle.Solution
+{
+    /// <summary>
+    /// Packs the unpacked solution (src/) into the two zips Dataverse imports, the way SolutionPackager does it:
+    /// solution.xml with Managed 0 or 1, every XML piece inlined into customizations.xml in the root order of
+    /// the placeholders, plug-in DLLs at the path their FileName names, environment variable definitions as
+    /// separate files, and an OPC [Content_Types].xml. Entries are deflated, use forward slashes, carry a fixed
+    /// timestamp (same input, same bytes) and there are no directory entries.
+    /// </summary>
+    public static class SolutionPacker
+    {
+        /// <summary>Zip entries carry this timestamp so two packs of the same input are byte-identical.</summary>
+        private static readonly DateTimeOffset EntryTimestamp = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        private static readonly HashSet<string> SupportedTopLevel = new HashSet<string>(UnpackedSolutionWriter.GeneratedFolders, StringComparer.Ordinal);
+
+        public sealed record PackResult(string ManagedZip, string UnmanagedZip);
+
+        /// <summary>Writes LeadRecycle_&lt;version&gt;_managed.zip and _unmanaged.zip into <paramref name="outputFolder"/>.</summary>
+        public static PackResult Pack(string sourceFolder, string outputFolder, IEnumerable<string> assemblyFiles)
+        {
+            var manifest = XmlFiles.Load(Path.Combine(sourceFolder, "Other", "Solution.xml"));
+            var solutionManifest = manifest.Element("SolutionManifest") ?? throw new InvalidDataException("Other/Solution.xml has no SolutionManifest.");
+            var uniqueName = (string?)solutionManifest.Element("UniqueName") ?? throw new InvalidDataException("Other/Solution.xml has no UniqueName.");
+            var version = (string?)solutionManifest.Element("Version") ?? throw new InvalidDataException("Other/Solution.xml has no Version.");
+            var files = assemblyFiles.ToArray();
+
+            Directory.CreateDirectory(outputFolder);
+            var managed = Path.Combine(outputFolder, $"{uniqueName}_{version}_managed.zip");
+            var unmanaged = Path.Combine(outputFolder, $"{uniqueName}_{version}_unmanaged.zip");
+            File.WriteAllBytes(managed, BuildZip(sourceFolder, managedZip: true, files));
+            File.WriteAllBytes(unmanaged, BuildZip(sourceFolder, managedZip: false, files));
+            return new PackResult(managed, unmanaged);
+        }
+
+        /// <summary>One zip. <paramref name="assemblyFiles"/> are the built DLLs; a DLL is matched to its
+        /// PluginAssembly by file name (the assembly name without dots, as the unpacked layout names it).</summary>
+        public static byte[] BuildZip(string sourceFolder, bool managedZip, IReadOnlyCollection<string> assemblyFiles)
+        {
+            RefuseUnsupportedContent(sourceFolder);
+            var entries = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+            var customizations = XmlFiles.Load(Path.Combine(sourceFolder, "Other", "Customizations.xml"));
+
+            Fill(customizations, "Entities", ReadEntities(sourceFolder));
+            Fill(customizations, "EntityRelationships", ReadAll(sourceFolder, "Other/Relationships", "*.xml").SelectMany(r => r.Elements("EntityRelationship")));
+            Fill(customizations, "optionsets", ReadAll(sourceFolder, "OptionSets", "*.xml"));
+            var assemblies = ReadAll(sourceFolder, "PluginAssemblies", "*.dll.data.xml").ToArray();
+            Fill(customizations, "SolutionPluginAssemblies", assemblies);
+            Fill(customizations, "SdkMessageProcessingSteps", ReadAll(sourceFolder, "SdkMessageProcessingSteps", "*.xml"));
+
+            foreach (var assembly in assemblies)
+            {
+                var fileName = ((string?)assembly.Element("FileName") ?? throw new InvalidDataException($"PluginAssembly {(string?)assembly.Attribute("FullName")} has no FileName."))
+                    .TrimStart('/');
+                entries.Add(fileName, File.ReadAllBytes(FindDll(sourceFolder, fileName, assemblyFiles)));
+            }
+
+            var variables = Path.Combine(sourceFolder, "environmentvariabledefinitions");
+            if (Directory.Exists(variables))
+            {
+                foreach (var path in Directory.EnumerateFiles(variables, "*", SearchOption.AllDirectories))
+                {
+                    entries.Add(Path.GetRelativePath(sourceFolder, path).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllBytes(path));
+                }
+            }
+
+            var manifest = XmlFiles.Load(Path.Combine(sourceFolder, "Other", "Solution.xml"));
+            var managedElement = manifest.Element("SolutionManifest")?.Element("Managed") ?? throw new InvalidDataException("Other/Solution.xml has no SolutionManifest/Managed.");
+            managedElement.Value = managedZip ? "1" : "0";
+
+            entries.Add("solution.xml", XmlFiles.ToBytes(manifest));
+            entries.Add("customizations.xml", XmlFiles.ToBytes(customizations));
+            entries.Add("[Content_Types].xml", XmlFiles.ToBytes(ContentTypes(entries.Keys.Append("[Content_Types].xml"))));
+            return Zip(entries);
+        }
+
+        /// <summary>OPC content types: one Default per extension present, an Override per extension-less part.</summary>
+        public static XElement ContentTypes(IEnumerable<string> entryNames)
+        {
+            XNamespace ns = "http://schemas.openxmlformats.org/package/2006/content-types";
+            var names = entryNames.ToArray();
+            var extensions = names.Select(n => Path.GetExtension(n).TrimStart('.')).Where(e => e.Length > 0)
+                .Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(e => e, StringComparer.Ordinal);
+            var extensionless = names.Where(n => Path.GetExtension(n).Length == 0).OrderBy(n => n, StringComparer.Ordinal);
+            return new XElement(ns + "Types",
+                extensions.Select(e => new XElement(ns + "Default", new XAttribute("Extension", e), new XAttribute("ContentType", "application/octet-stream"))),
+                extensionless.Select(n => new XElement(ns + "Override", new XAttribute("PartName", "/" + n), new XAttribute("ContentType", "application/octet-stream"))));
+        }
+
+        private static byte[] Zip(SortedDictionary<string, byte[]> entries)
+        {
+            // The three root files first, as Dataverse writes them; the rest in path order.
+            var order = new[] { "[Content_Types].xml", "solution.xml", "customizations.xml" };
+            var ordered = order.Select(n => new KeyValuePair<string, byte[]>(n, entries[n]))
+                .Concat(entries.Where(e => !order.Contains(e.Key, StringComparer.Ordinal)));
+            using var stream = new MemoryStream();
+            using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                foreach (var (name, content) in ordered)
+                {
+                    var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
+                    entry.LastWriteTime = EntryTimestamp;
+                    using var entryStream = entry.Open();
+                    entryStream.Write(content);
+                }
+            }
+
+            return stream.ToArray();
+        }
+
+        private static IEnumerable<XElement> ReadEntities(string sourceFolder)
+        {
+            foreach (var entity in ReadAll(sourceFolder, "Entities", "Entity.xml"))
+            {
+                // The 9.0 XSD requires at least one <savedqueries> inside <SavedQueries>; an empty placeholder is dropped.
+                var savedQueries = entity.Element("SavedQueries");
+                if (savedQueries != null && !savedQueries.HasElements)
+                {
+                    savedQueries.Remove();
+                }
+
+                yield return entity;
+            }
+        }
+
+        private static IEnumerable<XElement> ReadAll(string sourceFolder, string folder, string pattern)
+        {
+            var root = Path.Combine(sourceFolder, folder.Replace('/', Path.DirectorySeparatorChar));
+            if (!Directory.Exists(root))
+            {
+                return Array.Empty<XElement>();
+            }
+
+            return Directory.EnumerateFiles(root, pattern, SearchOption.AllDirectories)
+                .OrderBy(p => Path.GetRelativePath(root, p).Replace(Path.DirectorySeparatorChar, '/'), StringComparer.Ordinal)
+                .Select(XmlFiles.Load)
+                .ToArray();
+        }
+
+        private static void Fill(XElement customizations, string placeholder, IEnumerable<XElement> children)
+        {
+            var items = children.ToArray();
+            if (items.Length == 0)
+            {
+                return;
+            }
+
+            var target = customizations.Element(placeholder)
+                ?? throw new InvalidDataException($"Other/Customizations.xml has no <{placeholder}> placeholder for the {items.Length} component(s) found.");
+            foreach (var item in items)
+            {
+                // Drop the per-file xmlns:xsi declarations; the pieces do not use the prefix.
+                item.Attributes().Where(a => a.IsNamespaceDeclaration).Remove();
+                target.Add(item);
+            }
+        }
+
+        private static string FindDll(string sourceFolder, string zipPath, IReadOnlyCollection<string> assemblyFiles)
+        {
+            var unpacked = Path.Combine(sourceFolder, zipPath.Replace('/', Path.DirectorySeparatorChar));
+            if (File.Exists(unpacked))
+            {
+                return unpacked;
+            }
+
+            var fileName = Path.GetFileName(zipPath);
+            var built = assemblyFiles.FirstOrDefault(f => string.Equals(Path.GetFileName(f).Replace(".", string.Empty, StringComparison.Ordinal), Path.GetFileNameWithoutExtension(fileName) + "dll", StringComparison.OrdinalIgnoreCase));
+            if (built == null || !File.Exists(built))
+            {
+                throw new FileNotFoundException($"The DLL for {zipPath} was not found: neither in src/ nor among the built assemblies ({string.Join(", ", assemblyFiles)}). Build the .NET Framework target first.");
+            }
+
+            return built;
+        }
+
+        /// <summary>Parts this packer cannot pack yet (forms, views, ribbons, workflows, web resources ...) stop it, rather than vanish from the zip.</summary>
+        private static void RefuseUnsupportedContent(string sourceFolder)
+        {
+            var unsupported = Directory.EnumerateDirectories(sourceFolder).Select(Path.GetFileName)
+                .Where(n => n != null && !SupportedTopLevel.Contains(n))
+                .Concat(Directory.Exists(Path.Combine(sourceFolder, "Entities"))
+                    ? Directory.EnumerateFileSystemEntries(Path.Combine(sourceFolder, "Entities"), "*", SearchOption.AllDirectories)
+                        .Where(p => Path.GetFileName(p) != "Entity.xml" && Directory.GetParent(p)?.Parent?.Name == "Entities")
+                        .Select(p => "Entities/" + Path.GetRelativePath(Path.Combine(sourceFolder, "Entities"), p).Replace(Path.DirectorySeparatorChar, '/'))
+                    : Array.Empty<string>())
+                .ToArray();
+            if (unsupported.Length > 0)
+            {
+                throw new NotSupportedException($"src/ holds parts the LeadRecycle packer does not pack yet: {string.Join(", ", unsupported)}. Pack with SolutionPackager or extend SolutionPacker.");
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml;
+using System.Xml.Schema;
+using Xunit;
+
+namespace LeadRecycle.Tests.Solution
+{
+    /// <summary>
+    /// customizations.xml against Microsoft's 9.0 CustomizationsSolution.xsd, for the product's zips (packed from
+    /// the committed src/) and for the test solution that exercises every column type, relationships, keys and steps.
+    /// </summary>
+    public sealed class SchemaValidationTests
+    {
+        [SchemaFact]
+        public void Should_validate_against_the_customizations_schema_with_zero_errors_when_packed_managed_or_unmanaged()
+        {
+            var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+            schemas.Add(null, Path.Combine(SchemaLocation.Folder!, SchemaLocation.FileName));
+            schemas.Compile();
+
+            var packed = new Dictionary<string, PackedZip>
+            {
+                ["product managed"] = SolutionFixture.PackProduct(managed: true),
+                ["product unmanaged"] = SolutionFixture.PackProduct(managed: false),
+                ["test solution managed"] = SolutionFixture.Pack(SolutionFixture.Model(), managed: true, SolutionFixture.TestAssemblyFiles),
+                ["test solution unmanaged"] = SolutionFixture.Pack(SolutionFixture.Model(), managed: false, SolutionFixture.TestAssemblyFiles),
+            };
+
+            var problems = new List<string>();
+            foreach (var (name, zip) in packed)
+            {
+                problems.AddRange(Validate(schemas, zip["customizations.xml"]).Select(p => $"{name}: {p}"));
+            }
+
+            Assert.True(problems.Count == 0, "customizations.xml does not validate:\n" + string.Join("\n", problems));
+            // The test solution really carries the components the schema is asked about.
+            var customizations = packed["test solution managed"].Xml("customizations.xml");
+            Assert.Equal(3, customizations.Element("Entities")!.Elements("Entity").Count());
+            Assert.NotEmpty(customizations.Element("EntityRelationships")!.Elements());
+            Assert.NotEmpty(customizations.Element("SdkMessageProcessingSteps")!.Elements());
+        }
+
+        private static IEnumerable<string> Validate(XmlSchemaSet schemas, byte[] xml)
+        {
+            var problems = new List<string>();
+            var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
+            settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
+            settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity} line {e.Exception.LineNumber}: {e.Message}");
+            using (var reader = XmlReader.Create(new MemoryStream(xml), settings))
+            {
+                while (reader.Read())
+                {
+                }
+            }
+
+            return problems;
+        }
+    }
+}
