@@ -73,26 +73,28 @@ namespace LeadRecycle.InMemoryDataverse
 
         private OrganizationResponse ExecuteMessage(OrganizationRequest request, string requestName, Guid userId, PluginExecutionContext? caller)
         {
-            var kind = KindOf(requestName, out var messageName);
-            var op = NewOperation(messageName, OperationState.CopyParameters(request.Parameters), userId, caller, requestName);
-            op.RequestId = request.RequestId;
-            if (op.Depth > Options.MaxDepth)
-            {
-                throw new DataverseFaultException(DataverseErrorCodes.InfiniteLoopDetected, string.Format(CultureInfo.InvariantCulture,
-                    "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again. ({0} of {1} at depth {2}; the maximum is {3}.)",
-                    messageName, op.PrimaryEntityName, op.Depth, Options.MaxDepth));
-            }
-
-            if (caller == null && _current != null && _current.CorrelationId == Guid.Empty)
-            {
-                _current.CorrelationId = op.CorrelationId;
-            }
-
-            ResolvePrimary(op, kind);
-            var steps = _steps.Find(messageName, op.PrimaryEntityName);
             StoreTransaction? transaction = null;
+            OperationState op;
+            MessageKind kind;
             try
             {
+                kind = KindOf(requestName, out var messageName);
+                op = NewOperation(messageName, OperationState.CopyParameters(request.Parameters), userId, caller, requestName);
+                op.RequestId = request.RequestId;
+                if (caller == null && _current != null && _current.CorrelationId == Guid.Empty)
+                {
+                    _current.CorrelationId = op.CorrelationId;
+                }
+
+                if (op.Depth > Options.MaxDepth)
+                {
+                    throw new DataverseFaultException(DataverseErrorCodes.InfiniteLoopDetected, string.Format(CultureInfo.InvariantCulture,
+                        "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again. ({0} at depth {1}; the maximum is {2}.)",
+                        messageName, op.Depth, Options.MaxDepth));
+                }
+
+                ResolvePrimary(op, kind);
+                var steps = _steps.Find(messageName, op.PrimaryEntityName);
                 if (steps != null)
                 {
                     ValidateEarly(op, kind);
