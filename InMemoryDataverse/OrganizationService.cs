@@ -1,0 +1,97 @@
+using System;
+using LeadRecycle.InMemoryDataverse.Pipeline;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadRecycle.InMemoryDataverse
+{
+    /// <summary>
+    /// IOrganizationService over an <see cref="InMemoryOrganization"/>, as one user. Every call goes through the
+    /// organization's pipeline. A service handed to a plug-in (through its IOrganizationServiceFactory) carries the
+    /// plug-in's context: its calls are nested operations (Depth + 1, same transaction) and are counted.
+    /// </summary>
+    public sealed class OrganizationService : IOrganizationService
+    {
+        private readonly InMemoryOrganization _organization;
+        private readonly PluginExecutionContext? _caller;
+
+        internal OrganizationService(InMemoryOrganization organization, Guid userId, PluginExecutionContext? caller)
+        {
+            _organization = organization;
+            UserId = userId;
+            _caller = caller;
+        }
+
+        /// <summary>The user the calls run as.</summary>
+        public Guid UserId { get; }
+
+        /// <summary>True for a service a plug-in received: its calls are plug-in calls.</summary>
+        public bool IsPluginService => _caller != null;
+
+        public Guid Create(Entity entity)
+        {
+            Count("Create");
+            var response = _organization.Execute(new CreateRequest { Target = entity }, UserId, _caller);
+            return (Guid)response.Results["id"];
+        }
+
+        public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet)
+        {
+            Count("Retrieve");
+            var response = _organization.Execute(
+                new RetrieveRequest { Target = new EntityReference(entityName, id), ColumnSet = columnSet }, UserId, _caller);
+            return (Entity)response.Results["Entity"];
+        }
+
+        public void Update(Entity entity)
+        {
+            Count("Update");
+            _organization.Execute(new UpdateRequest { Target = entity }, UserId, _caller);
+        }
+
+        public void Delete(string entityName, Guid id)
+        {
+            Count("Delete");
+            _organization.Execute(new DeleteRequest { Target = new EntityReference(entityName, id) }, UserId, _caller);
+        }
+
+        public OrganizationResponse Execute(OrganizationRequest request)
+        {
+            if (request == null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            Count(request.RequestName ?? string.Empty);
+            return _organization.Execute(request, UserId, _caller);
+        }
+
+        public void Associate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities)
+        {
+            Count("Associate");
+            throw Faults.InvalidArgument("Associate is not supported by the in-memory Dataverse (LeadRecycle sets lookups instead).");
+        }
+
+        public void Disassociate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities)
+        {
+            Count("Disassociate");
+            throw Faults.InvalidArgument("Disassociate is not supported by the in-memory Dataverse (LeadRecycle clears lookups instead).");
+        }
+
+        public EntityCollection RetrieveMultiple(QueryBase query)
+        {
+            Count("RetrieveMultiple");
+            var response = _organization.Execute(new RetrieveMultipleRequest { Query = query }, UserId, _caller);
+            return (EntityCollection)response.Results["EntityCollection"];
+        }
+
+        private void Count(string messageName)
+        {
+            if (_caller != null)
+            {
+                _organization.CountPluginCall(messageName);
+            }
+        }
+    }
+}

@@ -1,0 +1,691 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using LeadRecycle.InMemoryDataverse.Storage;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadRecycle.InMemoryDataverse.Query
+{
+    /// <summary>Runs QueryExpression / QueryByAttribute over the store: filters, links, orders and paging.</summary>
+    internal sealed class QueryEngine
+    {
+        /// <summary>Dataverse returns at most 5,000 rows per page when the query names no page size.</summary>
+        public const int DefaultPageSize = 5000;
+
+        private readonly Func<string?, TableSchema> _schemaOf;
+        private readonly EntityStore _store;
+        private readonly Dictionary<string, Regex> _likePatterns = new Dictionary<string, Regex>(StringComparer.Ordinal);
+
+        public QueryEngine(Func<string?, TableSchema> schemaOf, EntityStore store)
+        {
+            _schemaOf = schemaOf;
+            _store = store;
+        }
+
+        public static QueryExpression ToQueryExpression(QueryByAttribute query)
+        {
+            if (query.Attributes.Count != query.Values.Count)
+            {
+                throw Faults.InvalidArgument("QueryByAttribute must have the same number of attributes and values.");
+            }
+
+            var expression = new QueryExpression(query.EntityName)
+            {
+                ColumnSet = query.ColumnSet ?? new ColumnSet(),
+                PageInfo = query.PageInfo ?? new PagingInfo(),
+                TopCount = query.TopCount,
+            };
+            for (var i = 0; i < query.Attributes.Count; i++)
+            {
+                var value = query.Values[i];
+                expression.Criteria.Conditions.Add(value == null
+                    ? new ConditionExpression(query.Attributes[i], ConditionOperator.Null)
+                    : new ConditionExpression(query.Attributes[i], ConditionOperator.Equal, value));
+            }
+
+            foreach (var order in query.Orders)
+            {
+                expression.Orders.Add(order);
+            }
+
+            return expression;
+        }
+
+        public EntityCollection Execute(QueryExpression query, Guid callingUserId)
+        {
+            var main = _schemaOf(query.EntityName);
+            var plan = new QueryPlan(main, query, _schemaOf);
+            var table = _store.Table(main);
+            var rows = new List<Entity?[]>();
+            var slotCount = plan.Links.Count + 1;
+            var hasLinks = slotCount > 1;
+            var single = new Entity?[1];
+            foreach (var row in table.Rows.Values)
+            {
+                if (!hasLinks)
+                {
+                    single[0] = row;
+                    if (Matches(query.Criteria, single, plan, 0, callingUserId))
+                    {
+                        rows.Add(new Entity?[] { row });
+                    }
+
+                    continue;
+                }
+
+                var combos = new List<Entity?[]> { NewCombo(slotCount, row) };
+                foreach (var link in plan.Links)
+                {
+                    combos = Join(combos, link, plan, callingUserId);
+                    if (combos.Count == 0)
+                    {
+                        break;
+                    }
+                }
+
+                foreach (var combo in combos)
+                {
+                    if (Matches(query.Criteria, combo, plan, 0, callingUserId))
+                    {
+                        rows.Add(combo);
+                    }
+                }
+            }
+
+            if (query.Orders.Count > 0)
+            {
+                Sort(rows, query.Orders, main);
+            }
+
+            if (query.Distinct)
+            {
+                rows = Distinct(rows, plan);
+            }
+
+            return Page(rows, query, plan);
+        }
+
+        private static Entity?[] NewCombo(int size, Entity row)
+        {
+            var combo = new Entity?[size];
+            combo[0] = row;
+            return combo;
+        }
+
+        private List<Entity?[]> Join(List<Entity?[]> combos, LinkPlan link, QueryPlan plan, Guid callingUserId)
+        {
+            var result = new List<Entity?[]>(combos.Count);
+            foreach (var combo in combos)
+            {
+                var parent = combo[link.ParentSlot];
+                var matched = false;
+                if (parent != null && parent.Attributes.TryGetValue(link.Link.LinkFromAttributeName, out var fromValue) && fromValue != null)
+                {
+                    var candidates = link.Lookup(_store, Values.Normalize(fromValue)!);
+                    if (candidates != null)
+                    {
+                        foreach (var candidate in candidates)
+                        {
+                            var extended = (Entity?[])combo.Clone();
+                            extended[link.Slot] = candidate;
+                            if (link.Link.LinkCriteria == null || Matches(link.Link.LinkCriteria, extended, plan, link.Slot, callingUserId))
+                            {
+                                result.Add(extended);
+                                matched = true;
+                            }
+                        }
+                    }
+                }
+
+                if (!matched && link.Link.JoinOperator == JoinOperator.LeftOuter)
+                {
+                    result.Add(combo);
+                }
+            }
+
+            return result;
+        }
+
+        private bool Matches(FilterExpression filter, Entity?[] combo, QueryPlan plan, int defaultSlot, Guid callingUserId)
+        {
+            var isOr = filter.FilterOperator == LogicalOperator.Or;
+            var any = false;
+            foreach (var condition in filter.Conditions)
+            {
+                var slot = condition.EntityName == null ? defaultSlot : plan.SlotOf(condition.EntityName);
+                var result = Evaluate(condition, combo[slot], callingUserId);
+                if (isOr && result)
+                {
+                    return true;
+                }
+
+                if (!isOr && !result)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            foreach (var child in filter.Filters)
+            {
+                if (child.Conditions.Count == 0 && child.Filters.Count == 0)
+                {
+                    continue;
+                }
+
+                var result = Matches(child, combo, plan, defaultSlot, callingUserId);
+                if (isOr && result)
+                {
+                    return true;
+                }
+
+                if (!isOr && !result)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return !isOr || !any;
+        }
+
+        private bool Evaluate(ConditionExpression condition, Entity? entity, Guid callingUserId)
+        {
+            object? value = null;
+            if (entity != null && entity.Attributes.TryGetValue(condition.AttributeName, out var raw))
+            {
+                value = Values.Normalize(raw);
+            }
+
+            var values = condition.Values;
+            switch (condition.Operator)
+            {
+                case ConditionOperator.Null:
+                    return value == null;
+                case ConditionOperator.NotNull:
+                    return value != null;
+                case ConditionOperator.Equal:
+                    return value != null && Values.AreEqual(value, Single(condition));
+                case ConditionOperator.NotEqual:
+                    return value != null && !Values.AreEqual(value, Single(condition));
+                case ConditionOperator.In:
+                    return value != null && Contains(values, value);
+                case ConditionOperator.NotIn:
+                    return value != null && !Contains(values, value);
+                case ConditionOperator.GreaterThan:
+                    return value != null && Values.Compare(value, Operand(condition)) > 0;
+                case ConditionOperator.GreaterEqual:
+                    return value != null && Values.Compare(value, Operand(condition)) >= 0;
+                case ConditionOperator.LessThan:
+                    return value != null && Values.Compare(value, Operand(condition)) < 0;
+                case ConditionOperator.LessEqual:
+                    return value != null && Values.Compare(value, Operand(condition)) <= 0;
+                case ConditionOperator.Between:
+                case ConditionOperator.NotBetween:
+                    if (value == null || values.Count != 2)
+                    {
+                        return false;
+                    }
+
+                    var inside = Values.Compare(value, Values.Normalize(values[0])!) >= 0 && Values.Compare(value, Values.Normalize(values[1])!) <= 0;
+                    return condition.Operator == ConditionOperator.Between ? inside : !inside;
+                case ConditionOperator.On:
+                    return value is DateTime onDate && onDate.Date == DateOperand(condition).Date;
+                case ConditionOperator.NotOn:
+                    return value is DateTime notOnDate && notOnDate.Date != DateOperand(condition).Date;
+                case ConditionOperator.OnOrBefore:
+                    return value is DateTime beforeDate && beforeDate.Date <= DateOperand(condition).Date;
+                case ConditionOperator.OnOrAfter:
+                    return value is DateTime afterDate && afterDate.Date >= DateOperand(condition).Date;
+                case ConditionOperator.Like:
+                    return value is string likeText && Like(likeText, Convert.ToString(Single(condition), CultureInfo.InvariantCulture) ?? string.Empty);
+                case ConditionOperator.NotLike:
+                    return value is string notLikeText && !Like(notLikeText, Convert.ToString(Single(condition), CultureInfo.InvariantCulture) ?? string.Empty);
+                case ConditionOperator.BeginsWith:
+                    return value is string begins && begins.StartsWith(Text(condition), StringComparison.OrdinalIgnoreCase);
+                case ConditionOperator.DoesNotBeginWith:
+                    return value is string notBegins && !notBegins.StartsWith(Text(condition), StringComparison.OrdinalIgnoreCase);
+                case ConditionOperator.EndsWith:
+                    return value is string ends && ends.EndsWith(Text(condition), StringComparison.OrdinalIgnoreCase);
+                case ConditionOperator.DoesNotEndWith:
+                    return value is string notEnds && !notEnds.EndsWith(Text(condition), StringComparison.OrdinalIgnoreCase);
+                case ConditionOperator.EqualUserId:
+                    return value is Guid userId && userId == callingUserId;
+                case ConditionOperator.NotEqualUserId:
+                    return value is Guid otherUserId && otherUserId != callingUserId;
+                default:
+                    throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
+                        "The condition operator {0} is not supported by the in-memory Dataverse.", condition.Operator));
+            }
+        }
+
+        private static object? Single(ConditionExpression condition)
+        {
+            if (condition.Values.Count != 1)
+            {
+                throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
+                    "The condition for attribute '{0}': operator '{1}' requires 1 value, found {2}.",
+                    condition.AttributeName, condition.Operator, condition.Values.Count));
+            }
+
+            return Values.Normalize(condition.Values[0]);
+        }
+
+        private static object Operand(ConditionExpression condition) =>
+            Single(condition) ?? throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
+                "The condition for attribute '{0}' needs a non-null value.", condition.AttributeName));
+
+        private static DateTime DateOperand(ConditionExpression condition) =>
+            Single(condition) is DateTime date ? date : throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
+                "The condition for attribute '{0}' with operator '{1}' needs a DateTime value.", condition.AttributeName, condition.Operator));
+
+        private static string Text(ConditionExpression condition) => Convert.ToString(Single(condition), CultureInfo.InvariantCulture) ?? string.Empty;
+
+        private static bool Contains(DataCollection<object> values, object value)
+        {
+            foreach (var candidate in values)
+            {
+                // Accept a collection passed as the single value (an easy mistake with params object[]).
+                if (candidate is IEnumerable sequence && !(candidate is string))
+                {
+                    foreach (var item in sequence)
+                    {
+                        if (Values.AreEqual(value, item))
+                        {
+                            return true;
+                        }
+                    }
+                }
+                else if (Values.AreEqual(value, candidate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool Like(string text, string pattern)
+        {
+            if (!_likePatterns.TryGetValue(pattern, out var regex))
+            {
+                var builder = new StringBuilder("^");
+                foreach (var character in pattern)
+                {
+                    builder.Append(character switch
+                    {
+                        '%' => ".*",
+                        '_' => ".",
+                        _ => Regex.Escape(character.ToString()),
+                    });
+                }
+
+                builder.Append('$');
+                regex = new Regex(builder.ToString(), RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant);
+                _likePatterns[pattern] = regex;
+            }
+
+            return regex.IsMatch(text);
+        }
+
+        private static void Sort(List<Entity?[]> rows, DataCollection<OrderExpression> orders, TableSchema main)
+        {
+            var indexed = new List<(Entity?[] Row, int Index)>(rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                indexed.Add((rows[i], i));
+            }
+
+            indexed.Sort((left, right) =>
+            {
+                foreach (var order in orders)
+                {
+                    left.Row[0]!.Attributes.TryGetValue(order.AttributeName, out var leftValue);
+                    right.Row[0]!.Attributes.TryGetValue(order.AttributeName, out var rightValue);
+                    leftValue = Values.Normalize(leftValue);
+                    rightValue = Values.Normalize(rightValue);
+                    int comparison;
+                    if (leftValue == null || rightValue == null)
+                    {
+                        // SQL Server sorts nulls first in ascending order.
+                        comparison = leftValue == null ? (rightValue == null ? 0 : -1) : 1;
+                    }
+                    else
+                    {
+                        comparison = Values.Compare(leftValue, rightValue);
+                    }
+
+                    if (comparison != 0)
+                    {
+                        return order.OrderType == OrderType.Descending ? -comparison : comparison;
+                    }
+                }
+
+                return left.Index.CompareTo(right.Index);
+            });
+            rows.Clear();
+            foreach (var item in indexed)
+            {
+                rows.Add(item.Row);
+            }
+        }
+
+        private static List<Entity?[]> Distinct(List<Entity?[]> rows, QueryPlan plan)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var result = new List<Entity?[]>(rows.Count);
+            foreach (var row in rows)
+            {
+                var key = new StringBuilder();
+                for (var slot = 0; slot < row.Length; slot++)
+                {
+                    if (slot == 0 || plan.Links[slot - 1].HasColumns)
+                    {
+                        key.Append(row[slot]?.Id.ToString("N") ?? "-").Append('|');
+                    }
+                }
+
+                if (seen.Add(key.ToString()))
+                {
+                    result.Add(row);
+                }
+            }
+
+            return result;
+        }
+
+        private static EntityCollection Page(List<Entity?[]> rows, QueryExpression query, QueryPlan plan)
+        {
+            var result = new EntityCollection { EntityName = query.EntityName };
+            int skip;
+            int take;
+            var pageNumber = 1;
+            if (query.TopCount is int top)
+            {
+                skip = 0;
+                take = top;
+            }
+            else
+            {
+                var pageSize = query.PageInfo != null && query.PageInfo.Count > 0 ? query.PageInfo.Count : DefaultPageSize;
+                pageNumber = query.PageInfo != null && query.PageInfo.PageNumber > 1 ? query.PageInfo.PageNumber : 1;
+                skip = (pageNumber - 1) * pageSize;
+                take = pageSize;
+            }
+
+            var end = Math.Min(rows.Count, skip + take);
+            for (var i = skip; i < end; i++)
+            {
+                result.Entities.Add(Project(rows[i], query, plan));
+            }
+
+            result.MoreRecords = query.TopCount == null && rows.Count > end;
+            result.TotalRecordCount = query.PageInfo != null && query.PageInfo.ReturnTotalRecordCount ? rows.Count : -1;
+            if (result.Entities.Count > 0)
+            {
+                var first = result.Entities[0].Id;
+                var last = result.Entities[result.Entities.Count - 1].Id;
+                result.PagingCookie = string.Format(CultureInfo.InvariantCulture,
+                    "<cookie page=\"{0}\"><{1} last=\"{{{2}}}\" first=\"{{{3}}}\" /></cookie>",
+                    pageNumber, plan.Main.PrimaryIdColumn, last.ToString("D").ToUpperInvariant(), first.ToString("D").ToUpperInvariant());
+            }
+
+            return result;
+        }
+
+        private static Entity Project(Entity?[] row, QueryExpression query, QueryPlan plan)
+        {
+            var source = row[0]!;
+            var entity = Project(source, query.ColumnSet, plan.Main.PrimaryIdColumn);
+            for (var i = 0; i < plan.Links.Count; i++)
+            {
+                var link = plan.Links[i];
+                var linked = row[link.Slot];
+                if (linked == null || !link.HasColumns)
+                {
+                    continue;
+                }
+
+                var columns = link.Link.Columns;
+                if (columns.AllColumns)
+                {
+                    foreach (var attribute in linked.Attributes)
+                    {
+                        entity.Attributes[link.Alias + "." + attribute.Key] =
+                            new AliasedValue(link.Schema.LogicalName, attribute.Key, Values.Copy(attribute.Value));
+                    }
+                }
+                else
+                {
+                    foreach (var column in columns.Columns)
+                    {
+                        if (linked.Attributes.TryGetValue(column, out var value) && value != null)
+                        {
+                            entity.Attributes[link.Alias + "." + column] = new AliasedValue(link.Schema.LogicalName, column, Values.Copy(value));
+                        }
+                    }
+                }
+            }
+
+            return entity;
+        }
+
+        /// <summary>A copy of a stored row with the requested columns (and always the primary id), as Retrieve returns it.</summary>
+        public static Entity Project(Entity source, ColumnSet? columnSet, string primaryIdColumn)
+        {
+            var entity = new Entity(source.LogicalName, source.Id);
+            if (columnSet != null && columnSet.AllColumns)
+            {
+                foreach (var attribute in source.Attributes)
+                {
+                    entity.Attributes[attribute.Key] = Values.Copy(attribute.Value);
+                }
+
+                return entity;
+            }
+
+            if (columnSet != null)
+            {
+                foreach (var column in columnSet.Columns)
+                {
+                    if (source.Attributes.TryGetValue(column, out var value) && value != null)
+                    {
+                        entity.Attributes[column] = Values.Copy(value);
+                    }
+                }
+            }
+
+            entity.Attributes[primaryIdColumn] = source.Id;
+            return entity;
+        }
+    }
+
+    /// <summary>The tables and slots of one query: slot 0 is the main table, then each link in declaration order.</summary>
+    internal sealed class QueryPlan
+    {
+        private readonly Dictionary<string, int> _slotsByAlias = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        public QueryPlan(TableSchema main, QueryExpression query, Func<string?, TableSchema> schemaOf)
+        {
+            Main = main;
+            ValidateColumns(main, query.ColumnSet);
+            ValidateFilter(main, query.Criteria, allowQualified: true);
+            foreach (var order in query.Orders)
+            {
+                main.GetColumn(order.AttributeName);
+            }
+
+            _slotsByAlias[main.LogicalName] = 0;
+            var counters = new Dictionary<string, int>(StringComparer.Ordinal);
+            AddLinks(query.LinkEntities, 0, main, schemaOf, counters);
+            foreach (var link in Links)
+            {
+                ValidateFilter(link.Schema, link.Link.LinkCriteria, allowQualified: false);
+            }
+
+            ValidateQualified(query.Criteria);
+        }
+
+        public TableSchema Main { get; }
+
+        public List<LinkPlan> Links { get; } = new List<LinkPlan>();
+
+        public int SlotOf(string aliasOrName) =>
+            _slotsByAlias.TryGetValue(aliasOrName, out var slot)
+                ? slot
+                : throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
+                    "No link entity with the alias or name '{0}' in the query.", aliasOrName));
+
+        private void AddLinks(DataCollection<LinkEntity> links, int parentSlot, TableSchema parent, Func<string?, TableSchema> schemaOf, Dictionary<string, int> counters)
+        {
+            foreach (var link in links)
+            {
+                var schema = schemaOf(link.LinkToEntityName);
+                parent.GetColumn(link.LinkFromAttributeName);
+                schema.GetColumn(link.LinkToAttributeName);
+                ValidateColumns(schema, link.Columns);
+                counters.TryGetValue(schema.LogicalName, out var count);
+                counters[schema.LogicalName] = ++count;
+                var alias = string.IsNullOrEmpty(link.EntityAlias) ? schema.LogicalName + count.ToString(CultureInfo.InvariantCulture) : link.EntityAlias;
+                var slot = Links.Count + 1;
+                Links.Add(new LinkPlan(link, schema, alias, parentSlot, slot));
+                _slotsByAlias[alias] = slot;
+                if (!_slotsByAlias.ContainsKey(schema.LogicalName))
+                {
+                    _slotsByAlias[schema.LogicalName] = slot;
+                }
+
+                AddLinks(link.LinkEntities, slot, schema, schemaOf, counters);
+            }
+        }
+
+        private static void ValidateColumns(TableSchema schema, ColumnSet? columns)
+        {
+            if (columns == null || columns.AllColumns)
+            {
+                return;
+            }
+
+            foreach (var column in columns.Columns)
+            {
+                schema.GetColumn(column);
+            }
+        }
+
+        private static void ValidateFilter(TableSchema schema, FilterExpression? filter, bool allowQualified)
+        {
+            if (filter == null)
+            {
+                return;
+            }
+
+            foreach (var condition in filter.Conditions)
+            {
+                if (condition.EntityName == null || !allowQualified)
+                {
+                    schema.GetColumn(condition.AttributeName);
+                }
+            }
+
+            foreach (var child in filter.Filters)
+            {
+                ValidateFilter(schema, child, allowQualified);
+            }
+        }
+
+        private void ValidateQualified(FilterExpression? filter)
+        {
+            if (filter == null)
+            {
+                return;
+            }
+
+            foreach (var condition in filter.Conditions)
+            {
+                if (condition.EntityName != null)
+                {
+                    var slot = SlotOf(condition.EntityName);
+                    var schema = slot == 0 ? Main : Links[slot - 1].Schema;
+                    schema.GetColumn(condition.AttributeName);
+                }
+            }
+
+            foreach (var child in filter.Filters)
+            {
+                ValidateQualified(child);
+            }
+        }
+    }
+
+    internal sealed class LinkPlan
+    {
+        private Dictionary<object, List<Entity>>? _index;
+
+        public LinkPlan(LinkEntity link, TableSchema schema, string alias, int parentSlot, int slot)
+        {
+            Link = link;
+            Schema = schema;
+            Alias = alias;
+            ParentSlot = parentSlot;
+            Slot = slot;
+            HasColumns = link.Columns != null && (link.Columns.AllColumns || link.Columns.Columns.Count > 0);
+        }
+
+        public LinkEntity Link { get; }
+
+        public TableSchema Schema { get; }
+
+        public string Alias { get; }
+
+        public int ParentSlot { get; }
+
+        public int Slot { get; }
+
+        public bool HasColumns { get; }
+
+        /// <summary>The linked rows whose to-attribute equals the value; the index is built once per query.</summary>
+        public List<Entity>? Lookup(EntityStore store, object normalizedValue)
+        {
+            if (_index == null)
+            {
+                _index = new Dictionary<object, List<Entity>>(new NormalizedComparer());
+                foreach (var row in store.Table(Schema).Rows.Values)
+                {
+                    if (row.Attributes.TryGetValue(Link.LinkToAttributeName, out var value) && value != null)
+                    {
+                        var key = Values.Normalize(value)!;
+                        if (!_index.TryGetValue(key, out var list))
+                        {
+                            list = new List<Entity>();
+                            _index.Add(key, list);
+                        }
+
+                        list.Add(row);
+                    }
+                }
+            }
+
+            return _index.TryGetValue(normalizedValue, out var matches) ? matches : null;
+        }
+
+        private sealed class NormalizedComparer : IEqualityComparer<object>
+        {
+            public new bool Equals(object? x, object? y) => Values.AreEqual(x, y);
+
+            public int GetHashCode(object obj) => obj switch
+            {
+                string text => StringComparer.OrdinalIgnoreCase.GetHashCode(text),
+                int number => ((decimal)number).GetHashCode(),
+                long number => ((decimal)number).GetHashCode(),
+                decimal number => number.GetHashCode(),
+                _ => obj.GetHashCode(),
+            };
+        }
+    }
+}
