@@ -48,7 +48,7 @@ namespace LeadRecycle.Services.Aging
             {
                 [StageDuration.Name] = StageKeys.DisplayName(stageKey),
                 [StageDuration.StageKey] = stageKey,
-                [StageDuration.Days] = Math.Round(days, 4),
+                [StageDuration.Days] = Math.Round((decimal)days, 4),
                 [StageDuration.Opportunity] = new EntityReference(Opportunity.EntityName, opportunityId),
                 [StageDuration.ExitedOn] = exitedOn,
                 [StageDuration.Folded] = false,

@@ -1,0 +1,170 @@
+extern alias workflows;
+
+using System;
+using System.Linq;
+using LeadRecycle.InMemoryDataverse;
+using LeadRecycle.Metadata;
+using LeadRecycle.Schema;
+using LeadRecycle.Steps;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadRecycle.Tests.Support
+{
+    /// <summary>
+    /// An in-memory organization with LeadRecycle installed as the solution installs it: its tables, the very
+    /// step declarations the solution ships, its Custom APIs, and (optionally) the policy environment variable.
+    /// A data builder fills valid defaults so a test states only what matters to it.
+    /// </summary>
+    internal sealed class LeadRecycleOrganization
+    {
+        public static readonly DateTime Start = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+
+        /// <summary>The out-of-the-box opportunity sales process table (not part of the emulator's system set).</summary>
+        private static readonly TableMetadata OpportunitySalesProcessTable =
+            new TableMetadata(OpportunitySalesProcess.EntityName, "Opportunity Sales Process", "Opportunity Sales Processes", OpportunitySalesProcess.Id, "name")
+            {
+                Ownership = TableOwnership.OrganizationOwned,
+                Columns = new[]
+                {
+                    new ColumnMetadata(OpportunitySalesProcess.Id, ColumnType.Uniqueidentifier, "Id"),
+                    new ColumnMetadata("name", ColumnType.String, "Name") { MaxLength = 200 },
+                    new ColumnMetadata(OpportunitySalesProcess.Opportunity, ColumnType.Lookup, "Opportunity") { Targets = new[] { Opportunity.EntityName } },
+                    new ColumnMetadata(OpportunitySalesProcess.ActiveStage, ColumnType.Lookup, "Active Stage") { Targets = new[] { "processstage" } },
+                    new ColumnMetadata(OpportunitySalesProcess.ActiveStageStartedTime, ColumnType.DateTime, "Active Stage Started On"),
+                }.Concat(StandardColumns.ForOrganizationOwnedTable()).ToArray(),
+            };
+
+        /// <summary>Activity tables LeadRecycle registers on, with the columns it reads.</summary>
+        private static TableMetadata ActivityTable(string name, string displayName) =>
+            new TableMetadata(name, displayName, displayName + "s", "activityid", "subject")
+            {
+                IsActivity = true,
+                Columns = new[]
+                {
+                    new ColumnMetadata("activityid", ColumnType.Uniqueidentifier, "Activity"),
+                    new ColumnMetadata("subject", ColumnType.String, "Subject") { MaxLength = 400 },
+                    new ColumnMetadata(ActivityTables.Regarding, ColumnType.Lookup, "Regarding") { Targets = new[] { Lead.EntityName, Opportunity.EntityName, "account", "contact" } },
+                }.Concat(StandardColumns.ForUserOwnedTable()).Concat(StandardColumns.StateAndStatus()).ToArray(),
+            };
+
+        public static readonly MetadataCatalog Catalog =
+            new MetadataCatalog(SystemTables.All.Concat(LeadRecycleTables.All).Concat(new[]
+            {
+                OpportunitySalesProcessTable,
+                ActivityTable(ActivityTables.PhoneCall, "Phone Call"),
+                ActivityTable(ActivityTables.Email, "Email"),
+                ActivityTable(ActivityTables.Appointment, "Appointment"),
+            }));
+
+        public LeadRecycleOrganization(string? policyJson = null)
+        {
+            Clock = new ManualClock(Start);
+            Org = new InMemoryOrganization(Catalog, Clock);
+            Org.RegisterSteps(typeof(RecycleLostOpportunity).Assembly);
+            Org.RegisterCustomApi(workflows::LeadRecycle.CustomApis.ReturnToNurtureApi.UniqueName, typeof(workflows::LeadRecycle.CustomApis.ReturnToNurtureApi));
+            Org.RegisterCustomApi(workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName, typeof(workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi));
+            if (policyJson != null)
+            {
+                Org.Service.Create(new Entity(EnvironmentVariableDefinition.EntityName)
+                {
+                    [EnvironmentVariableDefinition.SchemaName] = PolicyVariable.SchemaName,
+                    [EnvironmentVariableDefinition.DefaultValue] = policyJson,
+                    ["type"] = new OptionSetValue(100000003),
+                });
+            }
+
+            Rep = Org.CreateUser("Riley Rep");
+        }
+
+        public InMemoryOrganization Org { get; }
+
+        public ManualClock Clock { get; }
+
+        public IOrganizationService Service => Org.Service;
+
+        /// <summary>The rep who owns the deals a test creates unless it says otherwise.</summary>
+        public Guid Rep { get; }
+
+        public IOrganizationService As(Guid userId) => Org.CreateOrganizationService(userId);
+
+        public Guid Account(string name = "Contoso") => Service.Create(new Entity("account") { ["name"] = name });
+
+        public Guid Contact(string last = "Diaz") => Service.Create(new Entity("contact") { ["lastname"] = last });
+
+        public Guid OpenOpportunity(Guid? owner = null, string name = "Fleet renewal", int salesStage = 1, decimal value = 25000m, Guid? account = null, Guid? contact = null)
+        {
+            var opportunity = new Entity(Opportunity.EntityName)
+            {
+                [Opportunity.Name] = name,
+                [Opportunity.SalesStage] = new OptionSetValue(salesStage),
+                [Opportunity.EstimatedValue] = new Money(value),
+                [CommonColumns.OwnerId] = new EntityReference(SystemUser.EntityName, owner ?? Rep),
+            };
+            if (account != null)
+            {
+                opportunity[Opportunity.ParentAccount] = new EntityReference("account", account.Value);
+            }
+
+            if (contact != null)
+            {
+                opportunity[Opportunity.ParentContact] = new EntityReference("contact", contact.Value);
+            }
+
+            return Service.Create(opportunity);
+        }
+
+        public Guid OpenLead(Guid? owner = null, string subject = "Interested in fleet telematics")
+        {
+            return Service.Create(new Entity(Lead.EntityName)
+            {
+                [Lead.Subject] = subject,
+                ["lastname"] = "Nguyen",
+                [CommonColumns.OwnerId] = new EntityReference(SystemUser.EntityName, owner ?? Rep),
+            });
+        }
+
+        /// <summary>An opportunity close with a complete checklist for the reason.</summary>
+        public static Entity LossClose(Guid opportunityId, DisqualificationReason? reason = DisqualificationReason.FundingDelayedOrCancelled, bool complete = true)
+        {
+            var close = new Entity(OpportunityClose.EntityName)
+            {
+                [OpportunityClose.Opportunity] = new EntityReference(Opportunity.EntityName, opportunityId),
+                [OpportunityClose.Subject] = "Lost",
+            };
+            if (reason != null)
+            {
+                close[ChecklistColumns.Reason] = new OptionSetValue((int)reason.Value);
+            }
+
+            if (complete)
+            {
+                close[ChecklistColumns.Background] = "Budget moved to next fiscal year; the champion is still keen.";
+                close[ChecklistColumns.EffortType] = new OptionSetValue((int)EffortType.MarketingNurture);
+                close[ChecklistColumns.TargetStage] = new OptionSetValue((int)LeadDevelopmentStage.MarketingQualified);
+                close[ChecklistColumns.Likelihood] = new OptionSetValue((int)Likelihood.Two);
+                close[ChecklistColumns.DecisionCriteria] = "Three-year cost.";
+                close[ChecklistColumns.Impediments] = "Procurement freeze.";
+                close[ChecklistColumns.WhoIsInvolved] = "CFO and IT director.";
+            }
+
+            return close;
+        }
+
+        public void Lose(Guid opportunityId, DisqualificationReason? reason = DisqualificationReason.FundingDelayedOrCancelled, bool complete = true, IOrganizationService? as_ = null) =>
+            (as_ ?? Service).Execute(new LoseOpportunityRequest
+            {
+                OpportunityClose = LossClose(opportunityId, reason, complete),
+                Status = new OptionSetValue(Opportunity.Status.Canceled),
+            });
+
+        public Entity Get(string table, Guid id) => Org.Find(table, id) ?? throw new InvalidOperationException($"No {table} {id}.");
+
+        public Entity[] RecycledLeads() => Org.All(RecycledLead.EntityName).ToArray();
+
+        public Entity SingleRecycledLead() => Org.All(RecycledLead.EntityName).Single();
+
+        public int StateOf(string table, Guid id) => Get(table, id).GetAttributeValue<OptionSetValue>(CommonColumns.StateCode).Value;
+    }
+}
