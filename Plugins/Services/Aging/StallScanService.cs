@@ -61,7 +61,7 @@ namespace LeadRecycle.Services.Aging
     public sealed class StallScanService
     {
         public const int DefaultRequestBudget = 400;
-        public const int PageSize = 100;
+        public const int DefaultPageSize = 100;
         private const string TokenPrefix = "v1";
         private const string UntrustedStages = "*";
 
@@ -69,15 +69,19 @@ namespace LeadRecycle.Services.Aging
         private readonly RecyclePolicy _policy;
         private readonly DateTime _now;
         private readonly int _requestBudget;
+        private readonly int _pageSize;
         private readonly ScanResult _result = new ScanResult();
 
-        public StallScanService(IOrganizationService service, RecyclePolicy policy, DateTime utcNow, int requestBudget = DefaultRequestBudget)
+        public StallScanService(IOrganizationService service, RecyclePolicy policy, DateTime utcNow, int requestBudget = DefaultRequestBudget, int pageSize = DefaultPageSize)
         {
             _service = service;
             _policy = policy;
             _now = utcNow;
-            _requestBudget = Math.Max(10, requestBudget);
+            _requestBudget = Math.Max(1, requestBudget);
+            _pageSize = Math.Max(4, pageSize);
         }
+
+        private int PageSize => _pageSize;
 
         public ScanResult Run(string? continuationToken)
         {
@@ -86,7 +90,8 @@ namespace LeadRecycle.Services.Aging
             var stageIndex = position.StageIndex;
             while (phase != ScanPhase.Done)
             {
-                if (OutOfBudget)
+                // Every call makes progress (at least one page), so a caller that loops on the token always finishes.
+                if (_result.Requests > 0 && OutOfBudget)
                 {
                     return Pause(phase, stageIndex);
                 }
@@ -288,12 +293,12 @@ namespace LeadRecycle.Services.Aging
             return stalled.Count < PageSize && warned.Count < remaining;
         }
 
-        private List<Entity> OpenDealsInStage(StageThreshold stage, DateTime enteredBefore, AgingStatus[] notIn, int top = PageSize)
+        private List<Entity> OpenDealsInStage(StageThreshold stage, DateTime enteredBefore, AgingStatus[] notIn, int? top = null)
         {
             var query = new QueryExpression(Opportunity.EntityName)
             {
                 ColumnSet = new ColumnSet(Opportunity.Name, Opportunity.StageKey, Opportunity.StageEnteredOn, CommonColumns.OwnerId),
-                TopCount = top,
+                TopCount = top ?? PageSize,
             };
             var criteria = query.Criteria;
             criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Opportunity.State.Open);
