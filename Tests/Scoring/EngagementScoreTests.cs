@@ -2,7 +2,7 @@ using System;
 using LeadRecycle.Services.Configuration;
 using Xunit;
 
-namespace LeadRecycle.Tests.Engagement
+namespace LeadRecycle.Tests.Scoring
 {
     public sealed class EngagementScoreTests
     {
