@@ -28,6 +28,9 @@ namespace LeadRecycle.InMemoryDataverse
 
         /// <summary>How many top-level operations (with their traces and call counts) are kept.</summary>
         public int OperationHistoryLimit { get; init; } = 1000;
+
+        /// <summary>Seeds the id generator: the same seed and the same calls give the same ids (reproducible sandbox runs).</summary>
+        public int? IdSeed { get; init; }
     }
 
     /// <summary>
@@ -47,6 +50,9 @@ namespace LeadRecycle.InMemoryDataverse
         private readonly Dictionary<(string, Guid), Dictionary<(string, Guid), AccessRights>> _shares =
             new Dictionary<(string, Guid), Dictionary<(string, Guid), AccessRights>>();
         private readonly Func<string, Guid, bool>? _lookupExists;
+        private readonly Dictionary<Guid, EntityReference> _userReferences = new Dictionary<Guid, EntityReference>();
+        private readonly Dictionary<Guid, EntityReference> _unitReferences = new Dictionary<Guid, EntityReference>();
+        private readonly IdGenerator _ids;
         private OperationRecord? _current;
         private long _sequence;
 
@@ -55,6 +61,7 @@ namespace LeadRecycle.InMemoryDataverse
             Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
             Clock = clock ?? SystemClock.Instance;
             Options = options ?? new InMemoryOrganizationOptions();
+            _ids = new IdGenerator(Options.IdSeed);
             foreach (var table in catalog.Tables)
             {
                 _schemas.Add(table.LogicalName, new TableSchema(table));
@@ -301,7 +308,7 @@ namespace LeadRecycle.InMemoryDataverse
                 throw;
             }
 
-            return (Guid)op.OutputParameters["id"];
+            return op.CreatedId;
         }
 
         /// <summary>Adds an enabled user in the root business unit.</summary>
@@ -333,6 +340,32 @@ namespace LeadRecycle.InMemoryDataverse
         }
 
         internal void CountPluginCall(string messageName) => _current?.PluginCalls.Add(messageName);
+
+        /// <summary>A new sequential id.</summary>
+        public Guid NewId() => _ids.Next();
+
+        // Stored values are never mutated and always copied on the way out, so rows can share these instances.
+        internal EntityReference UserReference(Guid userId)
+        {
+            if (!_userReferences.TryGetValue(userId, out var reference))
+            {
+                reference = new EntityReference("systemuser", userId);
+                _userReferences[userId] = reference;
+            }
+
+            return reference;
+        }
+
+        internal EntityReference BusinessUnitReference(Guid unitId)
+        {
+            if (!_unitReferences.TryGetValue(unitId, out var reference))
+            {
+                reference = new EntityReference("businessunit", unitId);
+                _unitReferences[unitId] = reference;
+            }
+
+            return reference;
+        }
 
         internal TableSchema SchemaOf(string? logicalName)
         {
@@ -388,9 +421,12 @@ namespace LeadRecycle.InMemoryDataverse
             }
 
             _store.Commit(transaction);
-            foreach (var action in transaction.OnCommit)
+            if (transaction.HasOnCommit)
             {
-                action();
+                foreach (var action in transaction.OnCommit)
+                {
+                    action();
+                }
             }
         }
 
