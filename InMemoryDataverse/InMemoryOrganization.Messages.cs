@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using LeadRecycle.Framework;
 using LeadRecycle.InMemoryDataverse.Pipeline;
 using LeadRecycle.InMemoryDataverse.Query;
@@ -309,7 +308,7 @@ namespace LeadRecycle.InMemoryDataverse
                 // No plug-in can hold the Target: the organization's own copy becomes the row.
                 row = target;
                 row.Id = id;
-                row.KeyAttributes = new KeyAttributeCollection();
+                row.KeyAttributes?.Clear();
                 RemoveNulls(row);
             }
             else
@@ -475,7 +474,7 @@ namespace LeadRecycle.InMemoryDataverse
 
             var first = row.GetAttributeValue<string>("firstname");
             var last = row.GetAttributeValue<string>("lastname");
-            var full = string.Join(" ", new[] { first, last }.Where(part => !string.IsNullOrEmpty(part)));
+            var full = string.IsNullOrEmpty(first) ? last ?? string.Empty : string.IsNullOrEmpty(last) ? first : first + " " + last;
             if (full.Length == 0)
             {
                 row.Attributes.Remove("fullname");

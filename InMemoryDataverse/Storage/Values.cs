@@ -94,6 +94,21 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         /// <summary>Orders two normalized non-null values; values of unrelated types compare as their invariant strings.</summary>
         public static int Compare(object left, object right)
         {
+            if (left is int leftInt && right is int rightInt)
+            {
+                return leftInt.CompareTo(rightInt);
+            }
+
+            if (left is decimal leftDecimal && right is decimal rightDecimal)
+            {
+                return leftDecimal.CompareTo(rightDecimal);
+            }
+
+            if (left is Guid leftId && right is Guid rightId)
+            {
+                return leftId.CompareTo(rightId);
+            }
+
             if (left is string leftText && right is string rightText)
             {
                 return string.Compare(leftText, rightText, StringComparison.OrdinalIgnoreCase);
