@@ -703,34 +703,35 @@ namespace LeadRecycle.InMemoryDataverse.Query
 
         public bool Evaluate(Entity? entity, Guid callingUserId)
         {
-            object? value = null;
-            if (entity != null && entity.Attributes.TryGetValue(_attribute, out var raw))
-            {
-                value = Values.Normalize(raw);
-            }
-
+            object? raw = null;
+            entity?.Attributes.TryGetValue(_attribute, out raw);
             switch (_operator)
             {
                 case ConditionOperator.Null:
-                    return value == null;
+                    return raw == null;
                 case ConditionOperator.NotNull:
-                    return value != null;
+                    return raw != null;
                 case ConditionOperator.Equal:
-                    return value != null && Values.Compare(value, _operand!) == 0;
+                    return raw != null && CompareRaw(raw, _operand!) == 0;
                 case ConditionOperator.NotEqual:
-                    return value != null && Values.Compare(value, _operand!) != 0;
+                    return raw != null && CompareRaw(raw, _operand!) != 0;
+                case ConditionOperator.GreaterThan:
+                    return raw != null && CompareRaw(raw, _operand!) > 0;
+                case ConditionOperator.GreaterEqual:
+                    return raw != null && CompareRaw(raw, _operand!) >= 0;
+                case ConditionOperator.LessThan:
+                    return raw != null && CompareRaw(raw, _operand!) < 0;
+                case ConditionOperator.LessEqual:
+                    return raw != null && CompareRaw(raw, _operand!) <= 0;
+            }
+
+            var value = Values.Normalize(raw);
+            switch (_operator)
+            {
                 case ConditionOperator.In:
                     return value != null && Contains(value);
                 case ConditionOperator.NotIn:
                     return value != null && !Contains(value);
-                case ConditionOperator.GreaterThan:
-                    return value != null && Values.Compare(value, _operand!) > 0;
-                case ConditionOperator.GreaterEqual:
-                    return value != null && Values.Compare(value, _operand!) >= 0;
-                case ConditionOperator.LessThan:
-                    return value != null && Values.Compare(value, _operand!) < 0;
-                case ConditionOperator.LessEqual:
-                    return value != null && Values.Compare(value, _operand!) <= 0;
                 case ConditionOperator.Between:
                 case ConditionOperator.NotBetween:
                     if (value == null)
@@ -766,6 +767,22 @@ namespace LeadRecycle.InMemoryDataverse.Query
                     return value is Guid otherUserId && otherUserId != callingUserId;
                 default:
                     return false;
+            }
+        }
+
+        // Compares a stored value with a normalized operand without boxing the common SDK wrappers.
+        private static int CompareRaw(object raw, object operand)
+        {
+            switch (raw)
+            {
+                case OptionSetValue option when operand is int number:
+                    return option.Value.CompareTo(number);
+                case Money money when operand is decimal amount:
+                    return money.Value.CompareTo(amount);
+                case EntityReference reference when operand is Guid id:
+                    return reference.Id.CompareTo(id);
+                default:
+                    return Values.Compare(Values.Normalize(raw)!, operand);
             }
         }
 
