@@ -617,7 +617,7 @@ namespace LeadRecycle.InMemoryDataverse
                 throw Faults.DoesNotExist(schema.LogicalName, op.PrimaryEntityId);
             }
 
-            op.Result = QueryEngine.Project(row, columns, schema.PrimaryIdColumn);
+            op.Result = QueryEngine.Project(row, columns, schema.PrimaryIdColumn, _nameOf);
             if (op.HasSteps)
             {
                 op.OutputParameters["BusinessEntity"] = op.Result;

@@ -234,14 +234,14 @@ namespace LeadRecycle.InMemoryDataverse
             }
         }
 
-        private static Entity Image(Entity source, IReadOnlyList<string> attributes)
+        private Entity Image(Entity source, IReadOnlyList<string> attributes)
         {
             var image = new Entity(source.LogicalName, source.Id);
             foreach (var attribute in attributes)
             {
                 if (source.Attributes.TryGetValue(attribute, out var value) && value != null)
                 {
-                    image.Attributes[attribute] = Values.Copy(value);
+                    image.Attributes[attribute] = Values.CopyOut(value, _nameOf);
                 }
             }
 

@@ -50,6 +50,7 @@ namespace LeadRecycle.InMemoryDataverse
         private readonly Dictionary<(string, Guid), Dictionary<(string, Guid), AccessRights>> _shares =
             new Dictionary<(string, Guid), Dictionary<(string, Guid), AccessRights>>();
         private readonly Func<string, Guid, bool>? _lookupExists;
+        private readonly Func<EntityReference, string?> _nameOf;
         private readonly Dictionary<Guid, EntityReference> _userReferences = new Dictionary<Guid, EntityReference>();
         private readonly Dictionary<Guid, EntityReference> _unitReferences = new Dictionary<Guid, EntityReference>();
         private readonly IdGenerator _ids;
@@ -67,7 +68,8 @@ namespace LeadRecycle.InMemoryDataverse
                 _schemas.Add(table.LogicalName, new TableSchema(table));
             }
 
-            _queries = new QueryEngine(SchemaOf, _store);
+            _nameOf = PrimaryNameOf;
+            _queries = new QueryEngine(SchemaOf, _store, _nameOf);
             if (Options.EnforceLookupTargetsExist)
             {
                 _lookupExists = RecordExists;
@@ -269,7 +271,7 @@ namespace LeadRecycle.InMemoryDataverse
         public Entity? Find(string table, Guid id)
         {
             var schema = SchemaOf(table);
-            return _store.Table(schema).TryGet(id, out var row) ? QueryEngine.Project(row, new Microsoft.Xrm.Sdk.Query.ColumnSet(true), schema.PrimaryIdColumn) : null;
+            return _store.Table(schema).TryGet(id, out var row) ? QueryEngine.Project(row, new Microsoft.Xrm.Sdk.Query.ColumnSet(true), schema.PrimaryIdColumn, _nameOf) : null;
         }
 
         /// <summary>Copies of every row of a table (no pipeline, no call counted).</summary>
@@ -375,6 +377,19 @@ namespace LeadRecycle.InMemoryDataverse
             }
 
             throw Faults.UnknownTable(logicalName);
+        }
+
+        private string? PrimaryNameOf(EntityReference reference)
+        {
+            if (reference.LogicalName != null
+                && _schemas.TryGetValue(reference.LogicalName, out var schema)
+                && _store.Table(schema).TryGet(reference.Id, out var row)
+                && row.Attributes.TryGetValue(schema.Metadata.PrimaryNameColumn, out var name))
+            {
+                return name as string;
+            }
+
+            return null;
         }
 
         private bool RecordExists(string table, Guid id)

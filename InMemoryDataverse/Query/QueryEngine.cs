@@ -18,12 +18,14 @@ namespace LeadRecycle.InMemoryDataverse.Query
 
         private readonly Func<string?, TableSchema> _schemaOf;
         private readonly EntityStore _store;
+        private readonly Func<EntityReference, string?>? _names;
         private readonly Dictionary<string, Regex> _likePatterns = new Dictionary<string, Regex>(StringComparer.Ordinal);
 
-        public QueryEngine(Func<string?, TableSchema> schemaOf, EntityStore store)
+        public QueryEngine(Func<string?, TableSchema> schemaOf, EntityStore store, Func<EntityReference, string?>? names)
         {
             _schemaOf = schemaOf;
             _store = store;
+            _names = names;
         }
 
         public static QueryExpression ToQueryExpression(QueryByAttribute query)
@@ -250,7 +252,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return result;
         }
 
-        private static EntityCollection Page(List<Entity?[]> rows, QueryExpression query, QueryPlan plan)
+        private EntityCollection Page(List<Entity?[]> rows, QueryExpression query, QueryPlan plan)
         {
             var result = new EntityCollection { EntityName = query.EntityName };
             int skip;
@@ -289,10 +291,10 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return result;
         }
 
-        private static Entity Project(Entity?[] row, QueryExpression query, QueryPlan plan)
+        private Entity Project(Entity?[] row, QueryExpression query, QueryPlan plan)
         {
             var source = row[0]!;
-            var entity = Project(source, query.ColumnSet, plan.Main.PrimaryIdColumn);
+            var entity = Project(source, query.ColumnSet, plan.Main.PrimaryIdColumn, _names);
             for (var i = 0; i < plan.Links.Count; i++)
             {
                 var link = plan.Links[i];
@@ -308,7 +310,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                     foreach (var attribute in linked.Attributes)
                     {
                         entity.Attributes[link.Alias + "." + attribute.Key] =
-                            new AliasedValue(link.Schema.LogicalName, attribute.Key, Values.Copy(attribute.Value));
+                            new AliasedValue(link.Schema.LogicalName, attribute.Key, Values.CopyOut(attribute.Value, _names));
                     }
                 }
                 else
@@ -317,7 +319,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                     {
                         if (linked.Attributes.TryGetValue(column, out var value) && value != null)
                         {
-                            entity.Attributes[link.Alias + "." + column] = new AliasedValue(link.Schema.LogicalName, column, Values.Copy(value));
+                            entity.Attributes[link.Alias + "." + column] = new AliasedValue(link.Schema.LogicalName, column, Values.CopyOut(value, _names));
                         }
                     }
                 }
@@ -327,14 +329,14 @@ namespace LeadRecycle.InMemoryDataverse.Query
         }
 
         /// <summary>A copy of a stored row with the requested columns (and always the primary id), as Retrieve returns it.</summary>
-        public static Entity Project(Entity source, ColumnSet? columnSet, string primaryIdColumn)
+        public static Entity Project(Entity source, ColumnSet? columnSet, string primaryIdColumn, Func<EntityReference, string?>? names)
         {
             var entity = new Entity(source.LogicalName, source.Id);
             if (columnSet != null && columnSet.AllColumns)
             {
                 foreach (var attribute in source.Attributes)
                 {
-                    entity.Attributes[attribute.Key] = Values.Copy(attribute.Value);
+                    entity.Attributes[attribute.Key] = Values.CopyOut(attribute.Value, names);
                 }
 
                 return entity;
@@ -346,7 +348,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 {
                     if (source.Attributes.TryGetValue(column, out var value) && value != null)
                     {
-                        entity.Attributes[column] = Values.Copy(value);
+                        entity.Attributes[column] = Values.CopyOut(value, names);
                     }
                 }
             }

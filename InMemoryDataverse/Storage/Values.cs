@@ -37,6 +37,12 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             }
         }
 
+        /// <summary>A copy for a reader: lookups carry the current primary name of the row they point at, as Dataverse returns them.</summary>
+        public static object? CopyOut(object? value, Func<EntityReference, string?>? names) =>
+            value is EntityReference reference && names != null
+                ? new EntityReference(reference.LogicalName, reference.Id) { Name = names(reference) }
+                : Copy(value);
+
         public static Entity CopyEntity(Entity source)
         {
             var copy = new Entity(source.LogicalName, source.Id);
