@@ -387,5 +387,23 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             var granted = organization.LastOperation!.Executions.Single().PrimaryEntityId;
             Assert.Empty(organization.SharesOf(new EntityReference("opportunity", granted)));
         }
+    
+        [Fact]
+        public void Should_keep_a_prevalidation_write_when_a_later_stage_fails()
+        {
+            // Arrange: PreValidation of a top-level call runs outside the transaction, so its writes commit on their own
+            var organization = TestOrganization.Create();
+            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PreValidation, sp =>
+                sp.UserService().Create(new Entity("task") { ["subject"] = "Audit: create attempted" })));
+            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PreOperation, sp =>
+                throw new InvalidPluginExecutionException("Refused in PreOperation.")));
+
+            // Act
+            Assert.Throws<InvalidPluginExecutionException>(() => organization.Service.CreateOpportunity());
+
+            // Assert
+            Assert.Equal(0, organization.Count("opportunity"));
+            Assert.Equal(new[] { "Audit: create attempted" }, organization.All("task").Names("subject"));
+        }
     }
 }
