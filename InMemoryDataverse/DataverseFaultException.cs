@@ -30,7 +30,11 @@ namespace LeadRecycle.InMemoryDataverse
         public string HexErrorCode => "0x" + ErrorCode.ToString("X8", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Dataverse error codes the emulator raises (values from Microsoft's web service error list).</summary>
+    /// <summary>
+    /// Dataverse error codes the emulator raises. ObjectDoesNotExist, InvalidArgument and DuplicateRecordEntityKey are
+    /// well known; the others are this emulator's best knowledge of Microsoft's web service error list and were not
+    /// checked against a live environment (tests should compare the constant, not the number).
+    /// </summary>
     public static class DataverseErrorCodes
     {
         /// <summary>0x80040217 ObjectDoesNotExist.</summary>
@@ -57,7 +61,7 @@ namespace LeadRecycle.InMemoryDataverse
         /// <summary>0x80040237 DuplicateRecord: a create with an id already in use.</summary>
         public const int DuplicateRecord = unchecked((int)0x80040237);
 
-        /// <summary>0x80044182 (an infinite loop was detected: Depth went past the maximum).</summary>
+        /// <summary>The infinite-loop abort (Depth went past the maximum); value unverified.</summary>
         public const int InfiniteLoopDetected = unchecked((int)0x80044182);
 
         /// <summary>0x80040251 InvalidStateCodeStatusCode.</summary>
@@ -69,7 +73,7 @@ namespace LeadRecycle.InMemoryDataverse
         /// <summary>0x80040265 (-2147220891): a plug-in threw (the platform wraps the plug-in's message).</summary>
         public const int PluginFailure = unchecked((int)0x80040265);
 
-        /// <summary>0x80040220 (-2147220960): the message is not supported.</summary>
+        /// <summary>The request name is not recognized; value unverified.</summary>
         public const int UnrecognizedRequest = unchecked((int)0x8004022C);
     }
 

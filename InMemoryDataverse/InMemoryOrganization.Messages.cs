@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using LeadRecycle.Framework;
 using LeadRecycle.InMemoryDataverse.Pipeline;
 using LeadRecycle.InMemoryDataverse.Query;
@@ -22,7 +21,7 @@ namespace LeadRecycle.InMemoryDataverse
         private const int OpportunityWon = 1;
         private const int OpportunityLost = 2;
 
-        private enum MessageKind
+        internal enum MessageKind
         {
             Create,
             Update,
@@ -211,7 +210,12 @@ namespace LeadRecycle.InMemoryDataverse
                     CoreRetrieve(op);
                     break;
                 case MessageKind.RetrieveMultiple:
-                    op.OutputParameters["BusinessEntityCollection"] = _queries.Execute(QueryOf(op), op.UserId);
+                    op.Result = _queries.Execute(QueryOf(op), op.UserId);
+                    if (op.HasSteps)
+                    {
+                        op.OutputParameters["BusinessEntityCollection"] = op.Result;
+                    }
+
                     break;
                 case MessageKind.Lose:
                 case MessageKind.Win:
@@ -246,7 +250,7 @@ namespace LeadRecycle.InMemoryDataverse
             {
                 case MessageKind.Create:
                     response = new CreateResponse();
-                    response.Results["id"] = op.OutputParameters["id"];
+                    response.Results["id"] = op.CreatedId;
                     return response;
                 case MessageKind.Update:
                     return new UpdateResponse();
@@ -254,11 +258,11 @@ namespace LeadRecycle.InMemoryDataverse
                     return new DeleteResponse();
                 case MessageKind.Retrieve:
                     response = new RetrieveResponse();
-                    response.Results["Entity"] = op.OutputParameters["BusinessEntity"];
+                    response.Results["Entity"] = op.Result;
                     return response;
                 case MessageKind.RetrieveMultiple:
                     response = new RetrieveMultipleResponse();
-                    response.Results["EntityCollection"] = op.OutputParameters["BusinessEntityCollection"];
+                    response.Results["EntityCollection"] = op.Result;
                     return response;
                 case MessageKind.Lose:
                     return new LoseOpportunityResponse();
@@ -292,18 +296,30 @@ namespace LeadRecycle.InMemoryDataverse
             var schema = SchemaOf(target.LogicalName);
             var table = _store.Table(schema);
             Validator.ValidateAttributes(schema, target, _lookupExists);
-            var id = target.Id != Guid.Empty ? target.Id : Guid.NewGuid();
+            var id = target.Id != Guid.Empty ? target.Id : NewId();
             if (table.Rows.ContainsKey(id))
             {
                 throw new DataverseFaultException(DataverseErrorCodes.DuplicateRecord, "Cannot insert duplicate key.");
             }
 
-            var row = new Entity(schema.LogicalName, id);
-            foreach (var attribute in target.Attributes)
+            Entity row;
+            if (!op.HasSteps)
             {
-                if (attribute.Value != null)
+                // No plug-in can hold the Target: the organization's own copy becomes the row.
+                row = target;
+                row.Id = id;
+                row.KeyAttributes?.Clear();
+                RemoveNulls(row);
+            }
+            else
+            {
+                row = new Entity(schema.LogicalName, id);
+                foreach (var attribute in target.Attributes)
                 {
-                    row.Attributes[attribute.Key] = Values.Copy(attribute.Value);
+                    if (attribute.Value != null)
+                    {
+                        row.Attributes[attribute.Key] = Values.Copy(attribute.Value);
+                    }
                 }
             }
 
@@ -314,13 +330,37 @@ namespace LeadRecycle.InMemoryDataverse
             _store.Insert(table, row);
             target.Id = id;
             op.PrimaryEntityId = id;
-            op.OutputParameters["id"] = id;
+            op.CreatedId = id;
+            if (op.HasSteps)
+            {
+                op.OutputParameters["id"] = id;
+            }
+        }
+
+        private static void RemoveNulls(Entity row)
+        {
+            List<string>? nulls = null;
+            foreach (var attribute in row.Attributes)
+            {
+                if (attribute.Value == null)
+                {
+                    (nulls ??= new List<string>()).Add(attribute.Key);
+                }
+            }
+
+            if (nulls != null)
+            {
+                foreach (var key in nulls)
+                {
+                    row.Attributes.Remove(key);
+                }
+            }
         }
 
         private void StampCreated(TableSchema schema, Entity row, OperationState op)
         {
-            var now = op.CreatedOn;
-            EntityReference? user = null;
+            object now = op.CreatedOn;
+            var user = UserReference(op.UserId);
             if (schema.HasCreatedOn)
             {
                 row.Attributes["createdon"] = now;
@@ -333,26 +373,26 @@ namespace LeadRecycle.InMemoryDataverse
 
             if (schema.HasCreatedBy)
             {
-                row.Attributes["createdby"] = user = new EntityReference("systemuser", op.UserId);
+                row.Attributes["createdby"] = user;
             }
 
             if (schema.HasModifiedBy)
             {
-                row.Attributes["modifiedby"] = user ?? new EntityReference("systemuser", op.UserId);
+                row.Attributes["modifiedby"] = user;
             }
 
             if (schema.HasOwner && !row.Attributes.ContainsKey("ownerid"))
             {
-                row.Attributes["ownerid"] = new EntityReference("systemuser", op.UserId);
+                row.Attributes["ownerid"] = user;
             }
 
             if (schema.HasOwningBusinessUnit)
             {
-                row.Attributes["owningbusinessunit"] = new EntityReference("businessunit", op.BusinessUnitId);
+                row.Attributes["owningbusinessunit"] = BusinessUnitReference(op.BusinessUnitId);
             }
         }
 
-        private static void StampModified(TableSchema schema, Entity row, OperationState op)
+        private void StampModified(TableSchema schema, Entity row, OperationState op)
         {
             if (schema.HasModifiedOn)
             {
@@ -361,7 +401,7 @@ namespace LeadRecycle.InMemoryDataverse
 
             if (schema.HasModifiedBy)
             {
-                row.Attributes["modifiedby"] = new EntityReference("systemuser", op.UserId);
+                row.Attributes["modifiedby"] = UserReference(op.UserId);
             }
         }
 
@@ -397,10 +437,10 @@ namespace LeadRecycle.InMemoryDataverse
                     status.Value, schema.LogicalName, StateLabel(schema, state.Value), row.Id));
             }
 
-            row.Attributes["statecode"] = new OptionSetValue(state.Value);
+            row.Attributes["statecode"] = Option(state.Value);
             if (status.HasValue)
             {
-                row.Attributes["statuscode"] = new OptionSetValue(status.Value);
+                row.Attributes["statuscode"] = Option(status.Value);
             }
         }
 
@@ -434,7 +474,7 @@ namespace LeadRecycle.InMemoryDataverse
 
             var first = row.GetAttributeValue<string>("firstname");
             var last = row.GetAttributeValue<string>("lastname");
-            var full = string.Join(" ", new[] { first, last }.Where(part => !string.IsNullOrEmpty(part)));
+            var full = string.IsNullOrEmpty(first) ? last ?? string.Empty : string.IsNullOrEmpty(last) ? first : first + " " + last;
             if (full.Length == 0)
             {
                 row.Attributes.Remove("fullname");
@@ -476,7 +516,7 @@ namespace LeadRecycle.InMemoryDataverse
                 }
                 else
                 {
-                    row.Attributes[attribute.Key] = Values.Copy(attribute.Value);
+                    row.Attributes[attribute.Key] = op.HasSteps ? Values.Copy(attribute.Value) : attribute.Value;
                 }
             }
 
@@ -577,7 +617,11 @@ namespace LeadRecycle.InMemoryDataverse
                 throw Faults.DoesNotExist(schema.LogicalName, op.PrimaryEntityId);
             }
 
-            op.OutputParameters["BusinessEntity"] = QueryEngine.Project(row, columns, schema.PrimaryIdColumn);
+            op.Result = QueryEngine.Project(row, columns, schema.PrimaryIdColumn, _nameOf);
+            if (op.HasSteps)
+            {
+                op.OutputParameters["BusinessEntity"] = op.Result;
+            }
         }
 
         private void CoreClose(OperationState op, bool won)
@@ -609,7 +653,7 @@ namespace LeadRecycle.InMemoryDataverse
             var closeSchema = SchemaOf(OpportunityClose);
             var closes = _store.Table(closeSchema);
             Validator.ValidateAttributes(closeSchema, close, _lookupExists);
-            var closeId = close.Id != Guid.Empty ? close.Id : Guid.NewGuid();
+            var closeId = close.Id != Guid.Empty ? close.Id : NewId();
             var closeRow = new Entity(OpportunityClose, closeId);
             foreach (var attribute in close.Attributes)
             {
@@ -746,6 +790,23 @@ namespace LeadRecycle.InMemoryDataverse
                     principals.Remove(principalKey);
                 }
             });
+        }
+
+        private static readonly OptionSetValue[] SmallOptions = CreateSmallOptions();
+
+        /// <summary>A shared OptionSetValue for a stored row (stored values are never mutated).</summary>
+        private static OptionSetValue Option(int value) =>
+            value >= 0 && value < SmallOptions.Length ? SmallOptions[value] : new OptionSetValue(value);
+
+        private static OptionSetValue[] CreateSmallOptions()
+        {
+            var options = new OptionSetValue[16];
+            for (var i = 0; i < options.Length; i++)
+            {
+                options[i] = new OptionSetValue(i);
+            }
+
+            return options;
         }
 
         private static QueryExpression QueryOf(OperationState op)

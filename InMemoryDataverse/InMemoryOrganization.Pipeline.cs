@@ -23,6 +23,17 @@ namespace LeadRecycle.InMemoryDataverse
                 throw new ArgumentNullException(nameof(request));
             }
 
+            var requestName = request.RequestName ?? throw Faults.InvalidArgument("The request has no RequestName.");
+            var op = Run(requestName, OperationState.CopyParameters(request.Parameters), request.RequestId, userId, caller, out var kind);
+            return BuildResponse(op, kind);
+        }
+
+        /// <summary>
+        /// Runs one message. <paramref name="input"/> must belong to the organization already (a copy of what the
+        /// caller passed), because plug-ins receive it as InputParameters.
+        /// </summary>
+        internal OperationState Run(string requestName, ParameterCollection input, Guid? requestId, Guid userId, PluginExecutionContext? caller, out MessageKind kind)
+        {
             var running = _store.Current;
             if (running != null && running.Doomed)
             {
@@ -30,10 +41,9 @@ namespace LeadRecycle.InMemoryDataverse
                     "There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing.");
             }
 
-            var requestName = request.RequestName ?? throw Faults.InvalidArgument("The request has no RequestName.");
             if (caller != null)
             {
-                return ExecuteMessage(request, requestName, userId, caller);
+                return ExecuteMessage(requestName, input, requestId, userId, caller, out kind);
             }
 
             var previous = _current;
@@ -41,7 +51,7 @@ namespace LeadRecycle.InMemoryDataverse
             _current = record;
             try
             {
-                return ExecuteMessage(request, requestName, userId, null);
+                return ExecuteMessage(requestName, input, requestId, userId, null, out kind);
             }
             catch (Exception exception)
             {
@@ -62,25 +72,24 @@ namespace LeadRecycle.InMemoryDataverse
                 UserId = userId,
                 Depth = caller == null ? 1 : caller.Depth + 1,
                 Parent = caller,
-                CorrelationId = caller?.CorrelationId ?? Guid.NewGuid(),
+                CorrelationId = caller?.CorrelationId ?? NewId(),
                 InitiatingUserId = caller?.InitiatingUserId ?? userId,
                 CreatedOn = Clock.UtcNow,
-                OperationId = Guid.NewGuid(),
+                OperationId = NewId(),
                 BusinessUnitId = BusinessUnitOf(userId),
             };
             return op;
         }
 
-        private OrganizationResponse ExecuteMessage(OrganizationRequest request, string requestName, Guid userId, PluginExecutionContext? caller)
+        private OperationState ExecuteMessage(string requestName, ParameterCollection input, Guid? requestId, Guid userId, PluginExecutionContext? caller, out MessageKind kind)
         {
             StoreTransaction? transaction = null;
             OperationState op;
-            MessageKind kind;
             try
             {
                 kind = KindOf(requestName, out var messageName);
-                op = NewOperation(messageName, OperationState.CopyParameters(request.Parameters), userId, caller, requestName);
-                op.RequestId = request.RequestId;
+                op = NewOperation(messageName, input, userId, caller, requestName);
+                op.RequestId = requestId;
                 if (caller == null && _current != null && _current.CorrelationId == Guid.Empty)
                 {
                     _current.CorrelationId = op.CorrelationId;
@@ -95,6 +104,7 @@ namespace LeadRecycle.InMemoryDataverse
 
                 ResolvePrimary(op, kind);
                 var steps = _steps.Find(messageName, op.PrimaryEntityName);
+                op.HasSteps = steps != null;
                 if (steps != null)
                 {
                     ValidateEarly(op, kind);
@@ -143,7 +153,7 @@ namespace LeadRecycle.InMemoryDataverse
                 throw;
             }
 
-            return BuildResponse(op, kind);
+            return op;
         }
 
         private void RunStage(List<StepEntry>? entries, OperationState op, int stage, bool isInTransaction)
@@ -224,14 +234,14 @@ namespace LeadRecycle.InMemoryDataverse
             }
         }
 
-        private static Entity Image(Entity source, IReadOnlyList<string> attributes)
+        private Entity Image(Entity source, IReadOnlyList<string> attributes)
         {
             var image = new Entity(source.LogicalName, source.Id);
             foreach (var attribute in attributes)
             {
                 if (source.Attributes.TryGetValue(attribute, out var value) && value != null)
                 {
-                    image.Attributes[attribute] = Values.Copy(value);
+                    image.Attributes[attribute] = Values.CopyOut(value, _nameOf);
                 }
             }
 

@@ -31,6 +31,9 @@ namespace LeadRecycle.InMemoryDataverse
 
         /// <summary>How many top-level operations (with their traces and call counts) are kept.</summary>
         public int OperationHistoryLimit { get; init; } = 1000;
+
+        /// <summary>Seeds the id generator: the same seed and the same calls give the same ids (reproducible sandbox runs).</summary>
+        public int? IdSeed { get; init; }
     }
 
     /// <summary>
@@ -51,6 +54,10 @@ namespace LeadRecycle.InMemoryDataverse
             new Dictionary<(string, Guid), Dictionary<(string, Guid), AccessRights>>();
         private readonly Func<string, Guid, bool>? _lookupExists;
         private readonly Guid _organizationId = Guid.NewGuid();
+        private readonly Func<EntityReference, string?> _nameOf;
+        private readonly Dictionary<Guid, EntityReference> _userReferences = new Dictionary<Guid, EntityReference>();
+        private readonly Dictionary<Guid, EntityReference> _unitReferences = new Dictionary<Guid, EntityReference>();
+        private readonly IdGenerator _ids;
         private OperationRecord? _current;
         private long _sequence;
 
@@ -59,12 +66,14 @@ namespace LeadRecycle.InMemoryDataverse
             Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
             Clock = clock ?? SystemClock.Instance;
             Options = options ?? new InMemoryOrganizationOptions();
+            _ids = new IdGenerator(Options.IdSeed);
             foreach (var table in catalog.Tables)
             {
                 _schemas.Add(table.LogicalName, new TableSchema(table));
             }
 
-            _queries = new QueryEngine(SchemaOf, _store);
+            _nameOf = PrimaryNameOf;
+            _queries = new QueryEngine(SchemaOf, _store, _nameOf);
             if (Options.EnforceLookupTargetsExist)
             {
                 _lookupExists = RecordExists;
@@ -270,7 +279,7 @@ namespace LeadRecycle.InMemoryDataverse
         public Entity? Find(string table, Guid id)
         {
             var schema = SchemaOf(table);
-            return _store.Table(schema).TryGet(id, out var row) ? QueryEngine.Project(row, new Microsoft.Xrm.Sdk.Query.ColumnSet(true), schema.PrimaryIdColumn) : null;
+            return _store.Table(schema).TryGet(id, out var row) ? QueryEngine.Project(row, new Microsoft.Xrm.Sdk.Query.ColumnSet(true), schema.PrimaryIdColumn, _nameOf) : null;
         }
 
         /// <summary>Copies of every row of a table (no pipeline, no call counted).</summary>
@@ -309,7 +318,7 @@ namespace LeadRecycle.InMemoryDataverse
                 throw;
             }
 
-            return (Guid)op.OutputParameters["id"];
+            return op.CreatedId;
         }
 
         /// <summary>Adds an enabled user in the root business unit.</summary>
@@ -342,6 +351,32 @@ namespace LeadRecycle.InMemoryDataverse
 
         internal void CountPluginCall(string messageName) => _current?.PluginCalls.Add(messageName);
 
+        /// <summary>A new sequential id.</summary>
+        public Guid NewId() => _ids.Next();
+
+        // Stored values are never mutated and always copied on the way out, so rows can share these instances.
+        internal EntityReference UserReference(Guid userId)
+        {
+            if (!_userReferences.TryGetValue(userId, out var reference))
+            {
+                reference = new EntityReference("systemuser", userId);
+                _userReferences[userId] = reference;
+            }
+
+            return reference;
+        }
+
+        internal EntityReference BusinessUnitReference(Guid unitId)
+        {
+            if (!_unitReferences.TryGetValue(unitId, out var reference))
+            {
+                reference = new EntityReference("businessunit", unitId);
+                _unitReferences[unitId] = reference;
+            }
+
+            return reference;
+        }
+
         internal TableSchema SchemaOf(string? logicalName)
         {
             if (logicalName != null && _schemas.TryGetValue(logicalName, out var schema))
@@ -350,6 +385,19 @@ namespace LeadRecycle.InMemoryDataverse
             }
 
             throw Faults.UnknownTable(logicalName);
+        }
+
+        private string? PrimaryNameOf(EntityReference reference)
+        {
+            if (reference.LogicalName != null
+                && _schemas.TryGetValue(reference.LogicalName, out var schema)
+                && _store.Table(schema).TryGet(reference.Id, out var row)
+                && row.Attributes.TryGetValue(schema.Metadata.PrimaryNameColumn, out var name))
+            {
+                return name as string;
+            }
+
+            return null;
         }
 
         private bool RecordExists(string table, Guid id)
@@ -396,9 +444,12 @@ namespace LeadRecycle.InMemoryDataverse
             }
 
             _store.Commit(transaction);
-            foreach (var action in transaction.OnCommit)
+            if (transaction.HasOnCommit)
             {
-                action();
+                foreach (var action in transaction.OnCommit)
+                {
+                    action();
+                }
             }
         }
 

@@ -1,7 +1,7 @@
 using System;
 using LeadRecycle.InMemoryDataverse.Pipeline;
+using LeadRecycle.InMemoryDataverse.Storage;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadRecycle.InMemoryDataverse
@@ -32,28 +32,29 @@ namespace LeadRecycle.InMemoryDataverse
         public Guid Create(Entity entity)
         {
             Count("Create");
-            var response = _organization.Execute(new CreateRequest { Target = entity }, UserId, _caller);
-            return (Guid)response.Results["id"];
+            var input = new ParameterCollection { ["Target"] = Values.CopyEntity(entity ?? throw new ArgumentNullException(nameof(entity))) };
+            return _organization.Run("Create", input, null, UserId, _caller, out _).CreatedId;
         }
 
         public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet)
         {
             Count("Retrieve");
-            var response = _organization.Execute(
-                new RetrieveRequest { Target = new EntityReference(entityName, id), ColumnSet = columnSet }, UserId, _caller);
-            return (Entity)response.Results["Entity"];
+            var input = new ParameterCollection { ["Target"] = new EntityReference(entityName, id), ["ColumnSet"] = columnSet };
+            return (Entity)_organization.Run("Retrieve", input, null, UserId, _caller, out _).Result!;
         }
 
         public void Update(Entity entity)
         {
             Count("Update");
-            _organization.Execute(new UpdateRequest { Target = entity }, UserId, _caller);
+            var input = new ParameterCollection { ["Target"] = Values.CopyEntity(entity ?? throw new ArgumentNullException(nameof(entity))) };
+            _organization.Run("Update", input, null, UserId, _caller, out _);
         }
 
         public void Delete(string entityName, Guid id)
         {
             Count("Delete");
-            _organization.Execute(new DeleteRequest { Target = new EntityReference(entityName, id) }, UserId, _caller);
+            var input = new ParameterCollection { ["Target"] = new EntityReference(entityName, id) };
+            _organization.Run("Delete", input, null, UserId, _caller, out _);
         }
 
         public OrganizationResponse Execute(OrganizationRequest request)
@@ -82,8 +83,8 @@ namespace LeadRecycle.InMemoryDataverse
         public EntityCollection RetrieveMultiple(QueryBase query)
         {
             Count("RetrieveMultiple");
-            var response = _organization.Execute(new RetrieveMultipleRequest { Query = query }, UserId, _caller);
-            return (EntityCollection)response.Results["EntityCollection"];
+            var input = new ParameterCollection { ["Query"] = query };
+            return (EntityCollection)_organization.Run("RetrieveMultiple", input, null, UserId, _caller, out _).Result!;
         }
 
         private void Count(string messageName)

@@ -57,29 +57,32 @@ namespace LeadRecycle.InMemoryDataverse.Diagnostics
     /// <summary>How many organization-service calls plug-in code made, in total and per message name.</summary>
     public sealed class CallCounts
     {
-        private readonly Dictionary<string, int> _byMessage = new Dictionary<string, int>(StringComparer.Ordinal);
+        private static readonly Dictionary<string, int> NoCalls = new Dictionary<string, int>();
+        private Dictionary<string, int>? _byMessage;
 
         public static CallCounts Empty { get; } = new CallCounts();
 
         public int Total { get; private set; }
 
-        public IReadOnlyDictionary<string, int> ByMessage => _byMessage;
+        public IReadOnlyDictionary<string, int> ByMessage => _byMessage ?? NoCalls;
 
         /// <summary>Calls of one message ("Retrieve", "RetrieveMultiple", "Create", "LoseOpportunity", ...).</summary>
-        public int this[string messageName] => _byMessage.TryGetValue(messageName, out var count) ? count : 0;
+        public int this[string messageName] => _byMessage != null && _byMessage.TryGetValue(messageName, out var count) ? count : 0;
 
         internal void Add(string messageName)
         {
             Total++;
+            _byMessage ??= new Dictionary<string, int>(StringComparer.Ordinal);
             _byMessage.TryGetValue(messageName, out var count);
             _byMessage[messageName] = count + 1;
         }
 
         internal void Add(CallCounts other)
         {
-            foreach (var pair in other._byMessage)
+            foreach (var pair in other.ByMessage)
             {
                 Total += pair.Value;
+                _byMessage ??= new Dictionary<string, int>(StringComparer.Ordinal);
                 _byMessage.TryGetValue(pair.Key, out var count);
                 _byMessage[pair.Key] = count + pair.Value;
             }
@@ -87,7 +90,7 @@ namespace LeadRecycle.InMemoryDataverse.Diagnostics
 
         public override string ToString() =>
             Total.ToString(CultureInfo.InvariantCulture) + " call(s)"
-            + (Total == 0 ? string.Empty : ": " + string.Join(", ", _byMessage.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + " " + p.Value.ToString(CultureInfo.InvariantCulture))));
+            + (Total == 0 ? string.Empty : ": " + string.Join(", ", ByMessage.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + " " + p.Value.ToString(CultureInfo.InvariantCulture))));
     }
 
     /// <summary>
@@ -96,7 +99,9 @@ namespace LeadRecycle.InMemoryDataverse.Diagnostics
     /// </summary>
     public sealed class OperationRecord
     {
-        private readonly List<PluginExecutionRecord> _executions = new List<PluginExecutionRecord>();
+        private static readonly PluginExecutionRecord[] NoExecutions = Array.Empty<PluginExecutionRecord>();
+        private List<PluginExecutionRecord>? _executions;
+        private CallCounts? _pluginCalls;
 
         internal OperationRecord(long sequence, string messageName, Guid correlationId, bool isAsyncJob)
         {
@@ -120,18 +125,18 @@ namespace LeadRecycle.InMemoryDataverse.Diagnostics
         public Exception? Error { get; internal set; }
 
         /// <summary>Calls made by plug-in code during this operation (the caller's own call is not counted).</summary>
-        public CallCounts PluginCalls { get; } = new CallCounts();
+        public CallCounts PluginCalls => _pluginCalls ??= new CallCounts();
 
-        public IReadOnlyList<PluginExecutionRecord> Executions => _executions;
+        public IReadOnlyList<PluginExecutionRecord> Executions => (IReadOnlyList<PluginExecutionRecord>?)_executions ?? NoExecutions;
 
         /// <summary>Every trace line of every plug-in execution, in order.</summary>
-        public IEnumerable<string> TraceLines => _executions.SelectMany(e => e.TraceLines);
+        public IEnumerable<string> TraceLines => Executions.SelectMany(e => e.TraceLines);
 
-        internal void AddExecution(PluginExecutionRecord record) => _executions.Add(record);
+        internal void AddExecution(PluginExecutionRecord record) => (_executions ??= new List<PluginExecutionRecord>()).Add(record);
 
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "#{0} {1}{2}: {3} plug-in execution(s), {4}",
-                Sequence, MessageName, IsAsyncJob ? " (async)" : string.Empty, _executions.Count, PluginCalls);
+                Sequence, MessageName, IsAsyncJob ? " (async)" : string.Empty, Executions.Count, PluginCalls);
     }
 
     /// <summary>Read access to the call accounting of recent operations.</summary>

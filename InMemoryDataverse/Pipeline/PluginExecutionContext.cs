@@ -99,9 +99,29 @@ namespace LeadRecycle.InMemoryDataverse.Pipeline
 
         public ParameterCollection InputParameters { get; set; }
 
-        public ParameterCollection OutputParameters { get; set; } = new ParameterCollection();
+        private ParameterCollection? _outputParameters;
+        private ParameterCollection? _sharedVariables;
 
-        public ParameterCollection SharedVariables { get; set; } = new ParameterCollection();
+        public ParameterCollection OutputParameters
+        {
+            get => _outputParameters ??= new ParameterCollection();
+            set => _outputParameters = value;
+        }
+
+        public ParameterCollection SharedVariables
+        {
+            get => _sharedVariables ??= new ParameterCollection();
+            set => _sharedVariables = value;
+        }
+
+        /// <summary>True when steps are registered for this event: plug-ins may see (and keep) the Target and outputs.</summary>
+        public bool HasSteps { get; set; }
+
+        /// <summary>The id a Create assigned.</summary>
+        public Guid CreatedId { get; set; }
+
+        /// <summary>What Retrieve / RetrieveMultiple returns (also in OutputParameters when plug-ins can see it).</summary>
+        public object? Result { get; set; }
 
         public string PrimaryEntityName { get; set; } = "none";
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -13,7 +14,13 @@ namespace LeadRecycle.InMemoryDataverse.Pipeline
     /// </summary>
     public static class PluginStepRegistrar
     {
-        /// <summary>Every step of every concrete PluginBase subclass in the assembly.</summary>
+        private const string PluginBaseName = "LeadRecycle.Framework.PluginBase";
+
+        /// <summary>
+        /// Every step of every concrete PluginBase subclass in the assembly. The Workflows assembly compiles its own
+        /// copy of the framework (a sandboxed assembly cannot load another), so its plug-ins are recognised by the
+        /// base class's full name and their declarations are read by property name.
+        /// </summary>
         public static IReadOnlyList<StepRegistration> FromAssembly(Assembly assembly, IReadOnlyDictionary<Type, string>? secureConfigurations = null)
         {
             if (assembly == null)
@@ -32,18 +39,33 @@ namespace LeadRecycle.InMemoryDataverse.Pipeline
             }
 
             return types
-                .Where(t => t.IsClass && !t.IsAbstract && typeof(PluginBase).IsAssignableFrom(t))
+                .Where(t => t.IsClass && !t.IsAbstract && DerivesFromPluginBase(t))
                 .OrderBy(t => t.FullName, StringComparer.Ordinal)
                 .SelectMany(t => FromPluginType(t, secureConfigurations != null && secureConfigurations.TryGetValue(t, out var secure) ? secure : null))
                 .ToArray();
         }
 
         /// <summary>The steps one plug-in type declares (its public static or instance <c>Steps</c>).</summary>
-        public static IReadOnlyList<StepRegistration> FromPluginType(Type pluginType, string? secureConfiguration = null) =>
-            DeclaredSteps(pluginType).Select(step => FromStep(step, secureConfiguration)).ToArray();
+        public static IReadOnlyList<StepRegistration> FromPluginType(Type pluginType, string? secureConfiguration = null)
+        {
+            if (pluginType == null)
+            {
+                throw new ArgumentNullException(nameof(pluginType));
+            }
 
-        public static StepRegistration FromStep(PluginStep step, string? secureConfiguration = null) =>
-            new StepRegistration(step.PluginType, step.MessageName, step.PrimaryEntity, step.Stage, step.Mode)
+            return DeclaredSteps(pluginType)
+                .Select(step => step is PluginStep typed ? FromStep(typed, secureConfiguration) : FromForeignStep(step, secureConfiguration))
+                .ToArray();
+        }
+
+        public static StepRegistration FromStep(PluginStep step, string? secureConfiguration = null)
+        {
+            if (step == null)
+            {
+                throw new ArgumentNullException(nameof(step));
+            }
+
+            return new StepRegistration(step.PluginType, step.MessageName, step.PrimaryEntity, step.Stage, step.Mode)
             {
                 Rank = step.Rank,
                 FilteringAttributes = step.FilteringAttributes.ToArray(),
@@ -52,24 +74,71 @@ namespace LeadRecycle.InMemoryDataverse.Pipeline
                 SecureConfiguration = secureConfiguration,
                 Name = step.Name,
             };
+        }
 
-        private static IEnumerable<PluginStep> DeclaredSteps(Type pluginType)
+        private static bool DerivesFromPluginBase(Type type)
         {
-            var flags = BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy;
-            var staticSteps = pluginType.GetProperty("Steps", flags);
-            if (staticSteps != null && typeof(IEnumerable<PluginStep>).IsAssignableFrom(staticSteps.PropertyType))
+            for (var current = type.BaseType; current != null; current = current.BaseType)
             {
-                return (IEnumerable<PluginStep>?)staticSteps.GetValue(null) ?? Enumerable.Empty<PluginStep>();
+                if (current.FullName == PluginBaseName)
+                {
+                    return true;
+                }
             }
 
-            if (!typeof(PluginBase).IsAssignableFrom(pluginType))
+            return false;
+        }
+
+        private static IEnumerable<object> DeclaredSteps(Type pluginType)
+        {
+            var staticSteps = pluginType.GetProperty("Steps", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy);
+            if (staticSteps != null && typeof(IEnumerable).IsAssignableFrom(staticSteps.PropertyType))
+            {
+                return ((IEnumerable?)staticSteps.GetValue(null) ?? Array.Empty<object>()).Cast<object>().ToArray();
+            }
+
+            if (!DerivesFromPluginBase(pluginType))
             {
                 throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
                     "{0} neither derives from PluginBase nor has a public static Steps property.", pluginType.FullName), nameof(pluginType));
             }
 
-            var instance = (PluginBase)PluginActivator.Create(pluginType, null, null);
-            return instance.Steps.ToArray();
+            var instance = PluginActivator.Create(pluginType, null, null);
+            var instanceSteps = pluginType.GetProperty("Steps", BindingFlags.Public | BindingFlags.Instance)
+                ?? throw new ArgumentException(pluginType.FullName + " has no Steps property.", nameof(pluginType));
+            return ((IEnumerable?)instanceSteps.GetValue(instance) ?? Array.Empty<object>()).Cast<object>().ToArray();
+        }
+
+        // A PluginStep from another compilation of the framework: the same shape, read by name.
+        private static StepRegistration FromForeignStep(object step, string? secureConfiguration)
+        {
+            T Read<T>(object source, string name) => (T)(source.GetType().GetProperty(name)?.GetValue(source)
+                ?? throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "A step of type {0} has no {1}.", source.GetType().FullName, name)));
+
+            var images = new List<ImageRegistration>();
+            foreach (var image in Read<IEnumerable>(step, nameof(PluginStep.Images)))
+            {
+                images.Add(new ImageRegistration(
+                    (ImageType)Convert.ToInt32(Read<object>(image!, nameof(StepImage.ImageType)), CultureInfo.InvariantCulture),
+                    Read<string>(image!, nameof(StepImage.Alias)),
+                    Read<string>(image!, nameof(StepImage.MessagePropertyName)),
+                    Read<IEnumerable<string>>(image!, nameof(StepImage.Attributes)).ToArray()));
+            }
+
+            return new StepRegistration(
+                Read<Type>(step, nameof(PluginStep.PluginType)),
+                Read<string>(step, nameof(PluginStep.MessageName)),
+                Read<string>(step, nameof(PluginStep.PrimaryEntity)),
+                (PipelineStage)Convert.ToInt32(Read<object>(step, nameof(PluginStep.Stage)), CultureInfo.InvariantCulture),
+                (ExecutionMode)Convert.ToInt32(Read<object>(step, nameof(PluginStep.Mode)), CultureInfo.InvariantCulture))
+            {
+                Rank = Read<int>(step, nameof(PluginStep.Rank)),
+                FilteringAttributes = Read<IEnumerable<string>>(step, nameof(PluginStep.FilteringAttributes)).ToArray(),
+                Images = images,
+                UnsecureConfiguration = (string?)step.GetType().GetProperty(nameof(PluginStep.UnsecureConfiguration))?.GetValue(step),
+                SecureConfiguration = secureConfiguration,
+                Name = Read<string>(step, nameof(PluginStep.Name)),
+            };
         }
     }
 

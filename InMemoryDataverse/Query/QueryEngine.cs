@@ -18,12 +18,14 @@ namespace LeadRecycle.InMemoryDataverse.Query
 
         private readonly Func<string?, TableSchema> _schemaOf;
         private readonly EntityStore _store;
+        private readonly Func<EntityReference, string?>? _names;
         private readonly Dictionary<string, Regex> _likePatterns = new Dictionary<string, Regex>(StringComparer.Ordinal);
 
-        public QueryEngine(Func<string?, TableSchema> schemaOf, EntityStore store)
+        public QueryEngine(Func<string?, TableSchema> schemaOf, EntityStore store, Func<EntityReference, string?>? names)
         {
             _schemaOf = schemaOf;
             _store = store;
+            _names = names;
         }
 
         public static QueryExpression ToQueryExpression(QueryByAttribute query)
@@ -58,7 +60,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
         public EntityCollection Execute(QueryExpression query, Guid callingUserId)
         {
             var main = _schemaOf(query.EntityName);
-            var plan = new QueryPlan(main, query, _schemaOf);
+            var plan = new QueryPlan(main, query, _schemaOf, _likePatterns);
             var table = _store.Table(main);
             var rows = new List<Entity?[]>();
             var slotCount = plan.Links.Count + 1;
@@ -69,7 +71,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 if (!hasLinks)
                 {
                     single[0] = row;
-                    if (Matches(query.Criteria, single, plan, 0, callingUserId))
+                    if (Matches(plan.Criteria, single, callingUserId))
                     {
                         rows.Add(new Entity?[] { row });
                     }
@@ -80,7 +82,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 var combos = new List<Entity?[]> { NewCombo(slotCount, row) };
                 foreach (var link in plan.Links)
                 {
-                    combos = Join(combos, link, plan, callingUserId);
+                    combos = Join(combos, link, callingUserId);
                     if (combos.Count == 0)
                     {
                         break;
@@ -89,7 +91,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
 
                 foreach (var combo in combos)
                 {
-                    if (Matches(query.Criteria, combo, plan, 0, callingUserId))
+                    if (Matches(plan.Criteria, combo, callingUserId))
                     {
                         rows.Add(combo);
                     }
@@ -116,7 +118,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return combo;
         }
 
-        private List<Entity?[]> Join(List<Entity?[]> combos, LinkPlan link, QueryPlan plan, Guid callingUserId)
+        private List<Entity?[]> Join(List<Entity?[]> combos, LinkPlan link, Guid callingUserId)
         {
             var result = new List<Entity?[]>(combos.Count);
             foreach (var combo in combos)
@@ -132,7 +134,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                         {
                             var extended = (Entity?[])combo.Clone();
                             extended[link.Slot] = candidate;
-                            if (link.Link.LinkCriteria == null || Matches(link.Link.LinkCriteria, extended, plan, link.Slot, callingUserId))
+                            if (Matches(link.Criteria, extended, callingUserId))
                             {
                                 result.Add(extended);
                                 matched = true;
@@ -150,22 +152,21 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return result;
         }
 
-        private bool Matches(FilterExpression filter, Entity?[] combo, QueryPlan plan, int defaultSlot, Guid callingUserId)
+        private static bool Matches(CompiledFilter? filter, Entity?[] combo, Guid callingUserId)
         {
-            var isOr = filter.FilterOperator == LogicalOperator.Or;
+            if (filter == null)
+            {
+                return true;
+            }
+
+            var isOr = filter.IsOr;
             var any = false;
             foreach (var condition in filter.Conditions)
             {
-                var slot = condition.EntityName == null ? defaultSlot : plan.SlotOf(condition.EntityName);
-                var result = Evaluate(condition, combo[slot], callingUserId);
-                if (isOr && result)
+                var result = condition.Evaluate(combo[condition.Slot], callingUserId);
+                if (isOr == result)
                 {
-                    return true;
-                }
-
-                if (!isOr && !result)
-                {
-                    return false;
+                    return result;
                 }
 
                 any = true;
@@ -173,165 +174,16 @@ namespace LeadRecycle.InMemoryDataverse.Query
 
             foreach (var child in filter.Filters)
             {
-                if (child.Conditions.Count == 0 && child.Filters.Count == 0)
+                var result = Matches(child, combo, callingUserId);
+                if (isOr == result)
                 {
-                    continue;
-                }
-
-                var result = Matches(child, combo, plan, defaultSlot, callingUserId);
-                if (isOr && result)
-                {
-                    return true;
-                }
-
-                if (!isOr && !result)
-                {
-                    return false;
+                    return result;
                 }
 
                 any = true;
             }
 
             return !isOr || !any;
-        }
-
-        private bool Evaluate(ConditionExpression condition, Entity? entity, Guid callingUserId)
-        {
-            object? value = null;
-            if (entity != null && entity.Attributes.TryGetValue(condition.AttributeName, out var raw))
-            {
-                value = Values.Normalize(raw);
-            }
-
-            var values = condition.Values;
-            switch (condition.Operator)
-            {
-                case ConditionOperator.Null:
-                    return value == null;
-                case ConditionOperator.NotNull:
-                    return value != null;
-                case ConditionOperator.Equal:
-                    return value != null && Values.AreEqual(value, Single(condition));
-                case ConditionOperator.NotEqual:
-                    return value != null && !Values.AreEqual(value, Single(condition));
-                case ConditionOperator.In:
-                    return value != null && Contains(values, value);
-                case ConditionOperator.NotIn:
-                    return value != null && !Contains(values, value);
-                case ConditionOperator.GreaterThan:
-                    return value != null && Values.Compare(value, Operand(condition)) > 0;
-                case ConditionOperator.GreaterEqual:
-                    return value != null && Values.Compare(value, Operand(condition)) >= 0;
-                case ConditionOperator.LessThan:
-                    return value != null && Values.Compare(value, Operand(condition)) < 0;
-                case ConditionOperator.LessEqual:
-                    return value != null && Values.Compare(value, Operand(condition)) <= 0;
-                case ConditionOperator.Between:
-                case ConditionOperator.NotBetween:
-                    if (value == null || values.Count != 2)
-                    {
-                        return false;
-                    }
-
-                    var inside = Values.Compare(value, Values.Normalize(values[0])!) >= 0 && Values.Compare(value, Values.Normalize(values[1])!) <= 0;
-                    return condition.Operator == ConditionOperator.Between ? inside : !inside;
-                case ConditionOperator.On:
-                    return value is DateTime onDate && onDate.Date == DateOperand(condition).Date;
-                case ConditionOperator.NotOn:
-                    return value is DateTime notOnDate && notOnDate.Date != DateOperand(condition).Date;
-                case ConditionOperator.OnOrBefore:
-                    return value is DateTime beforeDate && beforeDate.Date <= DateOperand(condition).Date;
-                case ConditionOperator.OnOrAfter:
-                    return value is DateTime afterDate && afterDate.Date >= DateOperand(condition).Date;
-                case ConditionOperator.Like:
-                    return value is string likeText && Like(likeText, Convert.ToString(Single(condition), CultureInfo.InvariantCulture) ?? string.Empty);
-                case ConditionOperator.NotLike:
-                    return value is string notLikeText && !Like(notLikeText, Convert.ToString(Single(condition), CultureInfo.InvariantCulture) ?? string.Empty);
-                case ConditionOperator.BeginsWith:
-                    return value is string begins && begins.StartsWith(Text(condition), StringComparison.OrdinalIgnoreCase);
-                case ConditionOperator.DoesNotBeginWith:
-                    return value is string notBegins && !notBegins.StartsWith(Text(condition), StringComparison.OrdinalIgnoreCase);
-                case ConditionOperator.EndsWith:
-                    return value is string ends && ends.EndsWith(Text(condition), StringComparison.OrdinalIgnoreCase);
-                case ConditionOperator.DoesNotEndWith:
-                    return value is string notEnds && !notEnds.EndsWith(Text(condition), StringComparison.OrdinalIgnoreCase);
-                case ConditionOperator.EqualUserId:
-                    return value is Guid userId && userId == callingUserId;
-                case ConditionOperator.NotEqualUserId:
-                    return value is Guid otherUserId && otherUserId != callingUserId;
-                default:
-                    throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
-                        "The condition operator {0} is not supported by the in-memory Dataverse.", condition.Operator));
-            }
-        }
-
-        private static object? Single(ConditionExpression condition)
-        {
-            if (condition.Values.Count != 1)
-            {
-                throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
-                    "The condition for attribute '{0}': operator '{1}' requires 1 value, found {2}.",
-                    condition.AttributeName, condition.Operator, condition.Values.Count));
-            }
-
-            return Values.Normalize(condition.Values[0]);
-        }
-
-        private static object Operand(ConditionExpression condition) =>
-            Single(condition) ?? throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
-                "The condition for attribute '{0}' needs a non-null value.", condition.AttributeName));
-
-        private static DateTime DateOperand(ConditionExpression condition) =>
-            Single(condition) is DateTime date ? date : throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
-                "The condition for attribute '{0}' with operator '{1}' needs a DateTime value.", condition.AttributeName, condition.Operator));
-
-        private static string Text(ConditionExpression condition) => Convert.ToString(Single(condition), CultureInfo.InvariantCulture) ?? string.Empty;
-
-        private static bool Contains(DataCollection<object> values, object value)
-        {
-            foreach (var candidate in values)
-            {
-                // Accept a collection passed as the single value (an easy mistake with params object[]).
-                if (candidate is IEnumerable sequence && !(candidate is string))
-                {
-                    foreach (var item in sequence)
-                    {
-                        if (Values.AreEqual(value, item))
-                        {
-                            return true;
-                        }
-                    }
-                }
-                else if (Values.AreEqual(value, candidate))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool Like(string text, string pattern)
-        {
-            if (!_likePatterns.TryGetValue(pattern, out var regex))
-            {
-                var builder = new StringBuilder("^");
-                foreach (var character in pattern)
-                {
-                    builder.Append(character switch
-                    {
-                        '%' => ".*",
-                        '_' => ".",
-                        _ => Regex.Escape(character.ToString()),
-                    });
-                }
-
-                builder.Append('$');
-                regex = new Regex(builder.ToString(), RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant);
-                _likePatterns[pattern] = regex;
-            }
-
-            return regex.IsMatch(text);
         }
 
         private static void Sort(List<Entity?[]> rows, DataCollection<OrderExpression> orders, TableSchema main)
@@ -400,7 +252,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return result;
         }
 
-        private static EntityCollection Page(List<Entity?[]> rows, QueryExpression query, QueryPlan plan)
+        private EntityCollection Page(List<Entity?[]> rows, QueryExpression query, QueryPlan plan)
         {
             var result = new EntityCollection { EntityName = query.EntityName };
             int skip;
@@ -439,10 +291,10 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return result;
         }
 
-        private static Entity Project(Entity?[] row, QueryExpression query, QueryPlan plan)
+        private Entity Project(Entity?[] row, QueryExpression query, QueryPlan plan)
         {
             var source = row[0]!;
-            var entity = Project(source, query.ColumnSet, plan.Main.PrimaryIdColumn);
+            var entity = Project(source, query.ColumnSet, plan.Main.PrimaryIdColumn, _names);
             for (var i = 0; i < plan.Links.Count; i++)
             {
                 var link = plan.Links[i];
@@ -458,7 +310,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                     foreach (var attribute in linked.Attributes)
                     {
                         entity.Attributes[link.Alias + "." + attribute.Key] =
-                            new AliasedValue(link.Schema.LogicalName, attribute.Key, Values.Copy(attribute.Value));
+                            new AliasedValue(link.Schema.LogicalName, attribute.Key, Values.CopyOut(attribute.Value, _names));
                     }
                 }
                 else
@@ -467,7 +319,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                     {
                         if (linked.Attributes.TryGetValue(column, out var value) && value != null)
                         {
-                            entity.Attributes[link.Alias + "." + column] = new AliasedValue(link.Schema.LogicalName, column, Values.Copy(value));
+                            entity.Attributes[link.Alias + "." + column] = new AliasedValue(link.Schema.LogicalName, column, Values.CopyOut(value, _names));
                         }
                     }
                 }
@@ -477,14 +329,14 @@ namespace LeadRecycle.InMemoryDataverse.Query
         }
 
         /// <summary>A copy of a stored row with the requested columns (and always the primary id), as Retrieve returns it.</summary>
-        public static Entity Project(Entity source, ColumnSet? columnSet, string primaryIdColumn)
+        public static Entity Project(Entity source, ColumnSet? columnSet, string primaryIdColumn, Func<EntityReference, string?>? names)
         {
             var entity = new Entity(source.LogicalName, source.Id);
             if (columnSet != null && columnSet.AllColumns)
             {
                 foreach (var attribute in source.Attributes)
                 {
-                    entity.Attributes[attribute.Key] = Values.Copy(attribute.Value);
+                    entity.Attributes[attribute.Key] = Values.CopyOut(attribute.Value, names);
                 }
 
                 return entity;
@@ -496,7 +348,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 {
                     if (source.Attributes.TryGetValue(column, out var value) && value != null)
                     {
-                        entity.Attributes[column] = Values.Copy(value);
+                        entity.Attributes[column] = Values.CopyOut(value, names);
                     }
                 }
             }
@@ -511,7 +363,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
     {
         private readonly Dictionary<string, int> _slotsByAlias = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        public QueryPlan(TableSchema main, QueryExpression query, Func<string?, TableSchema> schemaOf)
+        public QueryPlan(TableSchema main, QueryExpression query, Func<string?, TableSchema> schemaOf, Dictionary<string, Regex> likePatterns)
         {
             Main = main;
             ValidateColumns(main, query.ColumnSet);
@@ -530,9 +382,16 @@ namespace LeadRecycle.InMemoryDataverse.Query
             }
 
             ValidateQualified(query.Criteria);
+            Criteria = CompiledFilter.Compile(query.Criteria, 0, this, likePatterns);
+            foreach (var link in Links)
+            {
+                link.Criteria = CompiledFilter.Compile(link.Link.LinkCriteria, link.Slot, this, likePatterns);
+            }
         }
 
         public TableSchema Main { get; }
+
+        public CompiledFilter? Criteria { get; }
 
         public List<LinkPlan> Links { get; } = new List<LinkPlan>();
 
@@ -649,6 +508,8 @@ namespace LeadRecycle.InMemoryDataverse.Query
 
         public bool HasColumns { get; }
 
+        public CompiledFilter? Criteria { get; set; }
+
         /// <summary>The linked rows whose to-attribute equals the value; the index is built once per query.</summary>
         public List<Entity>? Lookup(EntityStore store, object normalizedValue)
         {
@@ -686,6 +547,283 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 decimal number => number.GetHashCode(),
                 _ => obj.GetHashCode(),
             };
+        }
+    }
+
+    /// <summary>A filter with its slots resolved and its values normalized once per query, not once per row.</summary>
+    internal sealed class CompiledFilter
+    {
+        private CompiledFilter(bool isOr, CompiledCondition[] conditions, CompiledFilter[] filters)
+        {
+            IsOr = isOr;
+            Conditions = conditions;
+            Filters = filters;
+        }
+
+        public bool IsOr { get; }
+
+        public CompiledCondition[] Conditions { get; }
+
+        public CompiledFilter[] Filters { get; }
+
+        /// <summary>Null when the filter has nothing to test.</summary>
+        public static CompiledFilter? Compile(FilterExpression? filter, int defaultSlot, QueryPlan plan, Dictionary<string, Regex> likePatterns)
+        {
+            if (filter == null)
+            {
+                return null;
+            }
+
+            var conditions = new List<CompiledCondition>();
+            foreach (var condition in filter.Conditions)
+            {
+                var slot = condition.EntityName == null ? defaultSlot : plan.SlotOf(condition.EntityName);
+                conditions.Add(new CompiledCondition(condition, slot, likePatterns));
+            }
+
+            var filters = new List<CompiledFilter>();
+            foreach (var child in filter.Filters)
+            {
+                var compiled = Compile(child, defaultSlot, plan, likePatterns);
+                if (compiled != null)
+                {
+                    filters.Add(compiled);
+                }
+            }
+
+            return conditions.Count == 0 && filters.Count == 0
+                ? null
+                : new CompiledFilter(filter.FilterOperator == LogicalOperator.Or, conditions.ToArray(), filters.ToArray());
+        }
+    }
+
+    internal sealed class CompiledCondition
+    {
+        private readonly string _attribute;
+        private readonly ConditionOperator _operator;
+        private readonly object?[] _values;
+        private readonly object? _operand;
+        private readonly Regex? _like;
+
+        public CompiledCondition(ConditionExpression condition, int slot, Dictionary<string, Regex> likePatterns)
+        {
+            Slot = slot;
+            _attribute = condition.AttributeName;
+            _operator = condition.Operator;
+            var values = new List<object?>();
+            foreach (var value in condition.Values)
+            {
+                // Accept a collection passed as the single value (an easy mistake with params object[]).
+                if (value is IEnumerable sequence && !(value is string))
+                {
+                    foreach (var item in sequence)
+                    {
+                        values.Add(Values.Normalize(item));
+                    }
+                }
+                else
+                {
+                    values.Add(Values.Normalize(value));
+                }
+            }
+
+            _values = values.ToArray();
+            switch (_operator)
+            {
+                case ConditionOperator.Null:
+                case ConditionOperator.NotNull:
+                case ConditionOperator.In:
+                case ConditionOperator.NotIn:
+                    break;
+                case ConditionOperator.Between:
+                case ConditionOperator.NotBetween:
+                    if (_values.Length != 2 || _values[0] == null || _values[1] == null)
+                    {
+                        throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
+                            "The condition for attribute '{0}': operator '{1}' requires 2 values.", _attribute, _operator));
+                    }
+
+                    break;
+                case ConditionOperator.EqualUserId:
+                case ConditionOperator.NotEqualUserId:
+                    break;
+                default:
+                    if (_values.Length != 1)
+                    {
+                        throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
+                            "The condition for attribute '{0}': operator '{1}' requires 1 value, found {2}.", _attribute, _operator, _values.Length));
+                    }
+
+                    _operand = _values[0] ?? throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
+                        "The condition for attribute '{0}' needs a non-null value.", _attribute));
+                    break;
+            }
+
+            switch (_operator)
+            {
+                case ConditionOperator.On:
+                case ConditionOperator.NotOn:
+                case ConditionOperator.OnOrBefore:
+                case ConditionOperator.OnOrAfter:
+                    if (!(_operand is DateTime))
+                    {
+                        throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
+                            "The condition for attribute '{0}' with operator '{1}' needs a DateTime value.", _attribute, _operator));
+                    }
+
+                    break;
+                case ConditionOperator.Like:
+                case ConditionOperator.NotLike:
+                    _like = LikeRegex(Convert.ToString(_operand, CultureInfo.InvariantCulture) ?? string.Empty, likePatterns);
+                    break;
+                case ConditionOperator.Null:
+                case ConditionOperator.NotNull:
+                case ConditionOperator.Equal:
+                case ConditionOperator.NotEqual:
+                case ConditionOperator.In:
+                case ConditionOperator.NotIn:
+                case ConditionOperator.GreaterThan:
+                case ConditionOperator.GreaterEqual:
+                case ConditionOperator.LessThan:
+                case ConditionOperator.LessEqual:
+                case ConditionOperator.Between:
+                case ConditionOperator.NotBetween:
+                case ConditionOperator.BeginsWith:
+                case ConditionOperator.DoesNotBeginWith:
+                case ConditionOperator.EndsWith:
+                case ConditionOperator.DoesNotEndWith:
+                case ConditionOperator.EqualUserId:
+                case ConditionOperator.NotEqualUserId:
+                    break;
+                default:
+                    throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture,
+                        "The condition operator {0} is not supported by the in-memory Dataverse.", _operator));
+            }
+        }
+
+        public int Slot { get; }
+
+        public bool Evaluate(Entity? entity, Guid callingUserId)
+        {
+            object? raw = null;
+            entity?.Attributes.TryGetValue(_attribute, out raw);
+            switch (_operator)
+            {
+                case ConditionOperator.Null:
+                    return raw == null;
+                case ConditionOperator.NotNull:
+                    return raw != null;
+                case ConditionOperator.Equal:
+                    return raw != null && CompareRaw(raw, _operand!) == 0;
+                case ConditionOperator.NotEqual:
+                    return raw != null && CompareRaw(raw, _operand!) != 0;
+                case ConditionOperator.GreaterThan:
+                    return raw != null && CompareRaw(raw, _operand!) > 0;
+                case ConditionOperator.GreaterEqual:
+                    return raw != null && CompareRaw(raw, _operand!) >= 0;
+                case ConditionOperator.LessThan:
+                    return raw != null && CompareRaw(raw, _operand!) < 0;
+                case ConditionOperator.LessEqual:
+                    return raw != null && CompareRaw(raw, _operand!) <= 0;
+            }
+
+            var value = Values.Normalize(raw);
+            switch (_operator)
+            {
+                case ConditionOperator.In:
+                    return value != null && Contains(value);
+                case ConditionOperator.NotIn:
+                    return value != null && !Contains(value);
+                case ConditionOperator.Between:
+                case ConditionOperator.NotBetween:
+                    if (value == null)
+                    {
+                        return false;
+                    }
+
+                    var inside = Values.Compare(value, _values[0]!) >= 0 && Values.Compare(value, _values[1]!) <= 0;
+                    return _operator == ConditionOperator.Between ? inside : !inside;
+                case ConditionOperator.On:
+                    return value is DateTime onDate && onDate.Date == ((DateTime)_operand!).Date;
+                case ConditionOperator.NotOn:
+                    return value is DateTime notOnDate && notOnDate.Date != ((DateTime)_operand!).Date;
+                case ConditionOperator.OnOrBefore:
+                    return value is DateTime beforeDate && beforeDate.Date <= ((DateTime)_operand!).Date;
+                case ConditionOperator.OnOrAfter:
+                    return value is DateTime afterDate && afterDate.Date >= ((DateTime)_operand!).Date;
+                case ConditionOperator.Like:
+                    return value is string likeText && _like!.IsMatch(likeText);
+                case ConditionOperator.NotLike:
+                    return value is string notLikeText && !_like!.IsMatch(notLikeText);
+                case ConditionOperator.BeginsWith:
+                    return value is string begins && begins.StartsWith(Text, StringComparison.OrdinalIgnoreCase);
+                case ConditionOperator.DoesNotBeginWith:
+                    return value is string notBegins && !notBegins.StartsWith(Text, StringComparison.OrdinalIgnoreCase);
+                case ConditionOperator.EndsWith:
+                    return value is string ends && ends.EndsWith(Text, StringComparison.OrdinalIgnoreCase);
+                case ConditionOperator.DoesNotEndWith:
+                    return value is string notEnds && !notEnds.EndsWith(Text, StringComparison.OrdinalIgnoreCase);
+                case ConditionOperator.EqualUserId:
+                    return value is Guid userId && userId == callingUserId;
+                case ConditionOperator.NotEqualUserId:
+                    return value is Guid otherUserId && otherUserId != callingUserId;
+                default:
+                    return false;
+            }
+        }
+
+        // Compares a stored value with a normalized operand without boxing the common SDK wrappers.
+        private static int CompareRaw(object raw, object operand)
+        {
+            switch (raw)
+            {
+                case OptionSetValue option when operand is int number:
+                    return option.Value.CompareTo(number);
+                case Money money when operand is decimal amount:
+                    return money.Value.CompareTo(amount);
+                case EntityReference reference when operand is Guid id:
+                    return reference.Id.CompareTo(id);
+                default:
+                    return Values.Compare(Values.Normalize(raw)!, operand);
+            }
+        }
+
+        private string Text => Convert.ToString(_operand, CultureInfo.InvariantCulture) ?? string.Empty;
+
+        private bool Contains(object value)
+        {
+            foreach (var candidate in _values)
+            {
+                if (candidate != null && Values.Compare(value, candidate) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static Regex LikeRegex(string pattern, Dictionary<string, Regex> cache)
+        {
+            if (!cache.TryGetValue(pattern, out var regex))
+            {
+                var builder = new StringBuilder("^");
+                foreach (var character in pattern)
+                {
+                    builder.Append(character switch
+                    {
+                        '%' => ".*",
+                        '_' => ".",
+                        _ => Regex.Escape(character.ToString()),
+                    });
+                }
+
+                builder.Append('$');
+                regex = new Regex(builder.ToString(), RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant);
+                cache[pattern] = regex;
+            }
+
+            return regex;
         }
     }
 }

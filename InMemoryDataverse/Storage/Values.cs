@@ -37,6 +37,12 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             }
         }
 
+        /// <summary>A copy for a reader: lookups carry the current primary name of the row they point at, as Dataverse returns them.</summary>
+        public static object? CopyOut(object? value, Func<EntityReference, string?>? names) =>
+            value is EntityReference reference && names != null
+                ? new EntityReference(reference.LogicalName, reference.Id) { Name = names(reference) }
+                : Copy(value);
+
         public static Entity CopyEntity(Entity source)
         {
             var copy = new Entity(source.LogicalName, source.Id);
@@ -94,6 +100,21 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         /// <summary>Orders two normalized non-null values; values of unrelated types compare as their invariant strings.</summary>
         public static int Compare(object left, object right)
         {
+            if (left is int leftInt && right is int rightInt)
+            {
+                return leftInt.CompareTo(rightInt);
+            }
+
+            if (left is decimal leftDecimal && right is decimal rightDecimal)
+            {
+                return leftDecimal.CompareTo(rightDecimal);
+            }
+
+            if (left is Guid leftId && right is Guid rightId)
+            {
+                return leftId.CompareTo(rightId);
+            }
+
             if (left is string leftText && right is string rightText)
             {
                 return string.Compare(leftText, rightText, StringComparison.OrdinalIgnoreCase);

@@ -175,5 +175,38 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             // Assert
             Assert.Equal(now, organization.Find("opportunity", id)!.GetAttributeValue<DateTime>("createdon"));
         }
+    
+        [Fact]
+        public void Should_name_the_lookup_target_when_a_record_is_read()
+        {
+            // Arrange
+            var organization = TestOrganization.Create();
+            var rep = organization.CreateUser("Rita Rep");
+            var id = organization.Service.Create(new Entity("opportunity") { ["name"] = "Deal", ["ownerid"] = new EntityReference("systemuser", rep) { Name = "stale" } });
+
+            // Act
+            var owner = organization.Service.Retrieve("opportunity", id, new ColumnSet("ownerid")).GetAttributeValue<EntityReference>("ownerid");
+
+            // Assert
+            Assert.Equal(rep, owner.Id);
+            Assert.Equal("Rita Rep", owner.Name);
+        }
+
+        [Fact]
+        public void Should_assign_the_same_ids_when_two_organizations_share_a_seed()
+        {
+            // Arrange
+            var options = new InMemoryOrganizationOptions { IdSeed = 7 };
+            var first = new InMemoryOrganization(new LeadRecycle.Metadata.MetadataCatalog(LeadRecycle.Metadata.SystemTables.All), new ManualClock(TestOrganization.Start), options);
+            var second = new InMemoryOrganization(new LeadRecycle.Metadata.MetadataCatalog(LeadRecycle.Metadata.SystemTables.All), new ManualClock(TestOrganization.Start), options);
+
+            // Act
+            var firstIds = new[] { first.Service.CreateOpportunity(), first.Service.CreateOpportunity() };
+            var secondIds = new[] { second.Service.CreateOpportunity(), second.Service.CreateOpportunity() };
+
+            // Assert
+            Assert.Equal(firstIds, secondIds);
+            Assert.NotEqual(firstIds[0], firstIds[1]);
+        }
     }
 }

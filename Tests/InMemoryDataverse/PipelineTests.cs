@@ -338,5 +338,72 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             Assert.Equal(30, response.Results["Stage"]);
             Assert.Equal("lr_Double", response.ResponseName);
         }
+    
+        [Fact]
+        public void Should_count_async_plugin_calls_when_measuring_a_block_that_drains_the_queue()
+        {
+            // Arrange
+            var organization = TestOrganization.Create();
+            organization.Register(TestOrganization.Step("Create", "account", PipelineStage.PostOperation, sp =>
+                sp.UserService().Retrieve("account", sp.Context().PrimaryEntityId, new ColumnSet("name")), ExecutionMode.Asynchronous));
+
+            // Act
+            var calls = organization.Calls.During(() =>
+            {
+                organization.Service.Create(new Entity("account") { ["name"] = "Contoso" });
+                organization.Service.Create(new Entity("account") { ["name"] = "Fabrikam" });
+                organization.DrainAsyncQueue();
+            });
+
+            // Assert
+            Assert.Equal(2, calls.Total);
+            Assert.Equal(2, calls["Retrieve"]);
+        }
+
+        [Fact]
+        public void Should_undo_a_share_when_the_operation_that_granted_it_rolls_back()
+        {
+            // Arrange
+            var organization = TestOrganization.Create();
+            var rep = organization.CreateUser("Rita Rep");
+            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PostOperation, sp =>
+            {
+                sp.UserService().Execute(new Microsoft.Crm.Sdk.Messages.GrantAccessRequest
+                {
+                    Target = new EntityReference("opportunity", sp.Context().PrimaryEntityId),
+                    PrincipalAccess = new Microsoft.Crm.Sdk.Messages.PrincipalAccess
+                    {
+                        Principal = new EntityReference("systemuser", rep),
+                        AccessMask = Microsoft.Crm.Sdk.Messages.AccessRights.ReadAccess,
+                    },
+                });
+                throw new InvalidPluginExecutionException("Undo everything.");
+            }));
+
+            // Act
+            Assert.Throws<InvalidPluginExecutionException>(() => organization.Service.CreateOpportunity());
+
+            // Assert
+            var granted = organization.LastOperation!.Executions.Single().PrimaryEntityId;
+            Assert.Empty(organization.SharesOf(new EntityReference("opportunity", granted)));
+        }
+    
+        [Fact]
+        public void Should_keep_a_prevalidation_write_when_a_later_stage_fails()
+        {
+            // Arrange: PreValidation of a top-level call runs outside the transaction, so its writes commit on their own
+            var organization = TestOrganization.Create();
+            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PreValidation, sp =>
+                sp.UserService().Create(new Entity("task") { ["subject"] = "Audit: create attempted" })));
+            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PreOperation, sp =>
+                throw new InvalidPluginExecutionException("Refused in PreOperation.")));
+
+            // Act
+            Assert.Throws<InvalidPluginExecutionException>(() => organization.Service.CreateOpportunity());
+
+            // Assert
+            Assert.Equal(0, organization.Count("opportunity"));
+            Assert.Equal(new[] { "Audit: create attempted" }, organization.All("task").Names("subject"));
+        }
     }
 }
