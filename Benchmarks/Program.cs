@@ -9,13 +9,30 @@ namespace LeadRecycle.Benchmarks
     {
         /// <summary>
         /// BenchmarkDotNet's arguments, e.g. <c>dotnet run -c Release --project Benchmarks -- --job short --filter *</c>;
-        /// or <c>--quick</c> for a few-second stopwatch estimate of each benchmark (ops/s), without BenchmarkDotNet.
+        /// or <c>--quick</c> for a few-second stopwatch estimate of each benchmark (ops/s), without BenchmarkDotNet;
+        /// <c>--costs</c> for LeadRecycle's calls and plug-in time per event; <c>--scan-scale [10000,100000,1000000]</c>
+        /// for the nightly stall scan over that many open deals (about 1% stalled).
         /// </summary>
         public static void Main(string[] args)
         {
             if (args.Length == 1 && args[0] == "--quick")
             {
                 Quick();
+                return;
+            }
+
+            if (args.Length == 1 && args[0] == "--costs")
+            {
+                LeadRecycleMeasurements.Costs();
+                return;
+            }
+
+            if (args.Length >= 1 && args[0] == "--scan-scale")
+            {
+                var sizes = args.Length > 1
+                    ? Array.ConvertAll(args[1].Split(','), size => int.Parse(size, CultureInfo.InvariantCulture))
+                    : new[] { 10000, 100000, 1000000 };
+                LeadRecycleMeasurements.ScanScale(sizes);
                 return;
             }
 

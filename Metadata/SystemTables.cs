@@ -254,11 +254,52 @@ namespace LeadRecycle.Metadata
             };
 
         /// <summary>Every system table above.</summary>
+        /// <summary>Activities whose creation regarding a lead counts as activity on it (LeadRecycle registers on them).</summary>
+        public static TableMetadata PhoneCall { get; } = SimpleActivity("phonecall", "Phone Call", "Phone Calls");
+
+        public static TableMetadata Email { get; } = SimpleActivity("email", "Email", "Emails");
+
+        public static TableMetadata Appointment { get; } = SimpleActivity("appointment", "Appointment", "Appointments");
+
+        /// <summary>
+        /// The out-of-the-box "Opportunity Sales Process" business process flow instance (one per opportunity); its
+        /// active stage changes by Update (docs/research/dataverse-behaviour.md B.4; column names not verified on a real org).
+        /// </summary>
+        public static TableMetadata OpportunitySalesProcess { get; } =
+            Table("opportunitysalesprocess", "Opportunity Sales Process", "Opportunity Sales Processes", "businessprocessflowinstanceid", "name") with
+            {
+                Ownership = TableOwnership.OrganizationOwned,
+                Columns = Columns(
+                    Key("businessprocessflowinstanceid", "Opportunity Sales Process"),
+                    Text("name", "Name", 200),
+                    Lookup("opportunityid", "Opportunity", "opportunity"),
+                    Lookup("activestageid", "Active Stage", "processstage"),
+                    Date("activestagestartedtime", "Active Stage Started On", dateOnly: false),
+                    State("opportunitysalesprocess", new[] { (0, "Active"), (1, "Inactive") }),
+                    Status("opportunitysalesprocess", new[] { (1, "Active", 0), (2, "Finished", 1), (3, "Aborted", 1) }))
+                    .Concat(AuditColumns()).ToArray(),
+            };
+
         public static IReadOnlyList<TableMetadata> All { get; } = new[]
         {
             Opportunity, OpportunityClose, Lead, Contact, Account, SystemUser, Team, BusinessUnit, Task, Queue,
-            EnvironmentVariableDefinition, EnvironmentVariableValue,
+            EnvironmentVariableDefinition, EnvironmentVariableValue, PhoneCall, Email, Appointment, OpportunitySalesProcess,
         };
+
+        private static TableMetadata SimpleActivity(string logicalName, string displayName, string collectionName) =>
+            Table(logicalName, displayName, collectionName, "activityid", "subject") with
+            {
+                IsActivity = true,
+                Columns = Columns(
+                    Key("activityid", displayName),
+                    Text("subject", "Subject", 400),
+                    Memo("description", "Description", 2000),
+                    Lookup("regardingobjectid", "Regarding", "lead", "opportunity", "account", "contact"),
+                    Date("scheduledend", "Due", dateOnly: false),
+                    State(logicalName, new[] { (0, "Open"), (1, "Completed"), (2, "Canceled") }),
+                    Status(logicalName, new[] { (1, "Open", 0), (2, "Completed", 1), (3, "Canceled", 2) }))
+                    .Concat(OwnedSystemColumns()).ToArray(),
+            };
 
         private static TableMetadata Table(string logicalName, string displayName, string collectionName, string idColumn, string nameColumn) =>
             new TableMetadata(logicalName, displayName, collectionName, idColumn, nameColumn);

@@ -21,42 +21,7 @@ namespace LeadRecycle.Tests.Support
     {
         public static readonly DateTime Start = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
 
-        /// <summary>The out-of-the-box opportunity sales process table (not part of the emulator's system set).</summary>
-        private static readonly TableMetadata OpportunitySalesProcessTable =
-            new TableMetadata(OpportunitySalesProcess.EntityName, "Opportunity Sales Process", "Opportunity Sales Processes", OpportunitySalesProcess.Id, "name")
-            {
-                Ownership = TableOwnership.OrganizationOwned,
-                Columns = new[]
-                {
-                    new ColumnMetadata(OpportunitySalesProcess.Id, ColumnType.Uniqueidentifier, "Id"),
-                    new ColumnMetadata("name", ColumnType.String, "Name") { MaxLength = 200 },
-                    new ColumnMetadata(OpportunitySalesProcess.Opportunity, ColumnType.Lookup, "Opportunity") { Targets = new[] { Opportunity.EntityName } },
-                    new ColumnMetadata(OpportunitySalesProcess.ActiveStage, ColumnType.Lookup, "Active Stage") { Targets = new[] { "processstage" } },
-                    new ColumnMetadata(OpportunitySalesProcess.ActiveStageStartedTime, ColumnType.DateTime, "Active Stage Started On"),
-                }.Concat(StandardColumns.ForOrganizationOwnedTable()).ToArray(),
-            };
-
-        /// <summary>Activity tables LeadRecycle registers on, with the columns it reads.</summary>
-        private static TableMetadata ActivityTable(string name, string displayName) =>
-            new TableMetadata(name, displayName, displayName + "s", "activityid", "subject")
-            {
-                IsActivity = true,
-                Columns = new[]
-                {
-                    new ColumnMetadata("activityid", ColumnType.Uniqueidentifier, "Activity"),
-                    new ColumnMetadata("subject", ColumnType.String, "Subject") { MaxLength = 400 },
-                    new ColumnMetadata(ActivityTables.Regarding, ColumnType.Lookup, "Regarding") { Targets = new[] { Lead.EntityName, Opportunity.EntityName, "account", "contact" } },
-                }.Concat(StandardColumns.ForUserOwnedTable()).Concat(StandardColumns.StateAndStatus()).ToArray(),
-            };
-
-        public static readonly MetadataCatalog Catalog =
-            new MetadataCatalog(SystemTables.All.Concat(LeadRecycleTables.All).Concat(new[]
-            {
-                OpportunitySalesProcessTable,
-                ActivityTable(ActivityTables.PhoneCall, "Phone Call"),
-                ActivityTable(ActivityTables.Email, "Email"),
-                ActivityTable(ActivityTables.Appointment, "Appointment"),
-            }));
+        public static readonly MetadataCatalog Catalog = new MetadataCatalog(SystemTables.All.Concat(LeadRecycleTables.All));
 
         public LeadRecycleOrganization(string? policyJson = null)
         {
