@@ -35,6 +35,12 @@ namespace LeadRecycle.Solution
                 new XAttribute("type", ComponentTypes.PluginAssembly), new XAttribute("id", Braced(a.Id)), new XAttribute("schemaName", a.FullName), new XAttribute("behavior", 0))));
             roots.AddRange(model.Steps.Select(s => new XElement("RootComponent",
                 new XAttribute("type", ComponentTypes.SdkMessageProcessingStep), new XAttribute("id", Braced(s.Id)), new XAttribute("behavior", 0))));
+            roots.AddRange(model.Roles.Select(r => new XElement("RootComponent",
+                new XAttribute("type", ComponentTypes.Role), new XAttribute("id", Braced(r.Id)), new XAttribute("behavior", 0))));
+            roots.AddRange(model.CloudFlows.Select(f => new XElement("RootComponent",
+                new XAttribute("type", ComponentTypes.Workflow), new XAttribute("id", Braced(f.Id)), new XAttribute("behavior", 0))));
+            // Custom APIs, connection references and environment variables are table-record components: real exports
+            // list no root component for them (their type code differs per environment, facts §6).
 
             return new XElement("ImportExportXml",
                 new XAttribute("version", "9.2.22024.136"),
@@ -90,12 +96,56 @@ namespace LeadRecycle.Solution
             "EntityDataProviders", "Languages",
         };
 
-        public static XElement CustomizationsPlaceholders() =>
-            new XElement("ImportExportXml",
+        public static XElement CustomizationsPlaceholders() => CustomizationsPlaceholders(Array.Empty<ConnectionReferenceDeclaration>());
+
+        /// <summary>
+        /// The placeholders, plus the connection references, which real exports keep inline in Customizations.xml
+        /// (facts §2, §3.1) between EntityDataProviders and Languages. The 9.0 XSD predates connection references
+        /// and rejects the element; it is needed for the cloud flow to bind to a connection, so it is written when
+        /// the solution has any, and the schema test removes exactly these newer-than-9.0 parts before validating
+        /// (see <see cref="NewerThanSchema"/>).
+        /// </summary>
+        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences)
+        {
+            ArgumentNullException.ThrowIfNull(connectionReferences);
+            var root = new XElement("ImportExportXml",
                 new XAttribute(XNamespace.Xmlns + "xsi", Xsi),
                 CustomizationsRootOrder.Select(name => name == "Languages"
                     ? new XElement("Languages", new XElement("Language", Lang))
                     : new XElement(name)));
+            if (connectionReferences.Count > 0)
+            {
+                root.Element("Languages")!.AddBeforeSelf(new XElement("connectionreferences", connectionReferences.Select(ConnectionReference)));
+            }
+
+            return root;
+        }
+
+        /// <summary>
+        /// Parts of customizations.xml that import needs but Microsoft's 9.0 XSD does not know (it predates cloud flows in
+        /// solutions), as paths from the root: the inline connection references and a cloud flow's JsonFileName (without it
+        /// the Workflow has no definition). Everything else the packer writes validates against the XSD.
+        /// </summary>
+        public static readonly IReadOnlyList<string> NewerThanSchema = new[] { "connectionreferences", "Workflows/Workflow/JsonFileName" };
+
+        private static XElement ConnectionReference(ConnectionReferenceDeclaration reference)
+        {
+            var element = new XElement("connectionreference", new XAttribute("connectionreferencelogicalname", reference.LogicalName),
+                new XElement("connectionreferencedisplayname", reference.DisplayName),
+                new XElement("connectorid", reference.ConnectorId));
+            if (reference.Description != null)
+            {
+                element.Add(new XElement("description", reference.Description));
+            }
+
+            element.Add(
+                new XElement("iscustomizable", 1),
+                // 0: the import asks for the connection (the admin chooses it), nothing is created silently.
+                new XElement("promptingbehavior", 0),
+                new XElement("statecode", 0),
+                new XElement("statuscode", 1));
+            return element;
+        }
 
         // ---- Entities/<SchemaName>/Entity.xml -----------------------------------------------------------
 
@@ -549,6 +599,129 @@ namespace LeadRecycle.Solution
             return element;
         }
 
+        // ---- customapis/<uniquename>/customapi.xml (+ request parameters, response properties) ------------
+
+        /// <summary>
+        /// The Custom API, bound to the plug-in type of the same solution by its id (facts §5). No step is registered
+        /// for the main operation; allowedcustomprocessingsteptype 0: no other plug-in may attach steps to it.
+        /// </summary>
+        public static XElement CustomApi(CustomApiModel api)
+        {
+            ArgumentNullException.ThrowIfNull(api);
+            var element = new XElement("customapi", new XAttribute("uniquename", api.UniqueName),
+                new XElement("allowedcustomprocessingsteptype", 0),
+                new XElement("bindingtype", api.Api.BindingType));
+            if (!string.IsNullOrEmpty(api.Api.BoundEntityLogicalName))
+            {
+                element.Add(new XElement("boundentitylogicalname", api.Api.BoundEntityLogicalName));
+            }
+
+            element.Add(
+                DefaultLabel("description", api.Api.Description),
+                DefaultLabel("displayname", api.Api.DisplayName),
+                new XElement("iscustomizable", 1),
+                new XElement("isfunction", api.Api.IsFunction ? 1 : 0),
+                new XElement("isprivate", 0),
+                new XElement("name", api.Api.DisplayName),
+                new XElement("plugintypeid", new XElement("plugintypeid", api.PluginType.Id.ToString("D"))),
+                new XElement("workflowsdkstepenabled", 0));
+            return element;
+        }
+
+        public static XElement CustomApiRequestParameter(CustomApiParameterDeclaration parameter) => CustomApiParameter("customapirequestparameter", parameter, request: true);
+
+        /// <summary>A response property: never isoptional (its presence fails the import, facts §7).</summary>
+        public static XElement CustomApiResponseProperty(CustomApiParameterDeclaration property) => CustomApiParameter("customapiresponseproperty", property, request: false);
+
+        private static XElement CustomApiParameter(string name, CustomApiParameterDeclaration parameter, bool request)
+        {
+            ArgumentNullException.ThrowIfNull(parameter);
+            var element = new XElement(name, new XAttribute("uniquename", parameter.UniqueName),
+                DefaultLabel("description", parameter.Description),
+                DefaultLabel("displayname", parameter.DisplayName),
+                new XElement("iscustomizable", 1));
+            if (request)
+            {
+                element.Add(new XElement("isoptional", parameter.IsOptional ? 1 : 0));
+            }
+
+            if (!string.IsNullOrEmpty(parameter.LogicalEntityName))
+            {
+                element.Add(new XElement("logicalentityname", parameter.LogicalEntityName));
+            }
+
+            element.Add(new XElement("name", parameter.UniqueName), new XElement("type", parameter.Type));
+            return element;
+        }
+
+        // ---- Roles/<name>.xml ---------------------------------------------------------------------------
+
+        /// <summary>
+        /// A security role. Real exports also write the attribute isinherited="1" on Role; the 9.0 XSD does not declare
+        /// it, so it is left out and Dataverse applies its default for new roles.
+        /// </summary>
+        public static XElement Role(RoleModel role)
+        {
+            ArgumentNullException.ThrowIfNull(role);
+            return new XElement("Role",
+                new XAttribute("id", Braced(role.Id)),
+                new XAttribute("name", role.Name),
+                new XAttribute(XNamespace.Xmlns + "xsi", Xsi),
+                Flag("IsCustomizable", true),
+                new XElement("IntroducedVersion", SolutionModel.IntroducedVersion),
+                new XElement("RolePrivileges", role.Privileges.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new XElement("RolePrivilege",
+                    new XAttribute("name", p.Name), new XAttribute("level", p.Depth.ToString())))));
+        }
+
+        // ---- Workflows/<Name>-<GUID>.json.data.xml (cloud flow) -----------------------------------------
+
+        /// <summary>
+        /// A cloud flow (Category 5, modern flow) in the child order of real exports, which is also the 9.0 XSD's order.
+        /// Imported as draft (StateCode 0, StatusCode 1): it cannot run before the admin picks the connection of its
+        /// connection reference, then turns it on. JsonFileName (needed) is newer than the XSD (see NewerThanSchema);
+        /// IsCustomProcessingStepAllowedForOtherPublishers and ModernFlowType (optional, newer too) are not written.
+        /// </summary>
+        public static XElement CloudFlow(CloudFlowModel flow)
+        {
+            ArgumentNullException.ThrowIfNull(flow);
+            var element = new XElement("Workflow",
+                new XAttribute("WorkflowId", Braced(flow.Id)),
+                new XAttribute("Name", flow.Flow.Name));
+            if (flow.Flow.Description != null)
+            {
+                element.Add(new XAttribute("Description", flow.Flow.Description));
+            }
+
+            element.Add(
+                new XAttribute(XNamespace.Xmlns + "xsi", Xsi),
+                new XElement("JsonFileName", "/" + flow.JsonPath),
+                new XElement("Type", 1),
+                Flag("Subprocess", false),
+                new XElement("Category", 5),
+                new XElement("Mode", 0),
+                new XElement("Scope", 4),
+                Flag("OnDemand", false),
+                Flag("TriggerOnCreate", false),
+                Flag("TriggerOnDelete", false),
+                Flag("AsyncAutodelete", false),
+                Flag("SyncWorkflowLogOnFailure", false),
+                new XElement("StateCode", 0),
+                new XElement("StatusCode", 1),
+                new XElement("RunAs", 1),
+                Flag("IsTransacted", true),
+                new XElement("IntroducedVersion", SolutionModel.IntroducedVersion),
+                Flag("IsCustomizable", true),
+                new XElement("BusinessProcessType", 0),
+                new XElement("PrimaryEntity", "none"),
+                Labels("LocalizedNames", "LocalizedName", flow.Flow.Name));
+            if (flow.Flow.Description != null)
+            {
+                element.Add(Labels("Descriptions", "Description", flow.Flow.Description));
+            }
+
+            return element;
+        }
+
         // ---- helpers ------------------------------------------------------------------------------------
 
         public static string Braced(Guid id) => "{" + id.ToString("D") + "}";
@@ -609,6 +782,8 @@ namespace LeadRecycle.Solution
     {
         public const int Entity = 1;
         public const int OptionSet = 9;
+        public const int Role = 20;
+        public const int Workflow = 29;
         public const int PluginAssembly = 91;
         public const int SdkMessageProcessingStep = 92;
     }

@@ -40,6 +40,10 @@ namespace LeadRecycle.Solution
 
         public static Guid ForStep(string stepName) => Create("step:" + stepName);
 
+        public static Guid ForCloudFlow(string key) => Create("cloudflow:" + key);
+
+        public static Guid ForRole(string roleName) => Create("role:" + roleName);
+
         public static Guid ForImage(string stepName, string alias) => Create("stepimage:" + stepName + "|" + alias);
     }
 }

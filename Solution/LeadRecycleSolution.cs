@@ -2,6 +2,7 @@ extern alias workflows;
 
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using LeadRecycle.Metadata;
@@ -41,6 +42,79 @@ namespace LeadRecycle.Solution
                 "{}"),
         };
 
+        /// <summary>The Dataverse connection the cloud flow runs with; the admin picks the connection on import.</summary>
+        public static ConnectionReferenceDeclaration DataverseConnection { get; } = new ConnectionReferenceDeclaration(
+            "lr_DataverseConnection",
+            "LeadRecycle Dataverse",
+            ConnectionReferenceDeclaration.DataverseConnectorId,
+            "The Dataverse connection LeadRecycle's nightly stall scan calls lr_ScanStalledOpportunities with.");
+
+        public const string DailyStallScanKey = "DailyStallScan";
+
+        /// <summary>The recurring cloud flow that drives the stall scan (Solution/Flows/DailyStallScan.json).</summary>
+        public static CloudFlowDeclaration DailyStallScan { get; } = new CloudFlowDeclaration(
+            DailyStallScanKey,
+            "LeadRecycle Daily Stall Scan",
+            "Every night, calls lr_ScanStalledOpportunities with its continuation token until Done. Imported off: choose the connection of lr_DataverseConnection, then turn it on.",
+            ReadFlow(DailyStallScanKey));
+
+        public const string SalesRoleName = "LeadRecycle Sales";
+        public const string MarketingRoleName = "LeadRecycle Marketing";
+        public const string AdministratorRoleName = "LeadRecycle Administrator";
+
+        /// <summary>
+        /// Least privilege per job, added on top of the platform's own Salesperson / Marketing roles. Reps never edit a
+        /// recycled lead: they read the ones they own (Basic) and, through the read share the recycle plug-in grants,
+        /// the ones they handed over; they log engagements. Marketing works recycled leads and engagements across its
+        /// business unit. The administrator owns LeadRecycle's data and its policy variable.
+        /// </summary>
+        public static IReadOnlyList<RoleDeclaration> Roles(IReadOnlyCollection<TableMetadata> tables)
+        {
+            ArgumentNullException.ThrowIfNull(tables);
+            static RolePrivilegeDeclaration P(string access, string table, PrivilegeDepth depth) => new RolePrivilegeDeclaration(access, table, depth);
+            var recycledLead = LeadRecycle.Schema.RecycledLead.EntityName;
+            var engagement = LeadRecycle.Schema.Engagement.EntityName;
+            var statistic = LeadRecycle.Schema.StageStatistic.EntityName;
+
+            var sales = new RoleDeclaration(SalesRoleName, "Sales reps: read the recycled leads they own or handed over (shared read), log engagements, read stage statistics.", new[]
+            {
+                P("Read", recycledLead, PrivilegeDepth.Basic),
+                // An engagement's lookup to its recycled lead needs Append To on that recycled lead.
+                P("AppendTo", recycledLead, PrivilegeDepth.Basic),
+                P("Create", engagement, PrivilegeDepth.Basic),
+                P("Read", engagement, PrivilegeDepth.Basic),
+                P("Append", engagement, PrivilegeDepth.Basic),
+                // Organization-owned: organization depth is the only depth there is.
+                P("Read", statistic, PrivilegeDepth.Global),
+            });
+
+            var marketing = new RoleDeclaration(MarketingRoleName, "Marketing: works recycled leads and their engagements across its business unit.",
+                new[] { recycledLead, engagement }
+                    .SelectMany(t => new[] { "Create", "Read", "Write", "Append", "Assign" }.Select(a => P(a, t, PrivilegeDepth.Local)))
+                    .Append(P("AppendTo", recycledLead, PrivilegeDepth.Local))
+                    .ToArray());
+
+            var ownTables = tables.Where(t => t.IsCustom).OrderBy(t => t.LogicalName, StringComparer.Ordinal).ToArray();
+            var administrator = new RoleDeclaration(AdministratorRoleName, "LeadRecycle administrators: all of LeadRecycle's data, and its environment variables.",
+                ownTables.SelectMany(t => RolePrivilegeDeclaration.AccessRights
+                        .Where(a => t.Ownership == TableOwnership.UserOwned || (a != "Assign" && a != "Share"))
+                        .Select(a => P(a, t.LogicalName, PrivilegeDepth.Global)))
+                    .Concat(new[]
+                    {
+                        P("Read", "environmentvariabledefinition", PrivilegeDepth.Global),
+                        P("Write", "environmentvariabledefinition", PrivilegeDepth.Global),
+                        P("AppendTo", "environmentvariabledefinition", PrivilegeDepth.Global),
+                        // Setting a current value the first time creates the value record, linked to its definition.
+                        P("Create", "environmentvariablevalue", PrivilegeDepth.Global),
+                        P("Read", "environmentvariablevalue", PrivilegeDepth.Global),
+                        P("Write", "environmentvariablevalue", PrivilegeDepth.Global),
+                        P("Append", "environmentvariablevalue", PrivilegeDepth.Global),
+                    })
+                    .ToArray());
+
+            return new[] { sales, marketing, administrator };
+        }
+
         /// <summary>The deployable assemblies, in their current-.NET builds (same full names as the net462 builds).</summary>
         public static IReadOnlyList<Assembly> PluginAssemblies { get; } = new[]
         {
@@ -62,6 +136,9 @@ namespace LeadRecycle.Solution
                 GlobalChoices = choices,
                 Assemblies = PluginAssemblies.Select(PluginDiscovery.Discover).ToArray(),
                 EnvironmentVariables = EnvironmentVariables,
+                ConnectionReferences = new[] { DataverseConnection },
+                CloudFlows = new[] { DailyStallScan },
+                Roles = Roles(tables),
             };
         }
 
@@ -81,6 +158,16 @@ namespace LeadRecycle.Solution
                 ?? throw new InvalidOperationException($"{CatalogTypeName} must expose a public static All (IEnumerable<TableMetadata>) for the packer.");
             var choices = ReadStatic<IEnumerable<ChoiceMetadata>>(catalog, "GlobalChoices") ?? Array.Empty<ChoiceMetadata>();
             return (tables.ToArray(), choices.ToArray());
+        }
+
+        private static byte[] ReadFlow(string key)
+        {
+            var name = "LeadRecycle.Solution.Flows." + key + ".json";
+            using var stream = typeof(LeadRecycleSolution).Assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"The cloud flow resource {name} is missing from the packer.");
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
         }
 
         private static T? ReadStatic<T>(Type type, string name)

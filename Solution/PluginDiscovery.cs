@@ -10,7 +10,7 @@ namespace LeadRecycle.Solution
 {
     /// <summary>
     /// Finds the plug-in types of a deployable assembly by reflection on its current-.NET build: every
-    /// non-abstract subclass of LeadRecycle.Framework.PluginBase, with the steps it declares. New plug-ins are
+    /// non-abstract subclass of LeadRecycle.Framework.PluginBase, with the steps and the Custom API it declares. New plug-ins are
     /// picked up without touching the packer.
     /// </summary>
     public static class PluginDiscovery
@@ -24,7 +24,7 @@ namespace LeadRecycle.Solution
             var types = assembly.GetTypes()
                 .Where(t => t.IsClass && !t.IsAbstract && IsPlugin(t))
                 .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .Select(t => new PluginTypeDeclaration(t.FullName!, ReadSteps(t)))
+                .Select(Read)
                 .ToArray();
             return new PluginAssemblyDeclaration(name, assembly.FullName!, types);
         }
@@ -42,13 +42,17 @@ namespace LeadRecycle.Solution
             return false;
         }
 
-        private static IReadOnlyList<StepDeclaration> ReadSteps(Type type)
+        private static PluginTypeDeclaration Read(Type type)
         {
             var instance = CreateInstance(type);
-            var steps = instance switch
+            var (steps, customApi) = instance switch
             {
-                LeadRecycle.Framework.PluginBase plugin => plugin.Steps.Select(StepDeclaration.From).ToArray(),
-                WorkflowFramework.PluginBase process => process.Steps.Select(StepDeclaration.From).ToArray(),
+                LeadRecycle.Framework.PluginBase plugin => (
+                    plugin.Steps.Select(StepDeclaration.From).ToArray(),
+                    plugin.CustomApi == null ? null : CustomApiDeclaration.From(plugin.CustomApi)),
+                WorkflowFramework.PluginBase process => (
+                    process.Steps.Select(StepDeclaration.From).ToArray(),
+                    process.CustomApi == null ? null : CustomApiDeclaration.From(process.CustomApi)),
                 _ => throw new InvalidOperationException($"{type.FullName} derives from a PluginBase the packer does not know (neither LeadRecycle.Plugins' nor LeadRecycle.Workflows')."),
             };
 
@@ -58,7 +62,12 @@ namespace LeadRecycle.Solution
                 throw new InvalidOperationException($"{type.FullName} declares step '{foreign.Name}' for another plug-in type; declare it on {foreign.PluginTypeFullName}.");
             }
 
-            return steps;
+            if (customApi != null && customApi.PluginTypeFullName != type.FullName)
+            {
+                throw new InvalidOperationException($"{type.FullName} declares Custom API '{customApi.UniqueName}' for another plug-in type ({customApi.PluginTypeFullName}); the API's main operation is the type that declares it.");
+            }
+
+            return new PluginTypeDeclaration(type.FullName!, steps, CustomApi: customApi);
         }
 
         /// <summary>Plug-ins are constructed as Dataverse does: with the (unsecure, secure) configuration strings, here null.</summary>

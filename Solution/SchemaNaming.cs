@@ -18,6 +18,8 @@ namespace LeadRecycle.Solution
             ["businessunit"] = "BusinessUnit",
             ["contact"] = "Contact",
             ["email"] = "Email",
+            ["environmentvariabledefinition"] = "EnvironmentVariableDefinition",
+            ["environmentvariablevalue"] = "EnvironmentVariableValue",
             ["lead"] = "Lead",
             ["opportunity"] = "Opportunity",
             ["opportunityclose"] = "OpportunityClose",

@@ -38,6 +38,23 @@ namespace LeadRecycle.Solution
         PluginTypeModel PluginType,
         IReadOnlyList<StepImageModel> Images);
 
+    /// <summary>A Custom API with the plug-in type (already in the solution) that implements it.</summary>
+    public sealed record CustomApiModel(CustomApiDeclaration Api, PluginTypeModel PluginType)
+    {
+        public string UniqueName => Api.UniqueName;
+    }
+
+    /// <summary>A cloud flow with its id; the unpacked files are Workflows/&lt;FileStem&gt;-&lt;GUID&gt;.json and .json.data.xml.</summary>
+    public sealed record CloudFlowModel(Guid Id, CloudFlowDeclaration Flow)
+    {
+        public string FileStem => new string(Flow.Name.Where(char.IsLetterOrDigit).ToArray());
+
+        /// <summary>The path of the flow's JSON in the unpacked folder and in the zip (no leading slash).</summary>
+        public string JsonPath => "Workflows/" + FileStem + "-" + Id.ToString("D").ToUpperInvariant() + ".json";
+    }
+
+    public sealed record RoleModel(Guid Id, string Name, string? Description, IReadOnlyList<RolePrivilegeDeclaration> Privileges);
+
     /// <summary>What a solution definition is made of, before ids and filtering.</summary>
     public sealed class SolutionDefinition
     {
@@ -59,6 +76,12 @@ namespace LeadRecycle.Solution
         public IReadOnlyList<PluginAssemblyDeclaration> Assemblies { get; init; } = Array.Empty<PluginAssemblyDeclaration>();
 
         public IReadOnlyList<EnvironmentVariableDeclaration> EnvironmentVariables { get; init; } = Array.Empty<EnvironmentVariableDeclaration>();
+
+        public IReadOnlyList<ConnectionReferenceDeclaration> ConnectionReferences { get; init; } = Array.Empty<ConnectionReferenceDeclaration>();
+
+        public IReadOnlyList<CloudFlowDeclaration> CloudFlows { get; init; } = Array.Empty<CloudFlowDeclaration>();
+
+        public IReadOnlyList<RoleDeclaration> Roles { get; init; } = Array.Empty<RoleDeclaration>();
     }
 
     /// <summary>
@@ -72,8 +95,12 @@ namespace LeadRecycle.Solution
         public const int LanguageCode = 1033;
 
         private SolutionModel(SolutionDefinition definition, IReadOnlyList<TableMetadata> tables, IReadOnlyList<ChoiceMetadata> choices,
-            IReadOnlyList<PluginAssemblyModel> assemblies, IReadOnlyList<StepModel> steps)
+            IReadOnlyList<PluginAssemblyModel> assemblies, IReadOnlyList<StepModel> steps, IReadOnlyList<CustomApiModel> customApis)
         {
+            CustomApis = customApis;
+            ConnectionReferences = definition.ConnectionReferences.OrderBy(c => c.LogicalName, StringComparer.Ordinal).ToArray();
+            CloudFlows = definition.CloudFlows.Select(f => new CloudFlowModel(DeterministicGuid.ForCloudFlow(f.Key), f)).OrderBy(f => f.Flow.Key, StringComparer.Ordinal).ToArray();
+            Roles = definition.Roles.Select(r => new RoleModel(DeterministicGuid.ForRole(r.Name), r.Name, r.Description, r.Privileges)).OrderBy(r => r.Name, StringComparer.Ordinal).ToArray();
             UniqueName = definition.UniqueName;
             DisplayName = definition.DisplayName;
             Description = definition.Description;
@@ -107,6 +134,15 @@ namespace LeadRecycle.Solution
 
         public IReadOnlyList<EnvironmentVariableDeclaration> EnvironmentVariables { get; }
 
+        /// <summary>Custom APIs declared by the solution's plug-in types, by unique name.</summary>
+        public IReadOnlyList<CustomApiModel> CustomApis { get; }
+
+        public IReadOnlyList<ConnectionReferenceDeclaration> ConnectionReferences { get; }
+
+        public IReadOnlyList<CloudFlowModel> CloudFlows { get; }
+
+        public IReadOnlyList<RoleModel> Roles { get; }
+
         public static SolutionModel Create(SolutionDefinition definition)
         {
             ArgumentNullException.ThrowIfNull(definition);
@@ -139,6 +175,7 @@ namespace LeadRecycle.Solution
 
             var assemblies = new List<PluginAssemblyModel>();
             var steps = new List<StepModel>();
+            var customApis = new List<CustomApiModel>();
             foreach (var assembly in definition.Assemblies.OrderBy(a => a.Name, StringComparer.Ordinal))
             {
                 var types = assembly.Types.OrderBy(t => t.FullName, StringComparer.Ordinal).Select(t => new
@@ -154,6 +191,24 @@ namespace LeadRecycle.Solution
                 }).ToArray();
                 assemblies.Add(new PluginAssemblyModel(DeterministicGuid.ForAssembly(assembly.Name), assembly.Name, assembly.FullName, types.Select(t => t.Model).ToArray()));
                 steps.AddRange(types.SelectMany(t => t.Declaration.Steps.Select(s => ToModel(s, t.Model))));
+                customApis.AddRange(types.Where(t => t.Declaration.CustomApi != null).Select(t => new CustomApiModel(t.Declaration.CustomApi!, t.Model)));
+            }
+
+            foreach (var api in customApis)
+            {
+                Validate(api.Api, prefix);
+            }
+
+            var duplicateApi = customApis.GroupBy(a => a.UniqueName, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+            if (duplicateApi != null)
+            {
+                throw new InvalidOperationException($"Custom API '{duplicateApi.Key}' is declared by more than one plug-in type.");
+            }
+
+            ValidateFlows(definition, customApis);
+            foreach (var role in definition.Roles)
+            {
+                Validate(role, tables);
             }
 
             var duplicate = steps.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -162,7 +217,8 @@ namespace LeadRecycle.Solution
                 throw new InvalidOperationException($"Step '{duplicate.Key}' is declared twice; a step's name is its identity.");
             }
 
-            return new SolutionModel(definition, tables, choices, assemblies, steps.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray());
+            return new SolutionModel(definition, tables, choices, assemblies, steps.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray(),
+                customApis.OrderBy(a => a.UniqueName, StringComparer.Ordinal).ToArray());
         }
 
         private static StepModel ToModel(StepDeclaration step, PluginTypeModel pluginType)
@@ -221,6 +277,85 @@ namespace LeadRecycle.Solution
                 {
                     throw new InvalidOperationException($"Alternate key '{key.LogicalName}' of '{table.LogicalName}' names column '{missing}', which the solution does not carry.");
                 }
+            }
+        }
+
+        private static void Validate(CustomApiDeclaration api, string prefix)
+        {
+            if (!api.UniqueName.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Custom API '{api.UniqueName}' must carry the publisher prefix '{prefix}'.");
+            }
+
+            if (api.BindingType != 0 && string.IsNullOrEmpty(api.BoundEntityLogicalName))
+            {
+                throw new InvalidOperationException($"Custom API '{api.UniqueName}' is bound (binding type {api.BindingType}) but names no table.");
+            }
+
+            // Dataverse refuses isoptional on a response property: the import fails (facts §7).
+            var optional = api.ResponseProperties.FirstOrDefault(p => p.IsOptional);
+            if (optional != null)
+            {
+                throw new InvalidOperationException($"Custom API '{api.UniqueName}' response property '{optional.UniqueName}' is optional; response properties cannot be.");
+            }
+
+            foreach (var group in new[] { api.RequestParameters, api.ResponseProperties })
+            {
+                var twice = group.GroupBy(p => p.UniqueName, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+                if (twice != null)
+                {
+                    throw new InvalidOperationException($"Custom API '{api.UniqueName}' declares '{twice.Key}' twice.");
+                }
+            }
+        }
+
+        private static void ValidateFlows(SolutionDefinition definition, IReadOnlyCollection<CustomApiModel> customApis)
+        {
+            var references = new HashSet<string>(definition.ConnectionReferences.Select(c => c.LogicalName), StringComparer.Ordinal);
+            foreach (var flow in definition.CloudFlows)
+            {
+                foreach (var used in CloudFlowJson.ConnectionReferenceNames(flow.Definition))
+                {
+                    if (!references.Contains(used))
+                    {
+                        throw new InvalidOperationException($"Cloud flow '{flow.Name}' uses connection reference '{used}', which the solution does not carry.");
+                    }
+                }
+
+                foreach (var action in CloudFlowJson.UnboundActionNames(flow.Definition).Where(a => a.StartsWith(definition.Publisher.Prefix + "_", StringComparison.Ordinal)))
+                {
+                    if (!customApis.Any(a => a.UniqueName == action))
+                    {
+                        throw new InvalidOperationException($"Cloud flow '{flow.Name}' calls '{action}', which is not a Custom API of the solution.");
+                    }
+                }
+            }
+        }
+
+        private static void Validate(RoleDeclaration role, IReadOnlyList<TableMetadata> tables)
+        {
+            foreach (var privilege in role.Privileges)
+            {
+                if (!RolePrivilegeDeclaration.AccessRights.Contains(privilege.Access, StringComparer.Ordinal))
+                {
+                    throw new InvalidOperationException($"Role '{role.Name}': '{privilege.Access}' is not an access right ({string.Join(", ", RolePrivilegeDeclaration.AccessRights)}).");
+                }
+
+                var table = tables.FirstOrDefault(t => t.LogicalName == privilege.Table);
+                if (table is { IsCustom: true, Ownership: TableOwnership.OrganizationOwned })
+                {
+                    // An organization-owned table has no owner: its privileges exist at organization depth only, and it cannot be assigned or shared.
+                    if (privilege.Depth != PrivilegeDepth.Global || privilege.Access is "Assign" or "Share")
+                    {
+                        throw new InvalidOperationException($"Role '{role.Name}': {privilege.Name} at {privilege.Depth} is impossible on the organization-owned table '{table.LogicalName}'.");
+                    }
+                }
+            }
+
+            var twice = role.Privileges.GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (twice != null)
+            {
+                throw new InvalidOperationException($"Role '{role.Name}' grants {twice.Key} twice.");
             }
         }
 

@@ -10,8 +10,9 @@ namespace LeadRecycle.Solution
     /// <summary>
     /// Packs the unpacked solution (src/) into the two zips Dataverse imports, the way SolutionPackager does it:
     /// solution.xml with Managed 0 or 1, every XML piece inlined into customizations.xml in the root order of
-    /// the placeholders, plug-in DLLs at the path their FileName names, environment variable definitions as
-    /// separate files, and an OPC [Content_Types].xml. Entries are deflated, use forward slashes, carry a fixed
+    /// the placeholders (roles, cloud flows' Workflow elements, assemblies, steps ...), plug-in DLLs at the path
+    /// their FileName names, each flow's .json at its JsonFileName, Custom APIs and environment variable definitions
+    /// as separate files, and an OPC [Content_Types].xml. Entries are deflated, use forward slashes, carry a fixed
     /// timestamp (same input, same bytes) and there are no directory entries.
     /// </summary>
     public static class SolutionPacker
@@ -49,6 +50,9 @@ namespace LeadRecycle.Solution
             var customizations = XmlFiles.Load(Path.Combine(sourceFolder, "Other", "Customizations.xml"));
 
             Fill(customizations, "Entities", ReadEntities(sourceFolder));
+            Fill(customizations, "Roles", ReadAll(sourceFolder, "Roles", "*.xml"));
+            var workflows = ReadAll(sourceFolder, "Workflows", "*.data.xml").ToArray();
+            Fill(customizations, "Workflows", workflows);
             Fill(customizations, "EntityRelationships", ReadAll(sourceFolder, "Other/Relationships", "*.xml").SelectMany(r => r.Elements("EntityRelationship")));
             Fill(customizations, "optionsets", ReadAll(sourceFolder, "OptionSets", "*.xml"));
             var assemblies = ReadAll(sourceFolder, "PluginAssemblies", "*.dll.data.xml").ToArray();
@@ -62,10 +66,30 @@ namespace LeadRecycle.Solution
                 entries.Add(fileName, File.ReadAllBytes(FindDll(sourceFolder, fileName, assemblyFiles)));
             }
 
-            var variables = Path.Combine(sourceFolder, "environmentvariabledefinitions");
-            if (Directory.Exists(variables))
+            // A flow's definition (.json) or a classic process's .xaml stays a file at the path its data.xml names.
+            foreach (var workflow in workflows)
             {
-                foreach (var path in Directory.EnumerateFiles(variables, "*", SearchOption.AllDirectories))
+                var fileName = ((string?)workflow.Element("JsonFileName") ?? (string?)workflow.Element("XamlFileName")
+                    ?? throw new InvalidDataException($"Workflow {(string?)workflow.Attribute("Name")} names neither a JsonFileName nor a XamlFileName.")).TrimStart('/');
+                var path = Path.Combine(sourceFolder, fileName.Replace('/', Path.DirectorySeparatorChar));
+                if (!File.Exists(path))
+                {
+                    throw new FileNotFoundException($"Workflow {(string?)workflow.Attribute("Name")} names {fileName}, which is not in src/.");
+                }
+
+                entries.Add(fileName, File.ReadAllBytes(path));
+            }
+
+            // Custom APIs and environment variable definitions stay separate files, at the same paths as in src/.
+            foreach (var folder in new[] { "customapis", "environmentvariabledefinitions" })
+            {
+                var root = Path.Combine(sourceFolder, folder);
+                if (!Directory.Exists(root))
+                {
+                    continue;
+                }
+
+                foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
                 {
                     entries.Add(Path.GetRelativePath(sourceFolder, path).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllBytes(path));
                 }

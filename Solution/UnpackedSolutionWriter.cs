@@ -8,7 +8,8 @@ namespace LeadRecycle.Solution
 {
     /// <summary>
     /// Writes the unpacked solution in the layout SolutionPackager / `pac solution unpack` use (src/Other,
-    /// Entities, OptionSets, PluginAssemblies, SdkMessageProcessingSteps, environmentvariabledefinitions), so
+    /// Entities, OptionSets, Roles, Workflows, PluginAssemblies, SdkMessageProcessingSteps, customapis,
+    /// environmentvariabledefinitions), so
     /// the folder can also be packed with Microsoft's tools. The plug-in DLLs are not part of it: they are
     /// build output and are added at pack time.
     /// </summary>
@@ -17,7 +18,7 @@ namespace LeadRecycle.Solution
         /// <summary>The folders this writer owns; regenerating clears them first, so removed components disappear.</summary>
         public static readonly IReadOnlyList<string> GeneratedFolders = new[]
         {
-            "Other", "Entities", "OptionSets", "PluginAssemblies", "SdkMessageProcessingSteps", "environmentvariabledefinitions",
+            "Other", "Entities", "OptionSets", "Roles", "Workflows", "PluginAssemblies", "SdkMessageProcessingSteps", "customapis", "environmentvariabledefinitions",
         };
 
         /// <summary>Every file of the unpacked solution, by path relative to src/ (forward slashes).</summary>
@@ -29,7 +30,7 @@ namespace LeadRecycle.Solution
 
             // Unpacked as Both (managed and unmanaged from one folder): Managed 2, as pac writes it.
             Add("Other/Solution.xml", ComponentXml.SolutionManifest(model, managed: 2));
-            Add("Other/Customizations.xml", ComponentXml.CustomizationsPlaceholders());
+            Add("Other/Customizations.xml", ComponentXml.CustomizationsPlaceholders(model.ConnectionReferences));
 
             var relationships = RelationshipModel.For(model.Tables, model.Publisher.Prefix);
             Add("Other/Relationships.xml", ComponentXml.RelationshipIndex(relationships));
@@ -56,6 +57,33 @@ namespace LeadRecycle.Solution
             foreach (var step in model.Steps)
             {
                 Add("SdkMessageProcessingSteps/" + ComponentXml.Braced(step.Id) + ".xml", ComponentXml.Step(step));
+            }
+
+            foreach (var role in model.Roles)
+            {
+                Add("Roles/" + role.Name + ".xml", ComponentXml.Role(role));
+            }
+
+            foreach (var flow in model.CloudFlows)
+            {
+                // The flow's JSON is copied as declared (no BOM, its own formatting); the data.xml is generated.
+                files.Add(flow.JsonPath, flow.Flow.Definition);
+                Add(flow.JsonPath + ".data.xml", ComponentXml.CloudFlow(flow));
+            }
+
+            foreach (var api in model.CustomApis)
+            {
+                var folder = "customapis/" + api.UniqueName + "/";
+                Add(folder + "customapi.xml", ComponentXml.CustomApi(api));
+                foreach (var parameter in api.Api.RequestParameters)
+                {
+                    Add(folder + "customapirequestparameters/" + parameter.UniqueName + "/customapirequestparameter.xml", ComponentXml.CustomApiRequestParameter(parameter));
+                }
+
+                foreach (var property in api.Api.ResponseProperties)
+                {
+                    Add(folder + "customapiresponseproperties/" + property.UniqueName + "/customapiresponseproperty.xml", ComponentXml.CustomApiResponseProperty(property));
+                }
             }
 
             foreach (var variable in model.EnvironmentVariables)

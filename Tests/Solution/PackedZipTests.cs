@@ -70,7 +70,7 @@ namespace LeadRecycle.Tests.Solution
             XNamespace ns = "http://schemas.openxmlformats.org/package/2006/content-types";
             Assert.Equal(ns + "Types", types.Name);
             var defaults = types.Elements(ns + "Default").Select(d => (string?)d.Attribute("Extension")).OrderBy(e => e, StringComparer.Ordinal).ToArray();
-            Assert.Equal(new[] { "dll", "xml" }, defaults);
+            Assert.Equal(new[] { "dll", "json", "xml" }, defaults);
             Assert.Empty(types.Elements(ns + "Override"));
         }
 
@@ -85,6 +85,10 @@ namespace LeadRecycle.Tests.Solution
             var expected = new[] { "[Content_Types].xml", "solution.xml", "customizations.xml" }
                 .Concat(model.Assemblies.Select(a => a.ZipPath))
                 .Concat(model.EnvironmentVariables.Select(v => $"environmentvariabledefinitions/{v.SchemaName}/environmentvariabledefinition.xml"))
+                .Concat(model.CloudFlows.Select(f => f.JsonPath))
+                .Concat(model.CustomApis.SelectMany(a => a.Api.RequestParameters.Select(p => $"customapis/{a.UniqueName}/customapirequestparameters/{p.UniqueName}/customapirequestparameter.xml")
+                    .Concat(a.Api.ResponseProperties.Select(p => $"customapis/{a.UniqueName}/customapiresponseproperties/{p.UniqueName}/customapiresponseproperty.xml"))
+                    .Append($"customapis/{a.UniqueName}/customapi.xml")))
                 .OrderBy(n => n, StringComparer.Ordinal);
             Assert.Equal(expected, zip.Entries.Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal));
             Assert.All(zip.Entries, e => Assert.False(e.Name.EndsWith('/'), $"directory entry {e.Name}"));
