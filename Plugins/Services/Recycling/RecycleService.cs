@@ -65,11 +65,12 @@ namespace LeadRecycle.Services.Recycling
             var rep = source.Owner;
             if (rep != null && rep.LogicalName == SystemUser.EntityName && (owner == null || owner.Id != rep.Id))
             {
-                // Continuity of ownership (seed 002): the rep keeps sight of the prospect while marketing nurtures.
+                // Continuity of ownership (seed 002): the rep keeps sight of the prospect while marketing nurtures,
+                // and can still log what the prospect does (an engagement appends to the recycled lead).
                 service.Execute(new GrantAccessRequest
                 {
                     Target = new EntityReference(RecycledLead.EntityName, id),
-                    PrincipalAccess = new PrincipalAccess { Principal = rep, AccessMask = AccessRights.ReadAccess },
+                    PrincipalAccess = new PrincipalAccess { Principal = rep, AccessMask = AccessRights.ReadAccess | AccessRights.AppendToAccess },
                 });
             }
 
