@@ -214,6 +214,21 @@ namespace LeadRecycle.Metadata
                     .Concat(OwnedSystemColumns()).ToArray(),
             };
 
+        /// <summary>An item in a queue: creating one puts a record in the queue (the supported way to route to a queue).</summary>
+        public static TableMetadata QueueItem { get; } = Table("queueitem", "Queue Item", "Queue Items", "queueitemid", "title")
+            with
+            {
+                Ownership = TableOwnership.OrganizationOwned,
+                Columns = Columns(
+                    Key("queueitemid", "Queue Item"),
+                    Text("title", "Title", 300),
+                    Lookup("queueid", "Queue", "queue"),
+                    Lookup("objectid", "Object", "lead", "opportunity"),
+                    State("queueitem", new[] { (0, "Active"), (1, "Inactive") }),
+                    Status("queueitem", new[] { (1, "Active", 0), (2, "Inactive", 1) }))
+                    .Concat(AuditColumns()).ToArray(),
+            };
+
         public static TableMetadata EnvironmentVariableDefinition { get; } =
             Table("environmentvariabledefinition", "Environment Variable Definition", "Environment Variable Definitions", "environmentvariabledefinitionid", "schemaname")
             with
@@ -283,7 +298,7 @@ namespace LeadRecycle.Metadata
         public static IReadOnlyList<TableMetadata> All { get; } = new[]
         {
             Opportunity, OpportunityClose, Lead, Contact, Account, SystemUser, Team, BusinessUnit, Task, Queue,
-            EnvironmentVariableDefinition, EnvironmentVariableValue, PhoneCall, Email, Appointment, OpportunitySalesProcess,
+            EnvironmentVariableDefinition, EnvironmentVariableValue, PhoneCall, Email, Appointment, OpportunitySalesProcess, QueueItem,
         };
 
         private static TableMetadata SimpleActivity(string logicalName, string displayName, string collectionName) =>

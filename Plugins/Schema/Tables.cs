@@ -282,6 +282,20 @@ namespace LeadRecycle.Schema
         public const string EntityName = "team";
     }
 
+    public static class Queue
+    {
+        public const string EntityName = "queue";
+        public const string Id = "queueid";
+    }
+
+    public static class QueueItem
+    {
+        public const string EntityName = "queueitem";
+        public const string Queue = "queueid";
+        public const string Object = "objectid";
+        public const string Title = "title";
+    }
+
     /// <summary>Activity tables whose creation counts as activity on a lead.</summary>
     public static class ActivityTables
     {

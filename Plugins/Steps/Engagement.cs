@@ -166,6 +166,16 @@ namespace LeadRecycle.Steps
                 target[RecycledLead.ReturnedLead] = regarding;
             }
 
+            if (owner.Queue != null)
+            {
+                context.SystemService.Create(new Entity(QueueItem.EntityName)
+                {
+                    [QueueItem.Queue] = owner.Queue,
+                    [QueueItem.Object] = regarding,
+                    [QueueItem.Title] = Text.Truncate("Re-engaged: " + topic, 300),
+                });
+            }
+
             context.SystemService.Create(new Entity(TaskActivity.EntityName)
             {
                 [TaskActivity.Subject] = Text.Truncate("Re-engaged prospect back from nurture: " + topic, 200),

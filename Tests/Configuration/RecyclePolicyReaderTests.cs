@@ -94,6 +94,7 @@ namespace LeadRecycle.Tests.Configuration
         [InlineData("{ \"engagement\": { \"returnAction\": \"Reopen\" } }", "'engagement.returnAction' must be a return action, one of: NewLead, ReopenOpportunity; got \"Reopen\".")]
         [InlineData("{ \"engagement\": { \"halfLifeDays\": 0 } }", "'engagement.halfLifeDays' must be a number from 1 to 3650; got 0.")]
         [InlineData("{ \"engagement\": { \"fallbackOwner\": { \"team\": \"\" } } }", "'engagement.fallbackOwner.team' must be a record id (GUID); got \"\".")]
+        [InlineData("{ \"engagement\": { \"fallbackOwner\": { \"group\": \"6f0e2f5a-8d3c-4a51-9a3e-1c2b3d4e5f60\" } } }", "'engagement.fallbackOwner.group' is not a setting LeadRecycle knows. Expected 'team', 'user', 'queue'.")]
         [InlineData("{ \"stall\": { \"multiplier\": 0.5 } }", "'stall.multiplier' must be a number from 1 to 100; got 0.5.")]
         [InlineData("{ \"stall\": { \"minimumSamples\": 2.5 } }", "'stall.minimumSamples' must be a whole number from 1 to 100000; got 2.5.")]
         [InlineData("{ \"stall\": { \"warningMultiplier\": 4 } }", "'stall.warningMultiplier' (4) must not be above 'stall.multiplier' (3).")]

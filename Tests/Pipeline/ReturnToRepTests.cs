@@ -132,6 +132,8 @@ namespace LeadRecycle.Tests.Pipeline
 
             Assert.Equal(manager, ReturnedLead(org).GetAttributeValue<EntityReference>(CommonColumns.OwnerId).Id);
             Assert.Contains("(rep's manager)", (string)ReturnedLead(org)[Lead.Description]);
+            var calls = org.Org.Calls.ForLastOperation();
+            Assert.True(calls.Total == 6 && calls["RetrieveMultiple"] == 2, calls.ToString());
         }
 
         [Fact]
@@ -151,6 +153,27 @@ namespace LeadRecycle.Tests.Pipeline
             Assert.Equal("team", lead.GetAttributeValue<EntityReference>(CommonColumns.OwnerId).LogicalName);
             Assert.Equal(team, lead.GetAttributeValue<EntityReference>(CommonColumns.OwnerId).Id);
             Assert.False(org.Get(RecycledLead.EntityName, recycled).Contains(RecycledLead.ReturnedTo));
+        }
+
+        [Fact]
+        public void Should_put_the_lead_in_the_fallback_queue_owned_by_the_queues_owner()
+        {
+            var queue = Guid.NewGuid();
+            var org = new LeadRecycleOrganization($"{{ \"engagement\": {{ \"fallbackOwner\": {{ \"queue\": \"{queue}\" }} }} }}");
+            var queueOwner = org.Org.CreateUser("Inside Sales Lead");
+            org.Org.Seed(new Entity(Queue.EntityName, queue) { ["name"] = "Re-engaged prospects", [CommonColumns.OwnerId] = new EntityReference(SystemUser.EntityName, queueOwner) });
+            var rep = org.Org.CreateUser("Gone Rep");
+            var recycled = Nurtured(org, owner: rep);
+            org.Service.Update(new Entity(SystemUser.EntityName, rep) { [SystemUser.IsDisabled] = true });
+
+            Engage(org, recycled, EngagementType.MeetingBooked, points: 60m);
+
+            var lead = ReturnedLead(org);
+            Assert.Equal(queueOwner, lead.GetAttributeValue<EntityReference>(CommonColumns.OwnerId).Id);
+            var item = Assert.Single(org.Org.All(QueueItem.EntityName));
+            Assert.Equal(queue, item.GetAttributeValue<EntityReference>(QueueItem.Queue).Id);
+            Assert.Equal(lead.Id, item.GetAttributeValue<EntityReference>(QueueItem.Object).Id);
+            Assert.Contains("(fallback queue)", (string)lead[Lead.Description]);
         }
 
         [Fact]

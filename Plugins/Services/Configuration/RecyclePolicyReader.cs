@@ -81,23 +81,26 @@ namespace LeadRecycle.Services.Configuration
             return new RecyclePolicy(marketingOwner, reasons, stall, engagement);
         }
 
-        private static EntityReference? ReadOwner(JsonNode node)
+        private static EntityReference? ReadOwner(JsonNode node, bool allowQueue = false)
         {
             if (node.Kind == JsonKind.Null)
             {
                 return null;
             }
 
-            RequireKind(node, JsonKind.Object, "an object with one key, \"team\" or \"user\", holding a GUID");
-            RejectUnknownKeys(node, new[] { "team", "user" });
+            var kinds = allowQueue ? new[] { "team", "user", "queue" } : new[] { "team", "user" };
+            var shapes = string.Join(" or ", kinds.Select(k => "{ \"" + k + "\": \"GUID\" }"));
+            RequireKind(node, JsonKind.Object, "an object with one key (" + string.Join(", ", kinds) + ") holding a GUID");
+            RejectUnknownKeys(node, kinds);
             if (node.Members.Count != 1)
             {
-                throw new PolicyException($"'{node.Path}' must name exactly one owner: {{ \"team\": \"GUID\" }} or {{ \"user\": \"GUID\" }}.");
+                throw new PolicyException($"'{node.Path}' must name exactly one owner: {shapes}.");
             }
 
             var member = node.Members[0];
             var id = ReadGuid(member.Value);
-            return new EntityReference(member.Key == "team" ? Team.EntityName : SystemUser.EntityName, id);
+            var table = member.Key == "team" ? Team.EntityName : member.Key == "queue" ? Queue.EntityName : SystemUser.EntityName;
+            return new EntityReference(table, id);
         }
 
         private static void ReadReasons(JsonNode node, IDictionary<DisqualificationReason, ReasonPolicy> reasons)
@@ -272,7 +275,7 @@ namespace LeadRecycle.Services.Configuration
                         routeOn = member.Value.Items.Select(item => (int)ReadWholeNumber(item, 1, 4)).Distinct().ToArray();
                         break;
                     case "fallbackOwner":
-                        fallback = ReadOwner(member.Value);
+                        fallback = ReadOwner(member.Value, allowQueue: true);
                         break;
                     case "returnAction":
                         action = ParseName<ReturnAction>(member.Value.AsString ?? member.Value.ToString(), member.Value.Path, "a return action");

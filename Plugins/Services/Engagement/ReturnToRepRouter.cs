@@ -11,13 +11,17 @@ namespace LeadRecycle.Services.Engagement
     /// <summary>Who takes a re-engaged prospect, and why.</summary>
     public sealed class ReturnOwner
     {
-        public ReturnOwner(EntityReference owner, string route)
+        public ReturnOwner(EntityReference owner, string route, EntityReference? queue = null)
         {
             Owner = owner;
             Route = route;
+            Queue = queue;
         }
 
         public EntityReference Owner { get; }
+
+        /// <summary>The queue the returned record is put in, when the fallback is a queue (its owner owns the record).</summary>
+        public EntityReference? Queue { get; }
 
         /// <summary>"original rep", "rep's manager" or "fallback owner".</summary>
         public string Route { get; }
@@ -43,6 +47,15 @@ namespace LeadRecycle.Services.Engagement
             if (manager != null && !manager.GetAttributeValue<bool>(SystemUser.IsDisabled))
             {
                 return new ReturnOwner(new EntityReference(SystemUser.EntityName, manager.Id), "rep's manager");
+            }
+
+            if (policy.FallbackOwner != null && policy.FallbackOwner.LogicalName == Queue.EntityName)
+            {
+                // A queue owns nothing: the record goes to the queue's owner and is put in the queue.
+                var queue = service.Retrieve(Queue.EntityName, policy.FallbackOwner.Id, new ColumnSet(CommonColumns.OwnerId));
+                var queueOwner = queue.GetAttributeValue<EntityReference>(CommonColumns.OwnerId)
+                    ?? throw new InvalidPluginExecutionException($"The fallback queue of 'engagement.fallbackOwner' in {PolicyVariable.SchemaName} has no owner.");
+                return new ReturnOwner(queueOwner, "fallback queue", policy.FallbackOwner);
             }
 
             if (policy.FallbackOwner != null)
