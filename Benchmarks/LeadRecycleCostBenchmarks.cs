@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using LeadRecycle.InMemoryDataverse;
+using LeadRecycle.Sandbox;
 using LeadRecycle.Schema;
 using Microsoft.Xrm.Sdk;
 

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using LeadRecycle.InMemoryDataverse;
+using LeadRecycle.Sandbox;
 using LeadRecycle.Schema;
 using Microsoft.Xrm.Sdk;
 

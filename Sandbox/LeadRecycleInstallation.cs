@@ -9,23 +9,55 @@ using LeadRecycle.Steps;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
-namespace LeadRecycle.Benchmarks
+namespace LeadRecycle.Sandbox
 {
     /// <summary>An in-memory organization with LeadRecycle's tables, its shipped steps (optionally) and Custom APIs.</summary>
-    internal static class LeadRecycleInstallation
+    public static class LeadRecycleInstallation
     {
         public static readonly MetadataCatalog Catalog = new MetadataCatalog(SystemTables.All.Concat(LeadRecycleTables.All));
 
-        public static InMemoryOrganization Create(IClock clock, bool withSteps = true)
+        public static InMemoryOrganization Create(IClock clock, bool withSteps = true, string? policyJson = null, int idSeed = 7)
         {
-            var org = new InMemoryOrganization(Catalog, clock, new InMemoryOrganizationOptions { IdSeed = 7, OperationHistoryLimit = 5000 });
+            var org = new InMemoryOrganization(Catalog, clock, new InMemoryOrganizationOptions { IdSeed = idSeed, OperationHistoryLimit = 5000 });
             if (withSteps)
             {
                 org.RegisterSteps(typeof(RecycleLostOpportunity).Assembly);
                 org.RegisterCustomApi(workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName, typeof(workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi));
+                org.RegisterCustomApi(workflows::LeadRecycle.CustomApis.ReturnToNurtureApi.UniqueName, typeof(workflows::LeadRecycle.CustomApis.ReturnToNurtureApi));
+            }
+
+            if (policyJson != null)
+            {
+                org.Service.Create(new Entity(EnvironmentVariableDefinition.EntityName)
+                {
+                    [EnvironmentVariableDefinition.SchemaName] = PolicyVariable.SchemaName,
+                    [EnvironmentVariableDefinition.DefaultValue] = policyJson,
+                    ["type"] = new OptionSetValue(100000003),
+                });
             }
 
             return org;
+        }
+
+        /// <summary>Runs the stall scan to the end, as the nightly cloud flow does; returns the Custom API calls made.</summary>
+        public static int ScanToEnd(InMemoryOrganization org)
+        {
+            string? token = null;
+            var calls = 0;
+            do
+            {
+                var request = new OrganizationRequest(workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName);
+                if (token != null)
+                {
+                    request["ContinuationToken"] = token;
+                }
+
+                var response = org.Service.Execute(request);
+                calls++;
+                token = (bool)response["Done"] ? null : (string)response["ContinuationToken"];
+            }
+            while (token != null);
+            return calls;
         }
 
         public static Guid OpenOpportunity(InMemoryOrganization org, Guid owner) =>

@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LeadRecycle.InMemoryDataverse;
+using LeadRecycle.Schema;
+using LeadRecycle.Services.Aging;
+using LeadRecycle.Services.Configuration;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadRecycle.Sandbox
+{
+    /// <summary>
+    /// What LeadRecycle did, read from the organization. Field names are stable (documented in the README):
+    /// asOf, opportunities, stages[], aging, recycledLeads, returnsToRep, callsPerEvent[].
+    /// </summary>
+    public sealed class SandboxReport
+    {
+        [JsonPropertyName("asOf")]
+        public DateTime AsOf { get; init; }
+
+        [JsonPropertyName("opportunities")]
+        public Dictionary<string, int> Opportunities { get; init; } = new Dictionary<string, int>();
+
+        [JsonPropertyName("stages")]
+        public List<StageRow> Stages { get; init; } = new List<StageRow>();
+
+        [JsonPropertyName("aging")]
+        public AgingSection Aging { get; init; } = new AgingSection();
+
+        [JsonPropertyName("recycledLeads")]
+        public RecycledSection RecycledLeads { get; init; } = new RecycledSection();
+
+        [JsonPropertyName("returnsToRep")]
+        public ReturnsSection ReturnsToRep { get; init; } = new ReturnsSection();
+
+        [JsonPropertyName("callsPerEvent")]
+        public List<CallRow> CallsPerEvent { get; init; } = new List<CallRow>();
+
+        public static SandboxReport From(InMemoryOrganization org, IReadOnlyDictionary<string, CallLedger.Entry> calls)
+        {
+            var policy = RecyclePolicy.Default.Stall;
+            var opportunities = org.All(Opportunity.EntityName);
+            var users = org.All(SystemUser.EntityName).ToDictionary(u => u.Id, u => u.GetAttributeValue<string>(SystemUser.FullName) ?? u.Id.ToString());
+            var open = opportunities.Where(o => State(o) == Opportunity.State.Open).ToList();
+            var recycled = org.All(RecycledLead.EntityName);
+            var returned = recycled.Where(r => Status(r) == RecycledLead.Status.ReturnedToSales).ToList();
+
+            return new SandboxReport
+            {
+                AsOf = org.Clock.UtcNow,
+                Opportunities = new Dictionary<string, int>
+                {
+                    ["open"] = open.Count,
+                    ["won"] = opportunities.Count(o => State(o) == Opportunity.State.Won),
+                    ["lost"] = opportunities.Count(o => State(o) == Opportunity.State.Lost),
+                },
+                Stages = org.All(StageStatistic.EntityName)
+                    .Select(s => new StageStatistics(s.GetAttributeValue<int>(StageStatistic.Count), s.GetAttributeValue<double>(StageStatistic.MeanDays), s.GetAttributeValue<double>(StageStatistic.M2)))
+                    .Zip(org.All(StageStatistic.EntityName), (stats, row) => new StageRow
+                    {
+                        StageKey = row.GetAttributeValue<string>(StageStatistic.StageKey),
+                        Stage = StageKeys.DisplayName(row.GetAttributeValue<string>(StageStatistic.StageKey)),
+                        CompletedSamples = stats.Count,
+                        MeanDays = Math.Round(stats.Mean, 2),
+                        StandardDeviationDays = Math.Round(stats.StandardDeviation, 2),
+                        Trusted = policy.Trusts(stats),
+                        WarnAfterDays = Math.Round(policy.WarningDays(stats), 2),
+                        StallAfterDays = Math.Round(policy.StallDays(stats), 2),
+                    })
+                    .OrderBy(s => s.StageKey, StringComparer.Ordinal)
+                    .ToList(),
+                Aging = new AgingSection
+                {
+                    Warned = open.Count(o => AgingOf(o) == AgingStatus.Warning),
+                    Stalled = open.Count(o => AgingOf(o) == AgingStatus.Stalled),
+                    ByStage = open.Where(o => AgingOf(o) is AgingStatus.Warning or AgingStatus.Stalled)
+                        .GroupBy(o => StageKeys.DisplayName(o.GetAttributeValue<string>(Opportunity.StageKey) ?? "none"))
+                        .Select(g => new CountRow { Name = g.Key, Warned = g.Count(o => AgingOf(o) == AgingStatus.Warning), Stalled = g.Count(o => AgingOf(o) == AgingStatus.Stalled) })
+                        .OrderBy(r => r.Name, StringComparer.Ordinal).ToList(),
+                    ByOwner = open.Where(o => AgingOf(o) is AgingStatus.Warning or AgingStatus.Stalled)
+                        .GroupBy(o => users.TryGetValue(o.GetAttributeValue<EntityReference>(CommonColumns.OwnerId).Id, out var name) ? name : "unknown")
+                        .Select(g => new CountRow { Name = g.Key, Warned = g.Count(o => AgingOf(o) == AgingStatus.Warning), Stalled = g.Count(o => AgingOf(o) == AgingStatus.Stalled) })
+                        .OrderBy(r => r.Name, StringComparer.Ordinal).ToList(),
+                },
+                RecycledLeads = new RecycledSection
+                {
+                    Total = recycled.Count,
+                    Active = recycled.Count(r => Choice(r, RecycledLead.RecycleType) == (int)RecycleType.Active),
+                    Passive = recycled.Count(r => Choice(r, RecycledLead.RecycleType) == (int)RecycleType.Passive),
+                    ByReason = Histogram(recycled, r => Label(Labels.Reasons, Choice(r, RecycledLead.Reason))),
+                    ByStream = Histogram(recycled.Where(r => r.Contains(RecycledLead.NurtureStream)), r => Label(Labels.Streams, Choice(r, RecycledLead.NurtureStream))),
+                    ByStatus = Histogram(recycled, r => StatusName(Status(r))),
+                },
+                ReturnsToRep = new ReturnsSection
+                {
+                    Returned = returned.Count,
+                    ReturnRate = recycled.Count == 0 ? 0 : Math.Round((double)returned.Count / recycled.Count(r => r.Contains(RecycledLead.NurtureStream)), 4),
+                    MeanDaysToReengage = returned.Count == 0 ? 0 : Math.Round(returned.Average(r =>
+                        (r.GetAttributeValue<DateTime>(RecycledLead.ReturnedOn) - r.GetAttributeValue<DateTime>(RecycledLead.RecycledOn)).TotalDays), 1),
+                },
+                CallsPerEvent = calls.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new CallRow
+                {
+                    Event = p.Key,
+                    Events = p.Value.Events,
+                    Calls = p.Value.Calls,
+                    CallsPerEvent = p.Value.Events == 0 ? 0 : Math.Round((double)p.Value.Calls / p.Value.Events, 2),
+                }).ToList(),
+            };
+        }
+
+        public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true });
+
+        private static int State(Entity e) => e.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode).Value;
+
+        private static int Status(Entity e) => e.GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode).Value;
+
+        private static int Choice(Entity e, string column) => e.GetAttributeValue<OptionSetValue>(column)?.Value ?? 0;
+
+        private static AgingStatus? AgingOf(Entity e) => (AgingStatus?)e.GetAttributeValue<OptionSetValue>(Opportunity.AgingStatus)?.Value;
+
+        private static string Label<TEnum>(IReadOnlyDictionary<TEnum, string> labels, int value)
+            where TEnum : struct, Enum =>
+            labels.TryGetValue((TEnum)Enum.ToObject(typeof(TEnum), value), out var label) ? label : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        private static string StatusName(int status) => status switch
+        {
+            RecycledLead.Status.Nurturing => "Nurturing",
+            RecycledLead.Status.ReturnedToSales => "Returned to sales",
+            RecycledLead.Status.RemovedFromWaterfall => "Removed from waterfall",
+            RecycledLead.Status.Cancelled => "Cancelled (reopened)",
+            RecycledLead.Status.Expired => "Expired",
+            _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        private static Dictionary<string, int> Histogram(IEnumerable<Entity> rows, Func<Entity, string> key) =>
+            rows.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+
+        public sealed class StageRow
+        {
+            [JsonPropertyName("stageKey")] public string StageKey { get; init; } = string.Empty;
+
+            [JsonPropertyName("stage")] public string Stage { get; init; } = string.Empty;
+
+            [JsonPropertyName("completedSamples")] public long CompletedSamples { get; init; }
+
+            [JsonPropertyName("meanDays")] public double MeanDays { get; init; }
+
+            [JsonPropertyName("standardDeviationDays")] public double StandardDeviationDays { get; init; }
+
+            [JsonPropertyName("trusted")] public bool Trusted { get; init; }
+
+            [JsonPropertyName("warnAfterDays")] public double WarnAfterDays { get; init; }
+
+            [JsonPropertyName("stallAfterDays")] public double StallAfterDays { get; init; }
+        }
+
+        public sealed class AgingSection
+        {
+            [JsonPropertyName("warned")] public int Warned { get; init; }
+
+            [JsonPropertyName("stalled")] public int Stalled { get; init; }
+
+            [JsonPropertyName("byStage")] public List<CountRow> ByStage { get; init; } = new List<CountRow>();
+
+            [JsonPropertyName("byOwner")] public List<CountRow> ByOwner { get; init; } = new List<CountRow>();
+        }
+
+        public sealed class CountRow
+        {
+            [JsonPropertyName("name")] public string Name { get; init; } = string.Empty;
+
+            [JsonPropertyName("warned")] public int Warned { get; init; }
+
+            [JsonPropertyName("stalled")] public int Stalled { get; init; }
+        }
+
+        public sealed class RecycledSection
+        {
+            [JsonPropertyName("total")] public int Total { get; init; }
+
+            [JsonPropertyName("active")] public int Active { get; init; }
+
+            [JsonPropertyName("passive")] public int Passive { get; init; }
+
+            [JsonPropertyName("byReason")] public Dictionary<string, int> ByReason { get; init; } = new Dictionary<string, int>();
+
+            [JsonPropertyName("byStream")] public Dictionary<string, int> ByStream { get; init; } = new Dictionary<string, int>();
+
+            [JsonPropertyName("byStatus")] public Dictionary<string, int> ByStatus { get; init; } = new Dictionary<string, int>();
+        }
+
+        public sealed class ReturnsSection
+        {
+            [JsonPropertyName("returned")] public int Returned { get; init; }
+
+            /// <summary>Returned to sales / recycled leads that were nurtured.</summary>
+            [JsonPropertyName("returnRate")] public double ReturnRate { get; init; }
+
+            [JsonPropertyName("meanDaysToReengage")] public double MeanDaysToReengage { get; init; }
+        }
+
+        public sealed class CallRow
+        {
+            [JsonPropertyName("event")] public string Event { get; init; } = string.Empty;
+
+            [JsonPropertyName("events")] public int Events { get; init; }
+
+            [JsonPropertyName("calls")] public long Calls { get; init; }
+
+            [JsonPropertyName("callsPerEvent")] public double CallsPerEvent { get; init; }
+        }
+    }
+}

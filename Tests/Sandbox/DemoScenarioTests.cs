@@ -1,0 +1,58 @@
+using System;
+using System.Linq;
+using LeadRecycle.Sandbox;
+using LeadRecycle.Schema;
+using Microsoft.Xrm.Sdk;
+using Xunit;
+
+namespace LeadRecycle.Tests.Sandbox
+{
+    public sealed class DemoScenarioTests
+    {
+        private static (DemoScenario Scenario, SandboxReport Report) Play(int days, int seed)
+        {
+            var scenario = new DemoScenario(new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc), seed);
+            scenario.Play(days);
+            return (scenario, SandboxReport.From(scenario.Organization, scenario.Calls));
+        }
+
+        [Fact]
+        public void Should_recycle_every_lost_deal_once_when_the_demo_plays_forward()
+        {
+            var (scenario, report) = Play(90, 11);
+            var org = scenario.Organization;
+
+            var lost = org.All(Opportunity.EntityName).Where(o => o.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode).Value == Opportunity.State.Lost).Select(o => o.Id).ToHashSet();
+            var recycledFromDeals = org.All(RecycledLead.EntityName).Where(r => r.Contains(RecycledLead.Opportunity)).ToList();
+
+            Assert.True(lost.Count > 20, $"the demo should lose deals; lost {lost.Count}");
+            Assert.Equal(lost.Count, report.Opportunities["lost"]);
+            Assert.Equal(lost.OrderBy(id => id), recycledFromDeals.Select(r => r.GetAttributeValue<EntityReference>(RecycledLead.Opportunity).Id).OrderBy(id => id));
+            Assert.Equal(scenario.Calls["Lose"].Events, recycledFromDeals.Count(r => r.GetAttributeValue<OptionSetValue>(RecycledLead.RecycleType).Value == (int)RecycleType.Active));
+            Assert.Equal(report.RecycledLeads.Total, report.RecycledLeads.Active + report.RecycledLeads.Passive);
+            Assert.Equal(3.0, report.CallsPerEvent.Single(r => r.Event == "Lose").CallsPerEvent);
+            Assert.Equal(1.0, report.CallsPerEvent.Single(r => r.Event == "Stage change (Update salesstage)").CallsPerEvent);
+        }
+
+        [Fact]
+        public void Should_learn_each_stage_from_its_own_history()
+        {
+            var (scenario, report) = Play(120, 5);
+
+            Assert.Equal(4, report.Stages.Count);
+            foreach (var stage in report.Stages)
+            {
+                var stays = scenario.Organization.All(StageDuration.EntityName).Where(d => (string)d[StageDuration.StageKey] == stage.StageKey).ToList();
+                Assert.Equal(stays.Count, stage.CompletedSamples);
+                Assert.Equal((double)stays.Average(d => (decimal)d[StageDuration.Days]), stage.MeanDays, 1);
+                Assert.Equal(3 * stage.MeanDays, stage.StallAfterDays, 1);
+            }
+        }
+
+        [Fact]
+        public void Should_write_the_same_report_when_the_seed_is_the_same()
+        {
+            Assert.Equal(Play(45, 3).Report.ToJson(), Play(45, 3).Report.ToJson());
+        }
+    }
+}
