@@ -16,7 +16,7 @@ namespace LeadRecycle.Sandbox
     {
         public static readonly MetadataCatalog Catalog = new MetadataCatalog(SystemTables.All.Concat(LeadRecycleTables.All));
 
-        public static InMemoryOrganization Create(IClock clock, bool withSteps = true, string? policyJson = null, int idSeed = 7)
+        public static InMemoryOrganization Create(IClock clock, bool withSteps = true, string? policyJson = null, int? idSeed = null)
         {
             var org = new InMemoryOrganization(Catalog, clock, new InMemoryOrganizationOptions { IdSeed = idSeed, OperationHistoryLimit = 5000 });
             if (withSteps)

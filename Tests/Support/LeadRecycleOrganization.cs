@@ -1,9 +1,7 @@
-extern alias workflows;
-
 using System;
 using System.Linq;
 using LeadRecycle.InMemoryDataverse;
-using LeadRecycle.Metadata;
+using LeadRecycle.Sandbox;
 using LeadRecycle.Schema;
 using LeadRecycle.Steps;
 using Microsoft.Crm.Sdk.Messages;
@@ -13,33 +11,19 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadRecycle.Tests.Support
 {
     /// <summary>
-    /// An in-memory organization with LeadRecycle installed as the solution installs it: its tables, the very
-    /// step declarations the solution ships, its Custom APIs, and (optionally) the policy environment variable.
+    /// An in-memory organization with LeadRecycle installed as the solution installs it (the sandbox's
+    /// installation: its tables, the very step declarations the solution ships, its Custom APIs, and optionally the
+    /// policy environment variable), with a data builder.
     /// A data builder fills valid defaults so a test states only what matters to it.
     /// </summary>
     internal sealed class LeadRecycleOrganization
     {
         public static readonly DateTime Start = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
 
-        public static readonly MetadataCatalog Catalog = new MetadataCatalog(SystemTables.All.Concat(LeadRecycleTables.All));
-
         public LeadRecycleOrganization(string? policyJson = null)
         {
             Clock = new ManualClock(Start);
-            Org = new InMemoryOrganization(Catalog, Clock);
-            Org.RegisterSteps(typeof(RecycleLostOpportunity).Assembly);
-            Org.RegisterCustomApi(workflows::LeadRecycle.CustomApis.ReturnToNurtureApi.UniqueName, typeof(workflows::LeadRecycle.CustomApis.ReturnToNurtureApi));
-            Org.RegisterCustomApi(workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName, typeof(workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi));
-            if (policyJson != null)
-            {
-                Org.Service.Create(new Entity(EnvironmentVariableDefinition.EntityName)
-                {
-                    [EnvironmentVariableDefinition.SchemaName] = PolicyVariable.SchemaName,
-                    [EnvironmentVariableDefinition.DefaultValue] = policyJson,
-                    ["type"] = new OptionSetValue(100000003),
-                });
-            }
-
+            Org = LeadRecycleInstallation.Create(Clock, policyJson: policyJson);
             Rep = Org.CreateUser("Riley Rep");
         }
 
