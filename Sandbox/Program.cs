@@ -13,7 +13,7 @@ namespace LeadRecycle.Sandbox
 
             var days = new Option<int>("--days") { Description = "Days to play forward.", DefaultValueFactory = _ => 180 };
             var seed = new Option<int>("--seed") { Description = "Random seed (the same seed gives the same organization).", DefaultValueFactory = _ => 2026 };
-            var output = new Option<string>("--out") { Description = "Where to write report.json.", DefaultValueFactory = _ => "sandbox-report" };
+            var output = new Option<string>("--out") { Description = "The folder for report.json and report.html.", DefaultValueFactory = _ => "sandbox-report" };
             var demo = new Command("demo", "Generates an organization, plays it forward day by day with the nightly stall scan, and writes the report.");
             demo.Options.Add(days);
             demo.Options.Add(seed);
@@ -45,6 +45,8 @@ namespace LeadRecycle.Sandbox
             Directory.CreateDirectory(outputFolder);
             var path = Path.Combine(outputFolder, "report.json");
             File.WriteAllText(path, report.ToJson());
+            var page = Path.Combine(outputFolder, "report.html");
+            File.WriteAllText(page, HtmlReport.Render(report));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
                 "Opportunities: {0} open, {1} won, {2} lost. Recycled leads: {3} ({4} active, {5} passive); returned to reps: {6}. Stalled now: {7}, warned: {8}.",
                 report.Opportunities["open"], report.Opportunities["won"], report.Opportunities["lost"], report.RecycledLeads.Total, report.RecycledLeads.Active,
@@ -54,7 +56,7 @@ namespace LeadRecycle.Sandbox
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-40} {1,6} events  {2,6:0.00} plug-in calls per event", row.Event, row.Events, row.CallsPerEvent));
             }
 
-            Console.WriteLine("Report: " + Path.GetFullPath(path));
+            Console.WriteLine("Report: " + Path.GetFullPath(path) + " and " + Path.GetFullPath(page));
             return 0;
         }
     }

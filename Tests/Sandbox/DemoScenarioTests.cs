@@ -56,3 +56,32 @@ namespace LeadRecycle.Tests.Sandbox
         }
     }
 }
+
+namespace LeadRecycle.Tests.Sandbox
+{
+    public sealed class HtmlReportTests
+    {
+        [Fact]
+        public void Should_render_every_section_and_encode_text_when_the_report_becomes_a_page()
+        {
+            var report = new SandboxReport
+            {
+                AsOf = new DateTime(2026, 7, 3, 23, 0, 0, DateTimeKind.Utc),
+                Opportunities = new System.Collections.Generic.Dictionary<string, int> { ["open"] = 5, ["won"] = 7, ["lost"] = 3 },
+                Stages = { new SandboxReport.StageRow { StageKey = "salesstage:1", Stage = "Develop", CompletedSamples = 12, MeanDays = 5, StallAfterDays = 15, WarnAfterDays = 10, Trusted = true } },
+                RecycledLeads = new SandboxReport.RecycledSection { Total = 3, ByReason = { ["No budget"] = 2, ["<script>"] = 1 } },
+                CallsPerEvent = { new SandboxReport.CallRow { Event = "Lose", Events = 3, Calls = 9, CallsPerEvent = 3 } },
+            };
+
+            var page = HtmlReport.Render(report);
+
+            Assert.StartsWith("<!DOCTYPE html>", page);
+            Assert.Contains("Stages: history and thresholds", page);
+            Assert.Contains("<td>Develop</td><td>12</td><td>5</td>", page);
+            Assert.Contains("<svg", page);
+            Assert.Contains("&lt;script&gt;", page);
+            Assert.DoesNotContain("<script>", page);
+            Assert.Contains("<td>Lose</td><td>3</td><td>9</td><td>3</td>", page);
+        }
+    }
+}

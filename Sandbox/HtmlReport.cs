@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Text;
+
+namespace LeadRecycle.Sandbox
+{
+    /// <summary>The report as one self-contained HTML page: tables and inline SVG bar charts, no scripts, no downloads.</summary>
+    public static class HtmlReport
+    {
+        public static string Render(SandboxReport report)
+        {
+            var html = new StringBuilder();
+            html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LeadRecycle sandbox report</title><style>")
+                .Append("body{font-family:Segoe UI,Helvetica,Arial,sans-serif;margin:24px;color:#1b1b1b;max-width:1100px}")
+                .Append("h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}")
+                .Append("table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ddd;padding:4px 10px;text-align:right}th{background:#f3f2f1}td:first-child,th:first-child{text-align:left}")
+                .Append(".kpis{display:flex;gap:16px;flex-wrap:wrap}.kpi{border:1px solid #ddd;border-radius:6px;padding:10px 16px;min-width:120px}.kpi b{display:block;font-size:22px}")
+                .Append(".charts{display:flex;gap:24px;flex-wrap:wrap}</style></head><body>");
+            html.Append("<h1>LeadRecycle sandbox report</h1><p>As of ").Append(Encode(report.AsOf.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))).Append("</p>");
+
+            html.Append("<div class=\"kpis\">");
+            Kpi(html, "Open deals", report.Opportunities["open"]);
+            Kpi(html, "Won", report.Opportunities["won"]);
+            Kpi(html, "Lost", report.Opportunities["lost"]);
+            Kpi(html, "Recycled leads", report.RecycledLeads.Total);
+            Kpi(html, "Returned to reps", report.ReturnsToRep.Returned);
+            Kpi(html, "Return rate", report.ReturnsToRep.ReturnRate.ToString("P1", CultureInfo.InvariantCulture));
+            Kpi(html, "Days to re-engage", report.ReturnsToRep.MeanDaysToReengage.ToString("0.0", CultureInfo.InvariantCulture));
+            Kpi(html, "Stalled now", report.Aging.Stalled);
+            html.Append("</div>");
+
+            html.Append("<h2>Stages: history and thresholds</h2><table><tr><th>Stage</th><th>Completed stays</th><th>Mean days</th><th>Std dev</th><th>Warn after</th><th>Stall after</th><th>Trusted</th></tr>");
+            foreach (var stage in report.Stages)
+            {
+                html.Append("<tr><td>").Append(Encode(stage.Stage)).Append("</td><td>").Append(stage.CompletedSamples.ToString(CultureInfo.InvariantCulture))
+                    .Append("</td><td>").Append(Number(stage.MeanDays)).Append("</td><td>").Append(Number(stage.StandardDeviationDays))
+                    .Append("</td><td>").Append(Number(stage.WarnAfterDays)).Append("</td><td>").Append(Number(stage.StallAfterDays))
+                    .Append("</td><td>").Append(stage.Trusted ? "yes" : "fallback").Append("</td></tr>");
+            }
+
+            html.Append("</table>");
+            html.Append("<div class=\"charts\">");
+            Bars(html, "Mean days in stage", report.Stages.Select(s => new KeyValuePair<string, double>(s.Stage, s.MeanDays)));
+            Bars(html, "Stalled deals by stage", report.Aging.ByStage.Select(s => new KeyValuePair<string, double>(s.Name, s.Stalled)));
+            html.Append("</div>");
+
+            html.Append("<h2>Stalled and warned deals by owner</h2><table><tr><th>Owner</th><th>Warned</th><th>Stalled</th></tr>");
+            foreach (var row in report.Aging.ByOwner)
+            {
+                html.Append("<tr><td>").Append(Encode(row.Name)).Append("</td><td>").Append(row.Warned).Append("</td><td>").Append(row.Stalled).Append("</td></tr>");
+            }
+
+            html.Append("</table>");
+
+            html.Append("<h2>Recycled leads</h2><div class=\"charts\">");
+            Bars(html, "By reason", report.RecycledLeads.ByReason.Select(p => new KeyValuePair<string, double>(p.Key, p.Value)));
+            Bars(html, "By nurture stream", report.RecycledLeads.ByStream.Select(p => new KeyValuePair<string, double>(p.Key, p.Value)));
+            Bars(html, "By status", report.RecycledLeads.ByStatus.Select(p => new KeyValuePair<string, double>(p.Key, p.Value)));
+            html.Append("</div><p>Active (sales disqualified): ").Append(report.RecycledLeads.Active).Append(". Passive (stalled): ").Append(report.RecycledLeads.Passive).Append(".</p>");
+
+            html.Append("<h2>Organization-service calls made by the plug-ins, per event</h2><table><tr><th>Event</th><th>Events</th><th>Calls</th><th>Calls per event</th></tr>");
+            foreach (var row in report.CallsPerEvent)
+            {
+                html.Append("<tr><td>").Append(Encode(row.Event)).Append("</td><td>").Append(row.Events).Append("</td><td>").Append(row.Calls)
+                    .Append("</td><td>").Append(Number(row.CallsPerEvent)).Append("</td></tr>");
+            }
+
+            html.Append("</table></body></html>");
+            return html.ToString();
+        }
+
+        private static void Kpi(StringBuilder html, string label, object value) =>
+            html.Append("<div class=\"kpi\"><b>").Append(Encode(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty)).Append("</b>").Append(Encode(label)).Append("</div>");
+
+        /// <summary>A horizontal bar chart as inline SVG.</summary>
+        private static void Bars(StringBuilder html, string title, IEnumerable<KeyValuePair<string, double>> values)
+        {
+            var rows = values.ToList();
+            var max = rows.Count == 0 ? 1 : Math.Max(1e-9, rows.Max(r => r.Value));
+            const int labelWidth = 190;
+            const int barWidth = 260;
+            var height = 28 + (rows.Count * 22);
+            html.Append("<figure><figcaption><b>").Append(Encode(title)).Append("</b></figcaption>")
+                .AppendFormat(CultureInfo.InvariantCulture, "<svg width=\"{0}\" height=\"{1}\" role=\"img\" aria-label=\"{2}\">", labelWidth + barWidth + 60, height, Encode(title));
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var y = 10 + (i * 22);
+                var width = rows[i].Value / max * barWidth;
+                html.AppendFormat(CultureInfo.InvariantCulture, "<text x=\"0\" y=\"{0}\" font-size=\"12\">{1}</text>", y + 13, Encode(rows[i].Key))
+                    .AppendFormat(CultureInfo.InvariantCulture, "<rect x=\"{0}\" y=\"{1}\" width=\"{2:0.#}\" height=\"16\" fill=\"#0f6cbd\"></rect>", labelWidth, y, width)
+                    .AppendFormat(CultureInfo.InvariantCulture, "<text x=\"{0:0.#}\" y=\"{1}\" font-size=\"12\">{2}</text>", labelWidth + width + 6, y + 13, Number(rows[i].Value));
+            }
+
+            html.Append("</svg></figure>");
+        }
+
+        private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+        private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    }
+}
