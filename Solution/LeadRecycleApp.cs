@@ -103,7 +103,21 @@ namespace LeadRecycle.Solution
             {
                 new FormSection("summary", "Recycled lead", new[] { RecycledLead.Topic, RecycledLead.Reason, RecycledLead.NurtureStream, CommonColumns.StatusCode, RecycledLead.EngagementScore, RecycledLead.ReturnedOn }),
             }),
+            new FormDeclaration(OpportunityClose.EntityName, "quickCreate", CloseDialogForm, new[]
+            {
+                new FormSection("close", "Close", new[] { OpportunityClose.OpportunityStatusCode, OpportunityClose.ActualEnd, "actualrevenue", "competitorid", OpportunityClose.Description }),
+                new FormSection("returntonurture", "Return to Nurture", new[]
+                {
+                    ChecklistColumns.Reason, ChecklistColumns.Background, ChecklistColumns.EffortType, ChecklistColumns.TargetStage,
+                    ChecklistColumns.Likelihood, ChecklistColumns.DecisionCriteria, ChecklistColumns.Impediments, ChecklistColumns.WhoIsInvolved,
+                }),
+            })
+            {
+                Description = "The close dialog of an opportunity (the opportunity close quick create form) with the Return to Nurture checklist.",
+            },
         };
+
+        public const string CloseDialogForm = "LeadRecycle Close Opportunity";
 
         public static AppModuleDeclaration App { get; } = new AppModuleDeclaration(AppUniqueName, "LeadRecycle",
             "Return to Nurture: recycled leads, their engagements and the stage statistics behind the stall scan.", new[]

@@ -133,7 +133,25 @@ namespace LeadRecycle.Solution
         public IReadOnlyList<AppModuleModel> AppModules { get; }
 
         /// <summary>A table as the catalog declares it (all its columns, also a system table's own): what views and forms show.</summary>
-        public TableMetadata FullTable(string logicalName) => _catalog.Get(logicalName);
+        public TableMetadata FullTable(string logicalName) => FullTable(_catalog, logicalName);
+
+        /// <summary>
+        /// The catalog's table; for a system table, its catalog entry (LeadRecycle's columns) merged with the platform
+        /// columns <see cref="SystemTables"/> knows, so a form can also place the table's own fields.
+        /// </summary>
+        public static TableMetadata FullTable(MetadataCatalog catalog, string logicalName)
+        {
+            ArgumentNullException.ThrowIfNull(catalog);
+            var table = catalog.Get(logicalName);
+            var platform = table.IsCustom ? null : SystemTables.All.FirstOrDefault(t => t.LogicalName == logicalName);
+            if (platform == null)
+            {
+                return table;
+            }
+
+            var own = new HashSet<string>(table.Columns.Select(c => c.LogicalName), StringComparer.Ordinal);
+            return table with { Columns = table.Columns.Concat(platform.Columns.Where(c => !own.Contains(c.LogicalName))).ToArray() };
+        }
 
         public string UniqueName { get; }
 
@@ -390,7 +408,7 @@ namespace LeadRecycle.Solution
             {
                 // A system table's catalog entry may list only the columns LeadRecycle reads; its own (unprefixed) columns
                 // are the platform's. LeadRecycle's columns must be declared.
-                var full = definition.Catalog.Get(table);
+                var full = FullTable(definition.Catalog, table);
                 if (full.FindColumn(column) == null && (full.IsCustom || column.StartsWith(prefix, StringComparison.Ordinal)))
                 {
                     throw new InvalidOperationException($"{what} names '{table}.{column}', which the catalog does not declare.");
@@ -431,7 +449,7 @@ namespace LeadRecycle.Solution
                 foreach (var field in form.Fields)
                 {
                     // A form's cell binds to a column: it must be known, also on a system table.
-                    if (definition.Catalog.Get(form.Table).FindColumn(field) == null)
+                    if (FullTable(definition.Catalog, form.Table).FindColumn(field) == null)
                     {
                         throw new InvalidOperationException($"Form '{form.Name}' places '{form.Table}.{field}', which the catalog does not declare.");
                     }

@@ -110,6 +110,24 @@ namespace LeadRecycle.Tests.Solution
         }
 
         [Fact]
+        public void Should_put_the_return_to_nurture_checklist_on_the_close_dialog_when_opportunity_close_is_packed()
+        {
+            var zip = SolutionFixture.PackProduct(managed: false);
+            var formXml = EntityOf(zip.Xml("customizations.xml"), "OpportunityClose").Element("FormXml")!;
+
+            var form = Assert.Single(formXml.Elements("forms")).Element("systemform")!;
+            Assert.Equal("quickCreate", (string?)form.Parent!.Attribute("type"));
+            var fields = form.Descendants("control").Select(c => (string)c.Attribute("datafieldname")!).ToArray();
+            Assert.Equal(new[] { "opportunitystatuscode", "actualend", "actualrevenue", "competitorid", "description" }, fields.Take(5));
+            Assert.Equal(new[] { "lr_reason", "lr_background", "lr_efforttype", "lr_targetstage", "lr_likelihood", "lr_decisioncriteria", "lr_impediments", "lr_whoisinvolved" }, fields.Skip(5));
+            // opportunityclose is a shell (behavior 2): the new form is a root component (60) of its own.
+            var id = (string?)form.Element("formid");
+            Assert.Equal(ComponentXml.Braced(DeterministicGuid.ForForm("opportunityclose|quickCreate|" + LeadRecycleApp.CloseDialogForm)), id);
+            var roots = zip.Xml("solution.xml").Element("SolutionManifest")!.Element("RootComponents")!.Elements("RootComponent");
+            Assert.Equal(new[] { id }, roots.Where(r => (string?)r.Attribute("type") == "60").Select(r => (string?)r.Attribute("id")));
+        }
+
+        [Fact]
         public void Should_bind_each_field_to_the_control_of_its_type_when_a_form_is_written()
         {
             var table = LeadRecycleSolution.Model().FullTable("lr_recycledlead");
