@@ -173,6 +173,26 @@ namespace LeadRecycle.Tests.Solution
         }
 
         [Fact]
+        public void Should_refuse_to_pack_when_a_form_sits_in_an_unknown_form_type_folder()
+        {
+            var source = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "leadrecycle-src-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                UnpackedSolutionWriter.Write(SolutionFixture.Model(), source);
+                var folder = System.IO.Path.Combine(source, "Entities", "lr_testrecord", "FormXml", "dashboardish");
+                System.IO.Directory.CreateDirectory(folder);
+                System.IO.File.WriteAllText(System.IO.Path.Combine(folder, "{00000000-0000-0000-0000-000000000001}.xml"), "<forms />");
+
+                var error = Assert.Throws<NotSupportedException>(() => SolutionPacker.BuildZip(source, managedZip: true, SolutionFixture.TestAssemblyFiles));
+                Assert.Contains("FormXml/dashboardish", error.Message, StringComparison.Ordinal);
+            }
+            finally
+            {
+                System.IO.Directory.Delete(source, recursive: true);
+            }
+        }
+
+        [Fact]
         public void Should_refuse_the_solution_when_a_view_names_an_undeclared_column()
         {
             var definition = SolutionFixture.Definition();
