@@ -64,6 +64,9 @@ namespace LeadRecycle.Solution
     /// </summary>
     public sealed record AppModuleDeclaration(string UniqueName, string Name, string? Description, IReadOnlyList<SiteMapArea> Areas)
     {
+        /// <summary>The solution's security roles whose members see the app (AppModuleRoleMaps), by role name.</summary>
+        public IReadOnlyList<string> Roles { get; init; } = Array.Empty<string>();
+
         public IEnumerable<string> Tables => Areas.SelectMany(a => a.Groups).SelectMany(g => g.SubAreas).Select(s => s.Entity)
             .Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal);
     }
@@ -74,6 +77,9 @@ namespace LeadRecycle.Solution
 
     public sealed record AppModuleModel(Guid Id, Guid SiteMapId, AppModuleDeclaration App)
     {
+        /// <summary>The ids of the roles the app is assigned to (the solution's roles named in <see cref="AppModuleDeclaration.Roles"/>).</summary>
+        public IReadOnlyList<Guid> RoleIds => App.Roles.Select(DeterministicGuid.ForRole).OrderBy(id => id).ToArray();
+
         public string UniqueName => App.UniqueName;
     }
 }

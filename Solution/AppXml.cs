@@ -188,6 +188,7 @@ namespace LeadRecycle.Solution
                 new XElement("AppModuleComponents",
                     app.App.Tables.Select(t => new XElement("AppModuleComponent", new XAttribute("type", ComponentTypes.Entity), new XAttribute("schemaName", t))),
                     new XElement("AppModuleComponent", new XAttribute("type", ComponentTypes.SiteMap), new XAttribute("schemaName", app.UniqueName))),
+                app.RoleIds.Count == 0 ? null : new XElement("AppModuleRoleMaps", app.RoleIds.Select(id => new XElement("Role", new XAttribute("id", ComponentXml.Braced(id))))),
                 Labels("LocalizedNames", "LocalizedName", app.App.Name));
             if (app.App.Description != null)
             {

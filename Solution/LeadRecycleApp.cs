@@ -136,7 +136,10 @@ namespace LeadRecycle.Solution
                         new SiteMapSubArea("lr_leads", "Leads", Lead.EntityName),
                     }),
                 }),
-            });
+            })
+        {
+            Roles = new[] { LeadRecycleSolution.SalesRoleName, LeadRecycleSolution.MarketingRoleName, LeadRecycleSolution.AdministratorRoleName },
+        };
 
         private static ViewColumn[] GridColumns(params string[] more)
         {

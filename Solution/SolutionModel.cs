@@ -469,6 +469,12 @@ namespace LeadRecycle.Solution
                     throw new InvalidOperationException($"App module '{app.UniqueName}' must carry the publisher prefix '{prefix}'.");
                 }
 
+                var unknownRole = app.Roles.FirstOrDefault(r => !definition.Roles.Any(d => d.Name == r));
+                if (unknownRole != null)
+                {
+                    throw new InvalidOperationException($"App module '{app.UniqueName}' is assigned to role '{unknownRole}', which is not a role of the solution.");
+                }
+
                 var missing = app.Tables.FirstOrDefault(t => definition.Catalog.Find(t) == null);
                 if (missing != null)
                 {

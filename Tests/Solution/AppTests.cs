@@ -154,6 +154,10 @@ namespace LeadRecycle.Tests.Solution
                 ("1", "lead"), ("1", "lr_engagement"), ("1", "lr_recycledlead"), ("1", "lr_stagestatistic"), ("1", "opportunity"), ("62", "lr_LeadRecycle"),
             }, components);
 
+            // Sales, marketing and administrators see the app: its role map names exactly LeadRecycle's three roles.
+            var roleIds = customizations.Element("Roles")!.Elements("Role").Select(r => (string)r.Attribute("id")!).OrderBy(i => i, StringComparer.Ordinal);
+            Assert.Equal(roleIds, app.Element("AppModuleRoleMaps")!.Elements("Role").Select(r => (string)r.Attribute("id")!).OrderBy(i => i, StringComparer.Ordinal));
+
             var siteMap = Assert.Single(customizations.Element("AppModuleSiteMaps")!.Elements("AppModuleSiteMap"));
             Assert.Equal("lr_LeadRecycle", (string?)siteMap.Element("SiteMapUniqueName"));
             var area = Assert.Single(siteMap.Element("SiteMap")!.Elements("Area"));
@@ -190,6 +194,32 @@ namespace LeadRecycle.Tests.Solution
             {
                 System.IO.Directory.Delete(source, recursive: true);
             }
+        }
+
+        [Fact]
+        public void Should_refuse_the_solution_when_the_app_is_assigned_to_a_role_it_does_not_carry()
+        {
+            var definition = SolutionFixture.Definition();
+            var app = new AppModuleDeclaration("lr_TestApp", "Test app", null, new[]
+            {
+                new SiteMapArea("a", "A", new[] { new SiteMapGroup("g", "G", new[] { new SiteMapSubArea("s", "Records", "lr_testrecord") }) }),
+            })
+            {
+                Roles = new[] { "No Such Role" },
+            };
+            var broken = new SolutionDefinition
+            {
+                UniqueName = definition.UniqueName,
+                DisplayName = definition.DisplayName,
+                Version = definition.Version,
+                Publisher = definition.Publisher,
+                Catalog = definition.Catalog,
+                Assemblies = definition.Assemblies,
+                AppModules = new[] { app },
+            };
+
+            var error = Assert.Throws<InvalidOperationException>(() => SolutionModel.Create(broken));
+            Assert.Contains("No Such Role", error.Message, StringComparison.Ordinal);
         }
 
         [Fact]
