@@ -13,12 +13,14 @@ namespace LeadRecycle.Solution
     public sealed record ViewOrder(string Attribute, bool Descending = false);
 
     /// <summary>
-    /// A system view (savedquery). Query types: 0 public, 4 quick find, 64 lookup. A quick find view filters on its
+    /// A system view (savedquery). Query types: 0 public, 1 advanced find, 2 associated (subgrid), 4 quick find, 64 lookup. A quick find view filters on its
     /// <see cref="FindColumns"/> (an or-filter of like conditions Dataverse fills with the search text).
     /// </summary>
     public sealed record ViewDeclaration(string Table, string Name, int QueryType, IReadOnlyList<ViewColumn> Columns)
     {
         public const int PublicView = 0;
+        public const int AdvancedFindView = 1;
+        public const int AssociatedView = 2;
         public const int QuickFindView = 4;
         public const int LookupView = 64;
 

@@ -16,6 +16,9 @@ namespace LeadRecycle.Solution
         public const string NurturingByStreamView = "Nurturing by Stream";
         public const string ReturnedThisQuarterView = "Returned This Quarter";
         public const string ActiveRecycledLeadsView = "Active Recycled Leads";
+        public const string InactiveRecycledLeadsView = "Inactive Recycled Leads";
+        public const string AdvancedFindView = "Recycled Lead Advanced Find View";
+        public const string AssociatedView = "Recycled Lead Associated View";
         public const string QuickFindView = "Quick Find Active Recycled Leads";
         public const string LookupView = "Recycled Lead Lookup View";
         public const string StalledOpportunitiesView = "Stalled Opportunities by Stage";
@@ -58,6 +61,22 @@ namespace LeadRecycle.Solution
                     new ViewCondition(RecycledLead.ReturnedOn, ThisQuarterOperator),
                 },
                 Orders = new[] { new ViewOrder(RecycledLead.ReturnedOn, Descending: true) },
+            },
+            new ViewDeclaration(T, InactiveRecycledLeadsView, ViewDeclaration.PublicView, GridColumns(CommonColumns.StatusCode, RecycledLead.ReturnedOn))
+            {
+                Description = "Recycled leads that left nurture: returned to sales, removed, cancelled or expired.",
+                Conditions = new[] { new ViewCondition(CommonColumns.StateCode, "eq", "1") },
+                Orders = new[] { new ViewOrder(RecycledLead.Topic) },
+            },
+            // The table's system views a new table always has (real exports of a custom table carry each of them).
+            new ViewDeclaration(T, AdvancedFindView, ViewDeclaration.AdvancedFindView, GridColumns(CommonColumns.StatusCode))
+            {
+                Orders = new[] { new ViewOrder(RecycledLead.Topic) },
+            },
+            new ViewDeclaration(T, AssociatedView, ViewDeclaration.AssociatedView, GridColumns(CommonColumns.StatusCode, RecycledLead.RecycledOn))
+            {
+                Conditions = new[] { new ViewCondition(CommonColumns.StateCode, "eq", "0") },
+                Orders = new[] { new ViewOrder(RecycledLead.Topic) },
             },
             new ViewDeclaration(T, QuickFindView, ViewDeclaration.QuickFindView, GridColumns(RecycledLead.Contact, RecycledLead.Account, CommonColumns.StatusCode))
             {

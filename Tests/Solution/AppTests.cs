@@ -55,7 +55,7 @@ namespace LeadRecycle.Tests.Solution
         }
 
         [Fact]
-        public void Should_carry_one_default_public_quick_find_and_lookup_view_when_the_recycled_lead_is_packed()
+        public void Should_carry_one_default_view_of_each_system_kind_when_the_recycled_lead_is_packed()
         {
             var queries = EntityOf(Customizations(), "lr_recycledlead").Element("SavedQueries")!.Element("savedqueries")!.Elements("savedquery").ToArray();
 
@@ -66,7 +66,9 @@ namespace LeadRecycle.Tests.Solution
                 findFilter.Elements("condition").Select(c => ((string)c.Attribute("attribute")!, (string)c.Attribute("operator")!, (string)c.Attribute("value")!)));
             Assert.Single(queries, q => (string?)q.Element("querytype") == "64");
             Assert.Single(queries, q => (string?)q.Element("querytype") == "0" && (string?)q.Element("isdefault") == "1");
-            Assert.Equal(6, queries.Length);
+            Assert.Single(queries, q => (string?)q.Element("querytype") == "1");
+            Assert.Single(queries, q => (string?)q.Element("querytype") == "2");
+            Assert.Equal(9, queries.Length);
         }
 
         [Fact]

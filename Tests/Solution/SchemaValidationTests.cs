@@ -43,7 +43,7 @@ namespace LeadRecycle.Tests.Solution
             // ... and the model-driven app's parts were validated, not skipped.
             Assert.Single(product.Element("AppModules")!.Elements("AppModule"));
             Assert.Single(product.Element("AppModuleSiteMaps")!.Elements("AppModuleSiteMap"));
-            Assert.Equal(7, product.Element("Entities")!.Elements("Entity").Elements("SavedQueries").Elements("savedqueries").Elements("savedquery").Count());
+            Assert.Equal(10, product.Element("Entities")!.Elements("Entity").Elements("SavedQueries").Elements("savedqueries").Elements("savedquery").Count());
             Assert.Equal(3, product.Element("Entities")!.Elements("Entity").Elements("FormXml").Elements("forms").Elements("systemform").Count());
 
             Assert.True(problems.Count == 0, "customizations.xml does not validate:\n" + string.Join("\n", problems));
