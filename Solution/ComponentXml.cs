@@ -39,6 +39,19 @@ namespace LeadRecycle.Solution
                 new XAttribute("type", ComponentTypes.Role), new XAttribute("id", Braced(r.Id)), new XAttribute("behavior", 0))));
             roots.AddRange(model.CloudFlows.Select(f => new XElement("RootComponent",
                 new XAttribute("type", ComponentTypes.Workflow), new XAttribute("id", Braced(f.Id)), new XAttribute("behavior", 0))));
+            // A form or view of a system table carried as a shell (behavior 2) is its own root component; those of
+            // LeadRecycle's own tables travel inside the table (behavior 0 includes every subcomponent).
+            var shells = new HashSet<string>(model.Tables.Where(t => !t.IsCustom).Select(t => t.LogicalName), StringComparer.Ordinal);
+            roots.AddRange(model.Views.Where(v => shells.Contains(v.View.Table)).Select(v => new XElement("RootComponent",
+                new XAttribute("type", ComponentTypes.SavedQuery), new XAttribute("id", Braced(v.Id)), new XAttribute("behavior", 0))));
+            roots.AddRange(model.Forms.Where(f => shells.Contains(f.Form.Table)).Select(f => new XElement("RootComponent",
+                new XAttribute("type", ComponentTypes.SystemForm), new XAttribute("id", Braced(f.Id)), new XAttribute("behavior", 0))));
+            foreach (var app in model.AppModules)
+            {
+                roots.Add(new XElement("RootComponent", new XAttribute("type", ComponentTypes.SiteMap), new XAttribute("schemaName", app.UniqueName), new XAttribute("behavior", 0)));
+                roots.Add(new XElement("RootComponent", new XAttribute("type", ComponentTypes.AppModule), new XAttribute("schemaName", app.UniqueName), new XAttribute("behavior", 0)));
+            }
+
             // Custom APIs, connection references and environment variables are table-record components: real exports
             // list no root component for them (their type code differs per environment, facts §6).
 
@@ -96,6 +109,9 @@ namespace LeadRecycle.Solution
             "EntityDataProviders", "Languages",
         };
 
+        /// <summary>The root elements a solution with a model-driven app adds, in this order, before EntityDataProviders.</summary>
+        public static readonly IReadOnlyList<string> AppRootElements = new[] { "AppModuleSiteMaps", "AppModules" };
+
         public static XElement CustomizationsPlaceholders() => CustomizationsPlaceholders(Array.Empty<ConnectionReferenceDeclaration>());
 
         /// <summary>
@@ -105,7 +121,15 @@ namespace LeadRecycle.Solution
         /// the solution has any, and the schema test removes exactly these newer-than-9.0 parts before validating
         /// (see <see cref="NewerThanSchema"/>).
         /// </summary>
-        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences)
+        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences) =>
+            CustomizationsPlaceholders(connectionReferences, withApps: false);
+
+        /// <summary>
+        /// With <paramref name="withApps"/>, also the AppModuleSiteMaps and AppModules placeholders (before
+        /// EntityDataProviders, the order of real exports and of the XSD). They are only written when the solution has an
+        /// app: the XSD requires at least one AppModule inside AppModules.
+        /// </summary>
+        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences, bool withApps)
         {
             ArgumentNullException.ThrowIfNull(connectionReferences);
             var root = new XElement("ImportExportXml",
@@ -116,6 +140,11 @@ namespace LeadRecycle.Solution
             if (connectionReferences.Count > 0)
             {
                 root.Element("Languages")!.AddBeforeSelf(new XElement("connectionreferences", connectionReferences.Select(ConnectionReference)));
+            }
+
+            if (withApps)
+            {
+                root.Element("EntityDataProviders")!.AddBeforeSelf(AppRootElements.Select(n => new XElement(n)));
             }
 
             return root;
@@ -786,5 +815,9 @@ namespace LeadRecycle.Solution
         public const int Workflow = 29;
         public const int PluginAssembly = 91;
         public const int SdkMessageProcessingStep = 92;
+        public const int SavedQuery = 26;
+        public const int SystemForm = 60;
+        public const int SiteMap = 62;
+        public const int AppModule = 80;
     }
 }

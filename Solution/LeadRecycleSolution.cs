@@ -139,6 +139,9 @@ namespace LeadRecycle.Solution
                 ConnectionReferences = new[] { DataverseConnection },
                 CloudFlows = new[] { DailyStallScan },
                 Roles = Roles(tables),
+                Views = LeadRecycleApp.Views,
+                Forms = LeadRecycleApp.Forms,
+                AppModules = new[] { LeadRecycleApp.App },
             };
         }
 

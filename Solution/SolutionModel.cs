@@ -82,6 +82,12 @@ namespace LeadRecycle.Solution
         public IReadOnlyList<CloudFlowDeclaration> CloudFlows { get; init; } = Array.Empty<CloudFlowDeclaration>();
 
         public IReadOnlyList<RoleDeclaration> Roles { get; init; } = Array.Empty<RoleDeclaration>();
+
+        public IReadOnlyList<ViewDeclaration> Views { get; init; } = Array.Empty<ViewDeclaration>();
+
+        public IReadOnlyList<FormDeclaration> Forms { get; init; } = Array.Empty<FormDeclaration>();
+
+        public IReadOnlyList<AppModuleDeclaration> AppModules { get; init; } = Array.Empty<AppModuleDeclaration>();
     }
 
     /// <summary>
@@ -111,6 +117,40 @@ namespace LeadRecycle.Solution
             Assemblies = assemblies;
             Steps = steps;
             EnvironmentVariables = definition.EnvironmentVariables.OrderBy(v => v.SchemaName, StringComparer.Ordinal).ToArray();
+            _catalog = definition.Catalog;
+            Views = definition.Views.Select(v => new ViewModel(DeterministicGuid.ForView(v.Key), v)).OrderBy(v => v.View.Key, StringComparer.Ordinal).ToArray();
+            Forms = definition.Forms.Select(f => new FormModel(DeterministicGuid.ForForm(f.Key), f)).OrderBy(f => f.Form.Key, StringComparer.Ordinal).ToArray();
+            AppModules = definition.AppModules.Select(a => new AppModuleModel(DeterministicGuid.ForAppModule(a.UniqueName), DeterministicGuid.ForSiteMap(a.UniqueName), a))
+                .OrderBy(a => a.UniqueName, StringComparer.Ordinal).ToArray();
+        }
+
+        private readonly MetadataCatalog _catalog;
+
+        public IReadOnlyList<ViewModel> Views { get; }
+
+        public IReadOnlyList<FormModel> Forms { get; }
+
+        public IReadOnlyList<AppModuleModel> AppModules { get; }
+
+        /// <summary>A table as the catalog declares it (all its columns, also a system table's own): what views and forms show.</summary>
+        public TableMetadata FullTable(string logicalName) => FullTable(_catalog, logicalName);
+
+        /// <summary>
+        /// The catalog's table; for a system table, its catalog entry (LeadRecycle's columns) merged with the platform
+        /// columns <see cref="SystemTables"/> knows, so a form can also place the table's own fields.
+        /// </summary>
+        public static TableMetadata FullTable(MetadataCatalog catalog, string logicalName)
+        {
+            ArgumentNullException.ThrowIfNull(catalog);
+            var table = catalog.Get(logicalName);
+            var platform = table.IsCustom ? null : SystemTables.All.FirstOrDefault(t => t.LogicalName == logicalName);
+            if (platform == null)
+            {
+                return table;
+            }
+
+            var own = new HashSet<string>(table.Columns.Select(c => c.LogicalName), StringComparer.Ordinal);
+            return table with { Columns = table.Columns.Concat(platform.Columns.Where(c => !own.Contains(c.LogicalName))).ToArray() };
         }
 
         public string UniqueName { get; }
@@ -210,6 +250,8 @@ namespace LeadRecycle.Solution
             {
                 Validate(role, tables);
             }
+
+            ValidateApp(definition, tables, prefix);
 
             var duplicate = steps.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (duplicate != null)
@@ -356,6 +398,88 @@ namespace LeadRecycle.Solution
             if (twice != null)
             {
                 throw new InvalidOperationException($"Role '{role.Name}' grants {twice.Key} twice.");
+            }
+        }
+
+        private static void ValidateApp(SolutionDefinition definition, IReadOnlyList<TableMetadata> tables, string prefix)
+        {
+            var carried = new HashSet<string>(tables.Select(t => t.LogicalName), StringComparer.Ordinal);
+            void RequireColumn(string what, string table, string column)
+            {
+                // A system table's catalog entry may list only the columns LeadRecycle reads; its own (unprefixed) columns
+                // are the platform's. LeadRecycle's columns must be declared.
+                var full = FullTable(definition.Catalog, table);
+                if (full.FindColumn(column) == null && (full.IsCustom || column.StartsWith(prefix, StringComparison.Ordinal)))
+                {
+                    throw new InvalidOperationException($"{what} names '{table}.{column}', which the catalog does not declare.");
+                }
+            }
+
+            foreach (var view in definition.Views)
+            {
+                if (!carried.Contains(view.Table))
+                {
+                    throw new InvalidOperationException($"View '{view.Name}' is on '{view.Table}', which the solution does not carry.");
+                }
+
+                foreach (var column in view.Columns.Select(c => c.Name).Concat(view.Conditions.Select(c => c.Attribute)).Concat(view.Orders.Select(o => o.Attribute)).Concat(view.FindColumns))
+                {
+                    RequireColumn($"View '{view.Name}'", view.Table, column);
+                }
+            }
+
+            var twiceView = definition.Views.GroupBy(v => v.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (twiceView != null)
+            {
+                throw new InvalidOperationException($"View '{twiceView.Key}' is declared twice; a view's table and name are its identity.");
+            }
+
+            foreach (var form in definition.Forms)
+            {
+                if (!carried.Contains(form.Table))
+                {
+                    throw new InvalidOperationException($"Form '{form.Name}' is on '{form.Table}', which the solution does not carry.");
+                }
+
+                if (!FormDeclaration.FormTypes.Contains(form.FormType, StringComparer.Ordinal))
+                {
+                    throw new InvalidOperationException($"Form '{form.Name}': '{form.FormType}' is not a form type ({string.Join(", ", FormDeclaration.FormTypes)}).");
+                }
+
+                foreach (var field in form.Fields)
+                {
+                    // A form's cell binds to a column: it must be known, also on a system table.
+                    if (FullTable(definition.Catalog, form.Table).FindColumn(field) == null)
+                    {
+                        throw new InvalidOperationException($"Form '{form.Name}' places '{form.Table}.{field}', which the catalog does not declare.");
+                    }
+                }
+            }
+
+            var twiceForm = definition.Forms.GroupBy(f => f.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (twiceForm != null)
+            {
+                throw new InvalidOperationException($"Form '{twiceForm.Key}' is declared twice.");
+            }
+
+            foreach (var app in definition.AppModules)
+            {
+                if (!app.UniqueName.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"App module '{app.UniqueName}' must carry the publisher prefix '{prefix}'.");
+                }
+
+                var unknownRole = app.Roles.FirstOrDefault(r => !definition.Roles.Any(d => d.Name == r));
+                if (unknownRole != null)
+                {
+                    throw new InvalidOperationException($"App module '{app.UniqueName}' is assigned to role '{unknownRole}', which is not a role of the solution.");
+                }
+
+                var missing = app.Tables.FirstOrDefault(t => definition.Catalog.Find(t) == null);
+                if (missing != null)
+                {
+                    throw new InvalidOperationException($"App module '{app.UniqueName}' opens '{missing}', which is not a table of the catalog.");
+                }
             }
         }
 

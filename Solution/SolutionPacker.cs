@@ -58,6 +58,8 @@ namespace LeadRecycle.Solution
             var assemblies = ReadAll(sourceFolder, "PluginAssemblies", "*.dll.data.xml").ToArray();
             Fill(customizations, "SolutionPluginAssemblies", assemblies);
             Fill(customizations, "SdkMessageProcessingSteps", ReadAll(sourceFolder, "SdkMessageProcessingSteps", "*.xml"));
+            Fill(customizations, "AppModuleSiteMaps", ReadAll(sourceFolder, "AppModuleSiteMaps", "AppModuleSiteMap.xml"));
+            Fill(customizations, "AppModules", ReadAll(sourceFolder, "AppModules", "AppModule.xml"));
 
             foreach (var assembly in assemblies)
             {
@@ -139,12 +141,44 @@ namespace LeadRecycle.Solution
             return stream.ToArray();
         }
 
+        /// <summary>
+        /// Each Entity.xml with its forms and views inlined: FormXml/&lt;type&gt;/*.xml become one
+        /// &lt;forms type="&lt;type&gt;"&gt; per folder (the folder gives the type), SavedQueries/*.xml one &lt;savedqueries&gt;.
+        /// </summary>
         private static IEnumerable<XElement> ReadEntities(string sourceFolder)
         {
-            foreach (var entity in ReadAll(sourceFolder, "Entities", "Entity.xml"))
+            var root = Path.Combine(sourceFolder, "Entities");
+            if (!Directory.Exists(root))
             {
-                // The 9.0 XSD requires at least one <savedqueries> inside <SavedQueries>; an empty placeholder is dropped.
+                yield break;
+            }
+
+            foreach (var path in Directory.EnumerateFiles(root, "Entity.xml", SearchOption.AllDirectories)
+                .OrderBy(p => Path.GetRelativePath(root, p).Replace(Path.DirectorySeparatorChar, '/'), StringComparer.Ordinal))
+            {
+                var entity = XmlFiles.Load(path);
+                var folder = Path.GetDirectoryName(path)!;
+
+                var formXml = entity.Element("FormXml");
+                var formsFolder = Path.Combine(folder, "FormXml");
+                if (formXml != null && Directory.Exists(formsFolder))
+                {
+                    foreach (var typeFolder in Directory.EnumerateDirectories(formsFolder).OrderBy(Path.GetFileName, StringComparer.Ordinal))
+                    {
+                        var forms = new XElement("forms", new XAttribute("type", Path.GetFileName(typeFolder)));
+                        forms.Add(SortedFiles(typeFolder).SelectMany(f => XmlFiles.Load(f).Elements("systemform")));
+                        formXml.Add(forms);
+                    }
+                }
+
                 var savedQueries = entity.Element("SavedQueries");
+                var viewsFolder = Path.Combine(folder, "SavedQueries");
+                if (savedQueries != null && Directory.Exists(viewsFolder))
+                {
+                    savedQueries.Add(new XElement("savedqueries", SortedFiles(viewsFolder).SelectMany(f => XmlFiles.Load(f).Elements("savedquery"))));
+                }
+
+                // The 9.0 XSD requires at least one <savedqueries> inside <SavedQueries>; an empty placeholder is dropped.
                 if (savedQueries != null && !savedQueries.HasElements)
                 {
                     savedQueries.Remove();
@@ -153,6 +187,9 @@ namespace LeadRecycle.Solution
                 yield return entity;
             }
         }
+
+        private static IEnumerable<string> SortedFiles(string folder) =>
+            Directory.EnumerateFiles(folder, "*.xml").OrderBy(Path.GetFileName, StringComparer.Ordinal);
 
         private static IEnumerable<XElement> ReadAll(string sourceFolder, string folder, string pattern)
         {
@@ -204,6 +241,9 @@ namespace LeadRecycle.Solution
             return built;
         }
 
+        /// <summary>What an Entities/&lt;S&gt;/ folder may hold: the table, its forms (by type folder) and its views.</summary>
+        private static readonly HashSet<string> EntityParts = new HashSet<string>(new[] { "Entity.xml", "FormXml", "SavedQueries" }, StringComparer.Ordinal);
+
         /// <summary>Parts this packer cannot pack yet (forms, views, ribbons, workflows, web resources ...) stop it, rather than vanish from the zip.</summary>
         private static void RefuseUnsupportedContent(string sourceFolder)
         {
@@ -211,7 +251,10 @@ namespace LeadRecycle.Solution
                 .Where(n => n != null && !SupportedTopLevel.Contains(n))
                 .Concat(Directory.Exists(Path.Combine(sourceFolder, "Entities"))
                     ? Directory.EnumerateFileSystemEntries(Path.Combine(sourceFolder, "Entities"), "*", SearchOption.AllDirectories)
-                        .Where(p => Path.GetFileName(p) != "Entity.xml" && Directory.GetParent(p)?.Parent?.Name == "Entities")
+                        .Where(p => Directory.GetParent(p)?.Parent?.Name == "Entities" && !EntityParts.Contains(Path.GetFileName(p)))
+                        .Concat(Directory.EnumerateDirectories(Path.Combine(sourceFolder, "Entities"), "FormXml", SearchOption.AllDirectories)
+                            .SelectMany(Directory.EnumerateFileSystemEntries)
+                            .Where(p => !FormDeclaration.FormTypes.Contains(Path.GetFileName(p), StringComparer.Ordinal)))
                         .Select(p => "Entities/" + Path.GetRelativePath(Path.Combine(sourceFolder, "Entities"), p).Replace(Path.DirectorySeparatorChar, '/'))
                     : Array.Empty<string>())
                 .ToArray();

@@ -19,6 +19,7 @@ namespace LeadRecycle.Solution
         public static readonly IReadOnlyList<string> GeneratedFolders = new[]
         {
             "Other", "Entities", "OptionSets", "Roles", "Workflows", "PluginAssemblies", "SdkMessageProcessingSteps", "customapis", "environmentvariabledefinitions",
+            "AppModules", "AppModuleSiteMaps",
         };
 
         /// <summary>Every file of the unpacked solution, by path relative to src/ (forward slashes).</summary>
@@ -30,7 +31,7 @@ namespace LeadRecycle.Solution
 
             // Unpacked as Both (managed and unmanaged from one folder): Managed 2, as pac writes it.
             Add("Other/Solution.xml", ComponentXml.SolutionManifest(model, managed: 2));
-            Add("Other/Customizations.xml", ComponentXml.CustomizationsPlaceholders(model.ConnectionReferences));
+            Add("Other/Customizations.xml", ComponentXml.CustomizationsPlaceholders(model.ConnectionReferences, withApps: model.AppModules.Count > 0));
 
             var relationships = RelationshipModel.For(model.Tables, model.Publisher.Prefix);
             Add("Other/Relationships.xml", ComponentXml.RelationshipIndex(relationships));
@@ -42,6 +43,22 @@ namespace LeadRecycle.Solution
             foreach (var table in model.Tables)
             {
                 Add("Entities/" + SchemaNaming.Table(table) + "/Entity.xml", ComponentXml.Entity(table));
+            }
+
+            foreach (var view in model.Views)
+            {
+                Add("Entities/" + SchemaNaming.Table(view.View.Table) + "/SavedQueries/" + ComponentXml.Braced(view.Id) + ".xml", AppXml.SavedQueries(view, model.FullTable(view.View.Table)));
+            }
+
+            foreach (var form in model.Forms)
+            {
+                Add("Entities/" + SchemaNaming.Table(form.Form.Table) + "/FormXml/" + form.Form.FormType + "/" + ComponentXml.Braced(form.Id) + ".xml", AppXml.Form(form, model.FullTable(form.Form.Table)));
+            }
+
+            foreach (var app in model.AppModules)
+            {
+                Add("AppModules/" + app.UniqueName + "/AppModule.xml", AppXml.AppModule(app));
+                Add("AppModuleSiteMaps/" + app.UniqueName + "/AppModuleSiteMap.xml", AppXml.AppModuleSiteMap(app));
             }
 
             foreach (var choice in model.GlobalChoices)

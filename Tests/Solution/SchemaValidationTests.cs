@@ -40,6 +40,11 @@ namespace LeadRecycle.Tests.Solution
             Assert.Single(product.Element("connectionreferences")!.Elements("connectionreference"));
             Assert.Single(product.Element("Workflows")!.Elements("Workflow").Elements("JsonFileName"));
             Assert.Equal(3, product.Element("Roles")!.Elements("Role").Count());
+            // ... and the model-driven app's parts were validated, not skipped.
+            Assert.Single(product.Element("AppModules")!.Elements("AppModule"));
+            Assert.Single(product.Element("AppModuleSiteMaps")!.Elements("AppModuleSiteMap"));
+            Assert.Equal(10, product.Element("Entities")!.Elements("Entity").Elements("SavedQueries").Elements("savedqueries").Elements("savedquery").Count());
+            Assert.Equal(3, product.Element("Entities")!.Elements("Entity").Elements("FormXml").Elements("forms").Elements("systemform").Count());
 
             Assert.True(problems.Count == 0, "customizations.xml does not validate:\n" + string.Join("\n", problems));
             // The test solution really carries the components the schema is asked about.

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LeadRecycle.Solution
+{
+    /// <summary>A column of a view's grid, with its width in pixels.</summary>
+    public sealed record ViewColumn(string Name, int Width);
+
+    /// <summary>A FetchXML condition; <paramref name="Value"/> is null for operators that take none (eq-userid, this-fiscal-period ...).</summary>
+    public sealed record ViewCondition(string Attribute, string Operator, string? Value = null);
+
+    public sealed record ViewOrder(string Attribute, bool Descending = false);
+
+    /// <summary>
+    /// A system view (savedquery). Query types: 0 public, 1 advanced find, 2 associated (subgrid), 4 quick find, 64 lookup. A quick find view filters on its
+    /// <see cref="FindColumns"/> (an or-filter of like conditions Dataverse fills with the search text).
+    /// </summary>
+    public sealed record ViewDeclaration(string Table, string Name, int QueryType, IReadOnlyList<ViewColumn> Columns)
+    {
+        public const int PublicView = 0;
+        public const int AdvancedFindView = 1;
+        public const int AssociatedView = 2;
+        public const int QuickFindView = 4;
+        public const int LookupView = 64;
+
+        public string? Description { get; init; }
+
+        public IReadOnlyList<ViewCondition> Conditions { get; init; } = Array.Empty<ViewCondition>();
+
+        public IReadOnlyList<ViewOrder> Orders { get; init; } = Array.Empty<ViewOrder>();
+
+        public IReadOnlyList<string> FindColumns { get; init; } = Array.Empty<string>();
+
+        public bool IsDefault { get; init; }
+
+        /// <summary>The seed of the view's id: table and name, so renaming a view gives it a new identity.</summary>
+        public string Key => Table + "|" + Name;
+    }
+
+    /// <summary>A form section: a label and its fields, one per row.</summary>
+    public sealed record FormSection(string Name, string Label, IReadOnlyList<string> Fields);
+
+    /// <summary>A system form of a table: main, quick (quick view) or quickCreate; one tab holding the sections.</summary>
+    public sealed record FormDeclaration(string Table, string FormType, string Name, IReadOnlyList<FormSection> Sections)
+    {
+        public static readonly IReadOnlyList<string> FormTypes = new[] { "main", "quick", "quickCreate" };
+
+        public string? Description { get; init; }
+
+        public string Key => Table + "|" + FormType + "|" + Name;
+
+        public IEnumerable<string> Fields => Sections.SelectMany(s => s.Fields);
+    }
+
+    /// <summary>A site map entry opening a table's views.</summary>
+    public sealed record SiteMapSubArea(string Id, string Title, string Entity);
+
+    public sealed record SiteMapGroup(string Id, string Title, IReadOnlyList<SiteMapSubArea> SubAreas);
+
+    public sealed record SiteMapArea(string Id, string Title, IReadOnlyList<SiteMapGroup> Groups);
+
+    /// <summary>
+    /// A model-driven app (AppModule) and its site map (same unique name). Its tables are the tables the site map
+    /// opens: the app carries them as components (type 1) with all their forms and views.
+    /// </summary>
+    public sealed record AppModuleDeclaration(string UniqueName, string Name, string? Description, IReadOnlyList<SiteMapArea> Areas)
+    {
+        /// <summary>The solution's security roles whose members see the app (AppModuleRoleMaps), by role name.</summary>
+        public IReadOnlyList<string> Roles { get; init; } = Array.Empty<string>();
+
+        public IEnumerable<string> Tables => Areas.SelectMany(a => a.Groups).SelectMany(g => g.SubAreas).Select(s => s.Entity)
+            .Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal);
+    }
+
+    public sealed record ViewModel(Guid Id, ViewDeclaration View);
+
+    public sealed record FormModel(Guid Id, FormDeclaration Form);
+
+    public sealed record AppModuleModel(Guid Id, Guid SiteMapId, AppModuleDeclaration App)
+    {
+        /// <summary>The ids of the roles the app is assigned to (the solution's roles named in <see cref="AppModuleDeclaration.Roles"/>).</summary>
+        public IReadOnlyList<Guid> RoleIds => App.Roles.Select(DeterministicGuid.ForRole).OrderBy(id => id).ToArray();
+
+        public string UniqueName => App.UniqueName;
+    }
+}

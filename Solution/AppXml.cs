@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Xml.Linq;
+using LeadRecycle.Metadata;
+
+namespace LeadRecycle.Solution
+{
+    /// <summary>
+    /// The XML of the model-driven app's parts: system views (Entities/&lt;S&gt;/SavedQueries/{id}.xml), system forms
+    /// (Entities/&lt;S&gt;/FormXml/&lt;type&gt;/{id}.xml), the app module (AppModules/&lt;name&gt;/AppModule.xml) and its site
+    /// map (AppModuleSiteMaps/&lt;name&gt;/AppModuleSiteMap.xml), facts §2. Where real exports carry elements the 9.0 XSD
+    /// does not know (the app's statecode, OptimizedFor, NavigationType; the site map's ShowHome ...), they are left out and
+    /// Dataverse applies its defaults.
+    /// </summary>
+    public static class AppXml
+    {
+        /// <summary>The default app icon web resource real exports reference (facts §2).</summary>
+        public const string DefaultAppIconWebResourceId = "953b9fac-1e5e-e611-80d6-00155ded156f";
+
+        private static string Lang => SolutionModel.LanguageCode.ToString(CultureInfo.InvariantCulture);
+
+        // ---- views --------------------------------------------------------------------------------------
+
+        public static XElement SavedQueries(ViewModel view, TableMetadata table)
+        {
+            ArgumentNullException.ThrowIfNull(view);
+            ArgumentNullException.ThrowIfNull(table);
+            var declaration = view.View;
+            var savedQuery = new XElement("savedquery",
+                new XElement("IsCustomizable", 1),
+                new XElement("CanBeDeleted", declaration.QueryType == ViewDeclaration.PublicView && !declaration.IsDefault ? 1 : 0),
+                new XElement("isquickfindquery", declaration.QueryType == ViewDeclaration.QuickFindView ? 1 : 0),
+                new XElement("isprivate", 0),
+                new XElement("isdefault", declaration.IsDefault || declaration.QueryType != ViewDeclaration.PublicView ? 1 : 0),
+                new XElement("savedqueryid", ComponentXml.Braced(view.Id)),
+                new XElement("layoutxml", Layout(declaration, table)),
+                new XElement("querytype", declaration.QueryType),
+                new XElement("fetchxml", Fetch(declaration, table)),
+                new XElement("IntroducedVersion", SolutionModel.IntroducedVersion),
+                Labels("LocalizedNames", "LocalizedName", declaration.Name));
+            if (declaration.Description != null)
+            {
+                savedQuery.Add(Labels("Descriptions", "Description", declaration.Description));
+            }
+
+            return new XElement("savedqueries", new XAttribute(XNamespace.Xmlns + "xsi", ComponentXml.Xsi), savedQuery);
+        }
+
+        private static XElement Layout(ViewDeclaration view, TableMetadata table) =>
+            new XElement("grid",
+                new XAttribute("name", "resultset"),
+                new XAttribute("jump", table.PrimaryNameColumn),
+                new XAttribute("select", 1),
+                new XAttribute("icon", 1),
+                new XAttribute("preview", 1),
+                new XElement("row",
+                    new XAttribute("name", "result"),
+                    new XAttribute("id", table.PrimaryIdColumn),
+                    view.Columns.Select(c => new XElement("cell", new XAttribute("name", c.Name), new XAttribute("width", c.Width)))));
+
+        /// <summary>The view's FetchXML: the grid's columns (and the primary id), its orders, then its filters.</summary>
+        public static XElement Fetch(ViewDeclaration view, TableMetadata table)
+        {
+            ArgumentNullException.ThrowIfNull(view);
+            ArgumentNullException.ThrowIfNull(table);
+            var entity = new XElement("entity", new XAttribute("name", table.LogicalName));
+            var attributes = new[] { table.PrimaryIdColumn }.Concat(view.Columns.Select(c => c.Name)).Distinct(StringComparer.Ordinal);
+            entity.Add(attributes.Select(a => new XElement("attribute", new XAttribute("name", a))));
+            entity.Add(view.Orders.Select(o => new XElement("order", new XAttribute("attribute", o.Attribute), new XAttribute("descending", o.Descending ? "true" : "false"))));
+            if (view.Conditions.Count > 0)
+            {
+                entity.Add(new XElement("filter", new XAttribute("type", "and"), view.Conditions.Select(Condition)));
+            }
+
+            if (view.FindColumns.Count > 0)
+            {
+                entity.Add(new XElement("filter", new XAttribute("type", "or"), new XAttribute("isquickfindfields", 1),
+                    view.FindColumns.Select(c => new XElement("condition", new XAttribute("attribute", c), new XAttribute("operator", "like"), new XAttribute("value", "{0}")))));
+            }
+
+            return new XElement("fetch", new XAttribute("version", "1.0"), new XAttribute("mapping", "logical"), entity);
+        }
+
+        private static XElement Condition(ViewCondition condition)
+        {
+            var element = new XElement("condition", new XAttribute("attribute", condition.Attribute), new XAttribute("operator", condition.Operator));
+            if (condition.Value != null)
+            {
+                element.Add(new XAttribute("value", condition.Value));
+            }
+
+            return element;
+        }
+
+        // ---- forms --------------------------------------------------------------------------------------
+
+        /// <summary>A system form; the folder (FormXml/&lt;type&gt;) gives its type on pack, so the file does not.</summary>
+        public static XElement Form(FormModel form, TableMetadata table)
+        {
+            ArgumentNullException.ThrowIfNull(form);
+            ArgumentNullException.ThrowIfNull(table);
+            var declaration = form.Form;
+            var tab = new XElement("tab",
+                new XAttribute("name", "general"),
+                new XAttribute("id", ComponentXml.Braced(DeterministicGuid.ForFormPart(form.Id, "tab:general"))),
+                new XAttribute("IsUserDefined", 0),
+                new XAttribute("verticallayout", "true"),
+                new XAttribute("expanded", "true"),
+                new XAttribute("showlabel", "false"),
+                FormLabels("General"),
+                new XElement("columns", new XElement("column", new XAttribute("width", "100%"),
+                    new XElement("sections", declaration.Sections.Select(s => Section(form.Id, s, table))))));
+            var systemForm = new XElement("systemform",
+                new XElement("formid", ComponentXml.Braced(form.Id)),
+                new XElement("IntroducedVersion", SolutionModel.IntroducedVersion),
+                new XElement("FormPresentation", 1),
+                new XElement("FormActivationState", 1),
+                new XElement("form", new XElement("tabs", tab)),
+                new XElement("IsCustomizable", 1),
+                new XElement("CanBeDeleted", 1),
+                Labels("LocalizedNames", "LocalizedName", declaration.Name));
+            if (declaration.Description != null)
+            {
+                systemForm.Add(Labels("Descriptions", "Description", declaration.Description));
+            }
+
+            return new XElement("forms", new XAttribute(XNamespace.Xmlns + "xsi", ComponentXml.Xsi), systemForm);
+        }
+
+        private static XElement Section(Guid formId, FormSection section, TableMetadata table) =>
+            new XElement("section",
+                new XAttribute("name", section.Name),
+                new XAttribute("showlabel", "true"),
+                new XAttribute("showbar", "false"),
+                new XAttribute("id", ComponentXml.Braced(DeterministicGuid.ForFormPart(formId, "section:" + section.Name))),
+                new XAttribute("IsUserDefined", 0),
+                new XAttribute("columns", 1),
+                FormLabels(section.Label),
+                new XElement("rows", section.Fields.Select(f => Row(formId, section, table.FindColumn(f)
+                    ?? throw new InvalidOperationException($"Form field '{table.LogicalName}.{f}' is not a column of the table.")))));
+
+        private static XElement Row(Guid formId, FormSection section, ColumnMetadata column) =>
+            new XElement("row", new XElement("cell",
+                new XAttribute("id", ComponentXml.Braced(DeterministicGuid.ForFormPart(formId, "cell:" + section.Name + "/" + column.LogicalName))),
+                new XAttribute("showlabel", "true"),
+                FormLabels(column.DisplayName),
+                new XElement("control",
+                    new XAttribute("id", column.LogicalName),
+                    new XAttribute("classid", ControlClassId(column)),
+                    new XAttribute("datafieldname", column.LogicalName),
+                    new XAttribute("disabled", "false"))));
+
+        /// <summary>The platform's control class per column type (the ids real form XML uses).</summary>
+        public static string ControlClassId(ColumnMetadata column)
+        {
+            ArgumentNullException.ThrowIfNull(column);
+            return column.Type switch
+            {
+                ColumnType.String => "{4273EDBD-AC1D-40d3-9FB2-095C621B552D}",
+                ColumnType.Memo => "{E0DECE4B-6FC8-4a8f-A065-082708572369}",
+                ColumnType.Integer or ColumnType.BigInt => "{C6D124CA-7EDA-4a60-AEA9-7FB8D318B68F}",
+                ColumnType.Decimal => "{C3EFE0C3-0EC6-42be-8349-CBD9079DFD8E}",
+                ColumnType.Double => "{0D2C745A-E5A8-4c8f-BA63-C6D3BB604660}",
+                ColumnType.Money => "{533B9E00-756B-4312-95A0-DC888637AC78}",
+                ColumnType.Boolean => "{67FAC785-CD58-4f9f-ABB3-4B7DDC6ED5ED}",
+                ColumnType.DateTime => "{5B773807-9FB2-42db-97C3-7A91EFF8ADFF}",
+                ColumnType.Picklist or ColumnType.State => "{3EF39988-22BB-4f0b-BBBE-64B5A3748AEE}",
+                ColumnType.Status => "{5D68B988-0661-4db2-BC3E-17598AD3BE6C}",
+                ColumnType.Lookup or ColumnType.Owner or ColumnType.Customer => "{270BD3DB-D9AF-4782-9025-509E298DEC0A}",
+                _ => throw new InvalidOperationException($"Column '{column.LogicalName}' ({column.Type}) cannot be placed on a form."),
+            };
+        }
+
+        // ---- app module and site map --------------------------------------------------------------------
+
+        public static XElement AppModule(AppModuleModel app)
+        {
+            ArgumentNullException.ThrowIfNull(app);
+            var element = new XElement("AppModule",
+                new XAttribute(XNamespace.Xmlns + "xsi", ComponentXml.Xsi),
+                new XElement("UniqueName", app.UniqueName),
+                new XElement("IntroducedVersion", SolutionModel.IntroducedVersion),
+                new XElement("WebResourceId", DefaultAppIconWebResourceId),
+                new XElement("FormFactor", 1),
+                new XElement("ClientType", 4),
+                new XElement("AppModuleComponents",
+                    app.App.Tables.Select(t => new XElement("AppModuleComponent", new XAttribute("type", ComponentTypes.Entity), new XAttribute("schemaName", t))),
+                    new XElement("AppModuleComponent", new XAttribute("type", ComponentTypes.SiteMap), new XAttribute("schemaName", app.UniqueName))),
+                app.RoleIds.Count == 0 ? null : new XElement("AppModuleRoleMaps", app.RoleIds.Select(id => new XElement("Role", new XAttribute("id", ComponentXml.Braced(id))))),
+                Labels("LocalizedNames", "LocalizedName", app.App.Name));
+            if (app.App.Description != null)
+            {
+                element.Add(Labels("Descriptions", "Description", app.App.Description));
+            }
+
+            return element;
+        }
+
+        public static XElement AppModuleSiteMap(AppModuleModel app)
+        {
+            ArgumentNullException.ThrowIfNull(app);
+            return new XElement("AppModuleSiteMap",
+                new XAttribute(XNamespace.Xmlns + "xsi", ComponentXml.Xsi),
+                new XElement("SiteMapUniqueName", app.UniqueName),
+                new XElement("SiteMap", new XAttribute("IntroducedVersion", "7.0.0.0"),
+                    app.App.Areas.Select(a => new XElement("Area",
+                        new XAttribute("Id", a.Id), new XAttribute("Title", a.Title), new XAttribute("ShowGroups", "true"),
+                        a.Groups.Select(g => new XElement("Group",
+                            new XAttribute("Id", g.Id), new XAttribute("Title", g.Title),
+                            g.SubAreas.Select(s => new XElement("SubArea",
+                                new XAttribute("Id", s.Id), new XAttribute("Entity", s.Entity), new XAttribute("Title", s.Title)))))))),
+                Labels("LocalizedNames", "LocalizedName", app.App.Name));
+        }
+
+        private static XElement FormLabels(string text) =>
+            new XElement("labels", new XElement("label", new XAttribute("description", text), new XAttribute("languagecode", Lang)));
+
+        private static XElement Labels(string container, string item, string text) =>
+            new XElement(container, new XElement(item, new XAttribute("description", text), new XAttribute("languagecode", Lang)));
+    }
+}

@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using LeadRecycle.Schema;
+
+namespace LeadRecycle.Solution
+{
+    /// <summary>
+    /// LeadRecycle's model-driven app: the views and forms of the recycled lead, the stalled-deal view on opportunity,
+    /// and the "LeadRecycle" app with its site map.
+    /// </summary>
+    public static class LeadRecycleApp
+    {
+        public const string AppUniqueName = "lr_LeadRecycle";
+
+        public const string MyRecycledLeadsView = "My Recycled Leads";
+        public const string NurturingByStreamView = "Nurturing by Stream";
+        public const string ReturnedThisQuarterView = "Returned This Quarter";
+        public const string ActiveRecycledLeadsView = "Active Recycled Leads";
+        public const string InactiveRecycledLeadsView = "Inactive Recycled Leads";
+        public const string AdvancedFindView = "Recycled Lead Advanced Find View";
+        public const string AssociatedView = "Recycled Lead Associated View";
+        public const string QuickFindView = "Quick Find Active Recycled Leads";
+        public const string LookupView = "Recycled Lead Lookup View";
+        public const string StalledOpportunitiesView = "Stalled Opportunities by Stage";
+
+        /// <summary>
+        /// The 9.0 Fetch.xsd (and FetchXML) has no calendar-quarter operator; the fiscal period is the quarter when the
+        /// organization's fiscal period template is quarterly (the default), so "this quarter" is this-fiscal-period.
+        /// </summary>
+        public const string ThisQuarterOperator = "this-fiscal-period";
+
+        private static readonly string T = RecycledLead.EntityName;
+
+        public static IReadOnlyList<ViewDeclaration> Views { get; } = new[]
+        {
+            new ViewDeclaration(T, ActiveRecycledLeadsView, ViewDeclaration.PublicView, GridColumns(RecycledLead.NurtureStream, RecycledLead.RecycledOn))
+            {
+                IsDefault = true,
+                Description = "Recycled leads in nurture.",
+                Conditions = new[] { new ViewCondition(CommonColumns.StateCode, "eq", "0") },
+                Orders = new[] { new ViewOrder(RecycledLead.RecycledOn, Descending: true) },
+            },
+            new ViewDeclaration(T, MyRecycledLeadsView, ViewDeclaration.PublicView, GridColumns(CommonColumns.StatusCode, RecycledLead.RecycledOn))
+            {
+                Description = "The recycled leads of the deals and leads I handed to marketing.",
+                Conditions = new[] { new ViewCondition(RecycledLead.OriginalOwner, "eq-userid") },
+                Orders = new[] { new ViewOrder(RecycledLead.RecycledOn, Descending: true) },
+            },
+            new ViewDeclaration(T, NurturingByStreamView, ViewDeclaration.PublicView, GridColumns(RecycledLead.NurtureStream, RecycledLead.EngagementScore, RecycledLead.EngagementThreshold))
+            {
+                Description = "Recycled leads in nurture, by nurture stream.",
+                Conditions = new[] { new ViewCondition(CommonColumns.StatusCode, "eq", RecycledLead.Status.Nurturing.ToString(System.Globalization.CultureInfo.InvariantCulture)) },
+                Orders = new[] { new ViewOrder(RecycledLead.NurtureStream), new ViewOrder(RecycledLead.Topic) },
+            },
+            new ViewDeclaration(T, ReturnedThisQuarterView, ViewDeclaration.PublicView, GridColumns(RecycledLead.ReturnedOn, RecycledLead.ReturnedTo, RecycledLead.ReturnedLead))
+            {
+                Description = "Recycled leads returned to sales this quarter (fiscal period).",
+                Conditions = new[]
+                {
+                    new ViewCondition(CommonColumns.StatusCode, "eq", RecycledLead.Status.ReturnedToSales.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    new ViewCondition(RecycledLead.ReturnedOn, ThisQuarterOperator),
+                },
+                Orders = new[] { new ViewOrder(RecycledLead.ReturnedOn, Descending: true) },
+            },
+            new ViewDeclaration(T, InactiveRecycledLeadsView, ViewDeclaration.PublicView, GridColumns(CommonColumns.StatusCode, RecycledLead.ReturnedOn))
+            {
+                Description = "Recycled leads that left nurture: returned to sales, removed, cancelled or expired.",
+                Conditions = new[] { new ViewCondition(CommonColumns.StateCode, "eq", "1") },
+                Orders = new[] { new ViewOrder(RecycledLead.Topic) },
+            },
+            // The table's system views a new table always has (real exports of a custom table carry each of them).
+            new ViewDeclaration(T, AdvancedFindView, ViewDeclaration.AdvancedFindView, GridColumns(CommonColumns.StatusCode))
+            {
+                Orders = new[] { new ViewOrder(RecycledLead.Topic) },
+            },
+            new ViewDeclaration(T, AssociatedView, ViewDeclaration.AssociatedView, GridColumns(CommonColumns.StatusCode, RecycledLead.RecycledOn))
+            {
+                Conditions = new[] { new ViewCondition(CommonColumns.StateCode, "eq", "0") },
+                Orders = new[] { new ViewOrder(RecycledLead.Topic) },
+            },
+            new ViewDeclaration(T, QuickFindView, ViewDeclaration.QuickFindView, GridColumns(RecycledLead.Contact, RecycledLead.Account, CommonColumns.StatusCode))
+            {
+                Conditions = new[] { new ViewCondition(CommonColumns.StateCode, "eq", "0") },
+                Orders = new[] { new ViewOrder(RecycledLead.Topic) },
+                FindColumns = new[] { RecycledLead.Topic },
+            },
+            new ViewDeclaration(T, LookupView, ViewDeclaration.LookupView, new[] { new ViewColumn(RecycledLead.Topic, 300), new ViewColumn(CommonColumns.StatusCode, 150) })
+            {
+                Conditions = new[] { new ViewCondition(CommonColumns.StateCode, "eq", "0") },
+                Orders = new[] { new ViewOrder(RecycledLead.Topic) },
+            },
+            new ViewDeclaration(Opportunity.EntityName, StalledOpportunitiesView, ViewDeclaration.PublicView, new[]
+            {
+                new ViewColumn(Opportunity.Name, 250),
+                new ViewColumn(Opportunity.Customer, 150),
+                new ViewColumn(Opportunity.StageKey, 150),
+                new ViewColumn(Opportunity.StalledOn, 125),
+                new ViewColumn(Opportunity.ServiceLevelDue, 125),
+                new ViewColumn(Opportunity.EstimatedValue, 110),
+                new ViewColumn(CommonColumns.OwnerId, 125),
+            })
+            {
+                Description = "Open deals the stall scan marked stalled, grouped by stage.",
+                Conditions = new[] { new ViewCondition(Opportunity.AgingStatus, "eq", ((int)AgingStatus.Stalled).ToString(System.Globalization.CultureInfo.InvariantCulture)) },
+                Orders = new[] { new ViewOrder(Opportunity.StageKey), new ViewOrder(Opportunity.StalledOn) },
+            },
+        };
+
+        public static IReadOnlyList<FormDeclaration> Forms { get; } = new[]
+        {
+            new FormDeclaration(T, "main", "Recycled Lead", new[]
+            {
+                new FormSection("prospect", "Prospect", new[] { RecycledLead.Topic, RecycledLead.Contact, RecycledLead.Account, RecycledLead.OriginalOwner, RecycledLead.Opportunity, RecycledLead.OriginatingLead }),
+                new FormSection("nurture", "Nurture", new[] { RecycledLead.Reason, RecycledLead.RecycleType, RecycledLead.NurtureStream, CommonColumns.StatusCode, RecycledLead.EffortType, RecycledLead.TargetStage, RecycledLead.Likelihood }),
+                new FormSection("whatsaleslearned", "What sales learned", new[] { RecycledLead.Background, RecycledLead.DecisionCriteria, RecycledLead.Impediments, RecycledLead.WhoIsInvolved }),
+                new FormSection("engagement", "Engagement", new[] { RecycledLead.EngagementScore, RecycledLead.EngagementThreshold, RecycledLead.ScoredOn, RecycledLead.ReturnedOn, RecycledLead.ReturnedTo, RecycledLead.ReturnedLead }),
+            })
+            {
+                Description = "A prospect in nurture: who, why, what sales learned, and how engaged.",
+            },
+            new FormDeclaration(T, "quick", "Recycled Lead Quick View", new[]
+            {
+                new FormSection("summary", "Recycled lead", new[] { RecycledLead.Topic, RecycledLead.Reason, RecycledLead.NurtureStream, CommonColumns.StatusCode, RecycledLead.EngagementScore, RecycledLead.ReturnedOn }),
+            }),
+            new FormDeclaration(OpportunityClose.EntityName, "quickCreate", CloseDialogForm, new[]
+            {
+                new FormSection("close", "Close", new[] { OpportunityClose.OpportunityStatusCode, OpportunityClose.ActualEnd, "actualrevenue", "competitorid", OpportunityClose.Description }),
+                new FormSection("returntonurture", "Return to Nurture", new[]
+                {
+                    ChecklistColumns.Reason, ChecklistColumns.Background, ChecklistColumns.EffortType, ChecklistColumns.TargetStage,
+                    ChecklistColumns.Likelihood, ChecklistColumns.DecisionCriteria, ChecklistColumns.Impediments, ChecklistColumns.WhoIsInvolved,
+                }),
+            })
+            {
+                Description = "The close dialog of an opportunity (the opportunity close quick create form) with the Return to Nurture checklist.",
+            },
+        };
+
+        public const string CloseDialogForm = "LeadRecycle Close Opportunity";
+
+        public static AppModuleDeclaration App { get; } = new AppModuleDeclaration(AppUniqueName, "LeadRecycle",
+            "Return to Nurture: recycled leads, their engagements and the stage statistics behind the stall scan.", new[]
+            {
+                new SiteMapArea("lr_recycling", "Recycling", new[]
+                {
+                    new SiteMapGroup("lr_nurture", "Nurture", new[]
+                    {
+                        new SiteMapSubArea("lr_recycledleads", "Recycled Leads", RecycledLead.EntityName),
+                        new SiteMapSubArea("lr_engagements", "Engagements", Engagement.EntityName),
+                        new SiteMapSubArea("lr_stagestatistics", "Stage Statistics", StageStatistic.EntityName),
+                    }),
+                    new SiteMapGroup("lr_sales", "Sales", new[]
+                    {
+                        new SiteMapSubArea("lr_opportunities", "Opportunities", Opportunity.EntityName),
+                        new SiteMapSubArea("lr_leads", "Leads", Lead.EntityName),
+                    }),
+                }),
+            })
+        {
+            Roles = new[] { LeadRecycleSolution.SalesRoleName, LeadRecycleSolution.MarketingRoleName, LeadRecycleSolution.AdministratorRoleName },
+        };
+
+        private static ViewColumn[] GridColumns(params string[] more)
+        {
+            var columns = new List<ViewColumn> { new ViewColumn(RecycledLead.Topic, 250), new ViewColumn(RecycledLead.Reason, 150) };
+            foreach (var column in more)
+            {
+                columns.Add(new ViewColumn(column, 125));
+            }
+
+            columns.Add(new ViewColumn(RecycledLead.OriginalOwner, 150));
+            return columns.ToArray();
+        }
+    }
+}
