@@ -21,7 +21,73 @@ namespace LeadRecycle.Sandbox
             demo.SetAction(result => Demo(result.GetValue(days), result.GetValue(seed), result.GetValue(output)!));
             root.Subcommands.Add(demo);
 
+            var file = new Argument<string>("history") { Description = "The history CSV (generic format, see the README)." };
+            var asOf = new Option<string>("--as-of") { Description = "The date the history is replayed as of (yyyy-MM-dd).", Required = true };
+            var strict = new Option<bool>("--strict") { Description = "Refuse the whole file when any row is bad (default: skip bad rows and report them)." };
+            var replay = new Command("replay", "Imports an opportunity history as it stood on a date, runs the stall scan once, and writes the report.");
+            replay.Arguments.Add(file);
+            replay.Options.Add(asOf);
+            replay.Options.Add(strict);
+            replay.Options.Add(output);
+            replay.SetAction(result => Replay(result.GetValue(file)!, result.GetValue(asOf)!, result.GetValue(strict), result.GetValue(output)!));
+            root.Subcommands.Add(replay);
+
+            var folder = new Argument<string>("folder") { Description = "The maven-crm dataset folder (sales_pipeline.csv, sales_teams.csv)." };
+            var csv = new Option<string>("--out") { Description = "The generic history CSV to write.", DefaultValueFactory = _ => "maven-crm-history.csv" };
+            var convert = new Command("convert-maven", "Converts the Maven Analytics CRM sample to the generic history CSV.");
+            convert.Arguments.Add(folder);
+            convert.Options.Add(csv);
+            convert.SetAction(result =>
+            {
+                File.WriteAllLines(result.GetValue(csv)!, MavenCrmConverter.Convert(result.GetValue(folder)!));
+                Console.WriteLine("Wrote " + Path.GetFullPath(result.GetValue(csv)!));
+                return 0;
+            });
+            root.Subcommands.Add(convert);
+
             return root.Parse(args).Invoke();
+        }
+
+        private static int Replay(string path, string asOfText, bool strict, string outputFolder)
+        {
+            if (!DateTime.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var asOf))
+            {
+                Console.Error.WriteLine($"--as-of '{asOfText}' is not a date (yyyy-MM-dd).");
+                return 2;
+            }
+
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"No history file at {Path.GetFullPath(path)}.");
+                return 2;
+            }
+
+            var (rows, problems) = HistoryCsv.Read(new StreamReader(path));
+            foreach (var problem in problems)
+            {
+                Console.Error.WriteLine((strict ? "refused " : "skipped ") + problem);
+            }
+
+            if (strict && problems.Count > 0)
+            {
+                Console.Error.WriteLine($"{problems.Count} bad row(s); nothing was imported (--strict).");
+                return 1;
+            }
+
+            var replay = new HistoryReplay(asOf.AddHours(23));
+            replay.Import(rows);
+            replay.Scan();
+            var report = SandboxReport.From(replay.Organization, new System.Collections.Generic.Dictionary<string, CallLedger.Entry>());
+            report.Replay = new SandboxReport.ReplaySection
+            {
+                RowsRead = rows.Count + problems.Count,
+                Imported = replay.Imported,
+                NotYetCreatedOnAsOf = replay.NotYetCreated,
+                SkippedRows = problems.ConvertAll(p => p.ToString()),
+                Assumptions = replay.Assumptions,
+                ScanCalls = replay.ScanCalls,
+            };
+            return Write(report, outputFolder);
         }
 
         private static int Demo(int days, int seed, string outputFolder)
@@ -41,7 +107,11 @@ namespace LeadRecycle.Sandbox
                 }
             });
 
-            var report = SandboxReport.From(scenario.Organization, scenario.Calls);
+            return Write(SandboxReport.From(scenario.Organization, scenario.Calls), outputFolder);
+        }
+
+        private static int Write(SandboxReport report, string outputFolder)
+        {
             Directory.CreateDirectory(outputFolder);
             var path = Path.Combine(outputFolder, "report.json");
             File.WriteAllText(path, report.ToJson());

@@ -38,6 +38,26 @@ namespace LeadRecycle.Sandbox
         [JsonPropertyName("callsPerEvent")]
         public List<CallRow> CallsPerEvent { get; init; } = new List<CallRow>();
 
+        /// <summary>Only for a replay: what was read, skipped and assumed.</summary>
+        [JsonPropertyName("replay")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public ReplaySection? Replay { get; set; }
+
+        public sealed class ReplaySection
+        {
+            [JsonPropertyName("rowsRead")] public int RowsRead { get; init; }
+
+            [JsonPropertyName("imported")] public int Imported { get; init; }
+
+            [JsonPropertyName("notYetCreatedOnAsOf")] public int NotYetCreatedOnAsOf { get; init; }
+
+            [JsonPropertyName("skippedRows")] public List<string> SkippedRows { get; init; } = new List<string>();
+
+            [JsonPropertyName("assumptions")] public Dictionary<string, int> Assumptions { get; init; } = new Dictionary<string, int>();
+
+            [JsonPropertyName("scanCalls")] public int ScanCalls { get; init; }
+        }
+
         public static SandboxReport From(InMemoryOrganization org, IReadOnlyDictionary<string, CallLedger.Entry> calls)
         {
             var policy = RecyclePolicy.Default.Stall;

@@ -12,6 +12,9 @@ namespace LeadRecycle.Services.Aging
 
         public static string ForProcessStage(Guid stageId) => "stage:" + stageId.ToString("D");
 
+        /// <summary>A stage known only by its name (an imported history).</summary>
+        public static string ForNamedStage(string name) => "named:" + name;
+
         /// <summary>The deal's stage key under the sales-stage source, or null when it has no stage.</summary>
         public static string? OfSalesStage(Entity opportunity)
         {
@@ -34,7 +37,7 @@ namespace LeadRecycle.Services.Aging
                 };
             }
 
-            return stageKey;
+            return stageKey.StartsWith("named:", StringComparison.Ordinal) ? stageKey.Substring("named:".Length) : stageKey;
         }
     }
 

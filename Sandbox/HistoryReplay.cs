@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LeadRecycle.InMemoryDataverse;
+using LeadRecycle.Schema;
+using LeadRecycle.Services.Aging;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadRecycle.Sandbox
+{
+    /// <summary>
+    /// Imports a history as it stood on the as-of date (open deals open in their stage since they entered it, closed
+    /// deals closed, every completed stay recorded for the stage statistics), runs the stall scan once at that date,
+    /// and reports. What the importer assumed where the data has gaps is counted and reported.
+    /// </summary>
+    public sealed class HistoryReplay
+    {
+        private readonly Dictionary<string, Guid> _users = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Guid> _accounts = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+
+        public HistoryReplay(DateTime asOf)
+        {
+            AsOf = DateTime.SpecifyKind(asOf, DateTimeKind.Utc);
+            Clock = new ManualClock(AsOf);
+            Organization = LeadRecycleInstallation.Create(Clock, policyJson: "{}", idSeed: 1);
+        }
+
+        public DateTime AsOf { get; }
+
+        public ManualClock Clock { get; }
+
+        public InMemoryOrganization Organization { get; }
+
+        /// <summary>What the importer assumed, with how many rows each assumption touched.</summary>
+        public Dictionary<string, int> Assumptions { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        public int Imported { get; private set; }
+
+        public int NotYetCreated { get; private set; }
+
+        public int ScanCalls { get; private set; }
+
+        public void Import(IEnumerable<HistoryRow> rows)
+        {
+            foreach (var row in rows)
+            {
+                var created = row.CreatedOn ?? row.StageEnteredOn;
+                if (created != null && created > AsOf)
+                {
+                    NotYetCreated++;
+                    continue;
+                }
+
+                var owner = User(row.Owner, row.OwnerManager);
+                var closedBeforeAsOf = row.State != "open" && row.ClosedOn != null && row.ClosedOn <= AsOf;
+                var stage = row.Stage;
+                if (stage == null)
+                {
+                    Assume("a deal with no stage is counted in the unnamed stage 'Unknown'");
+                    stage = "Unknown";
+                }
+
+                var enteredOn = row.StageEnteredOn;
+                if (enteredOn == null)
+                {
+                    if (row.CreatedOn != null)
+                    {
+                        Assume("a deal with no stage_entered_on entered its stage on created_on");
+                        enteredOn = row.CreatedOn;
+                    }
+                    else if (!closedBeforeAsOf)
+                    {
+                        Assume("an open deal with neither stage_entered_on nor created_on entered its stage on the as-of date (it cannot stall yet)");
+                        enteredOn = AsOf;
+                    }
+                }
+
+                var stageKey = StageKeys.ForNamedStage(stage);
+                var opportunity = new Entity(Opportunity.EntityName)
+                {
+                    [Opportunity.Name] = row.OpportunityId,
+                    [Opportunity.StageKey] = stageKey,
+                    [CommonColumns.OwnerId] = new EntityReference(SystemUser.EntityName, owner),
+                };
+                if (row.Value != null)
+                {
+                    opportunity[Opportunity.EstimatedValue] = new Money(row.Value.Value);
+                }
+
+                if (row.Account != null)
+                {
+                    opportunity[Opportunity.ParentAccount] = new EntityReference("account", Account(row.Account));
+                }
+
+                if (closedBeforeAsOf)
+                {
+                    var won = row.State == "won";
+                    opportunity[CommonColumns.StateCode] = new OptionSetValue(won ? Opportunity.State.Won : Opportunity.State.Lost);
+                    opportunity[CommonColumns.StatusCode] = new OptionSetValue(won ? Opportunity.Status.Won : Opportunity.Status.Canceled);
+                    if (!won && row.LossReason == null)
+                    {
+                        Assume("a lost deal with no loss_reason is history: it counts in the statistics and is not recycled");
+                    }
+                }
+                else
+                {
+                    if (row.State != "open")
+                    {
+                        Assume("a deal closed after the as-of date is open on the as-of date");
+                    }
+
+                    opportunity[Opportunity.StageEnteredOn] = enteredOn;
+                }
+
+                var id = Organization.Seed(opportunity);
+                if (closedBeforeAsOf && enteredOn != null)
+                {
+                    Organization.Seed(new Entity(StageDuration.EntityName)
+                    {
+                        [StageDuration.Name] = stage,
+                        [StageDuration.StageKey] = stageKey,
+                        [StageDuration.Days] = Math.Round((decimal)Math.Max(0, (row.ClosedOn!.Value - enteredOn.Value).TotalDays), 4),
+                        [StageDuration.Opportunity] = new EntityReference(Opportunity.EntityName, id),
+                        [StageDuration.ExitedOn] = row.ClosedOn.Value,
+                        [StageDuration.Folded] = false,
+                    });
+                }
+                else if (closedBeforeAsOf)
+                {
+                    Assume("a closed deal with no stage dates adds no stay to the statistics");
+                }
+
+                Imported++;
+            }
+        }
+
+        /// <summary>The nightly scan, once, at the as-of date.</summary>
+        public void Scan() => ScanCalls = LeadRecycleInstallation.ScanToEnd(Organization);
+
+        private Guid User(string name, string? manager)
+        {
+            if (_users.TryGetValue(name, out var id))
+            {
+                return id;
+            }
+
+            Guid? managerId = manager == null ? null : User(manager, null);
+            id = Organization.CreateUser(name, managerId);
+            _users.Add(name, id);
+            return id;
+        }
+
+        private Guid Account(string name)
+        {
+            if (!_accounts.TryGetValue(name, out var id))
+            {
+                id = Organization.Service.Create(new Entity("account") { ["name"] = name });
+                _accounts.Add(name, id);
+            }
+
+            return id;
+        }
+
+        private void Assume(string assumption)
+        {
+            Assumptions.TryGetValue(assumption, out var count);
+            Assumptions[assumption] = count + 1;
+        }
+    }
+
+    /// <summary>Turns the Maven Analytics CRM sample (../shared/datasets/maven-crm) into the generic history CSV.</summary>
+    public static class MavenCrmConverter
+    {
+        public static IEnumerable<string> Convert(string folder)
+        {
+            var managers = System.IO.File.ReadAllLines(System.IO.Path.Combine(folder, "sales_teams.csv")).Skip(1)
+                .Select(HistoryCsv.Split).Where(f => f.Count >= 2).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+            yield return "opportunity_id,owner,owner_manager,account,stage,stage_entered_on,created_on,closed_on,state,loss_reason,value";
+            foreach (var fields in System.IO.File.ReadAllLines(System.IO.Path.Combine(folder, "sales_pipeline.csv")).Skip(1).Select(HistoryCsv.Split))
+            {
+                // opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value
+                var stage = fields[4];
+                var state = stage == "Won" ? "won" : stage == "Lost" ? "lost" : "open";
+                var openStage = stage == "Prospecting" ? "Prospecting" : "Engaging";
+                managers.TryGetValue(fields[1], out var manager);
+                yield return string.Join(",", new[]
+                {
+                    fields[0], Quote(fields[1]), Quote(manager ?? string.Empty), Quote(fields[3]), openStage,
+                    fields[5], fields[5], state == "open" ? string.Empty : fields[6], state, string.Empty, fields[7],
+                });
+            }
+        }
+
+        private static string Quote(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
+            ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : text;
+    }
+}
