@@ -41,19 +41,24 @@ namespace LeadRecycle.Sandbox
 
         public int ScanCalls { get; private set; }
 
+        /// <summary>The imported deals' record ids, by their id in the history.</summary>
+        public Dictionary<string, Guid> Ids { get; } = new Dictionary<string, Guid>(StringComparer.Ordinal);
+
+        /// <summary>Imports the rows as they stand at the clock's current time (the as-of date for a replay).</summary>
         public void Import(IEnumerable<HistoryRow> rows)
         {
+            var now = Clock.UtcNow;
             foreach (var row in rows)
             {
                 var created = row.CreatedOn ?? row.StageEnteredOn;
-                if (created != null && created > AsOf)
+                if (created != null && created > now)
                 {
                     NotYetCreated++;
                     continue;
                 }
 
                 var owner = User(row.Owner, row.OwnerManager);
-                var closedBeforeAsOf = row.State != "open" && row.ClosedOn != null && row.ClosedOn <= AsOf;
+                var closedBeforeAsOf = row.State != "open" && row.ClosedOn != null && row.ClosedOn <= now;
                 var stage = row.Stage;
                 if (stage == null)
                 {
@@ -72,7 +77,7 @@ namespace LeadRecycle.Sandbox
                     else if (!closedBeforeAsOf)
                     {
                         Assume("an open deal with neither stage_entered_on nor created_on entered its stage on the as-of date (it cannot stall yet)");
-                        enteredOn = AsOf;
+                        enteredOn = now;
                     }
                 }
 
@@ -114,6 +119,7 @@ namespace LeadRecycle.Sandbox
                 }
 
                 var id = Organization.Seed(opportunity);
+                Ids[row.OpportunityId] = id;
                 if (closedBeforeAsOf && enteredOn != null)
                 {
                     Organization.Seed(new Entity(StageDuration.EntityName)

@@ -45,7 +45,95 @@ namespace LeadRecycle.Sandbox
             });
             root.Subcommands.Add(convert);
 
+            var simFile = new Argument<string>("history") { Description = "The history CSV (generic format, see the README)." };
+            var from = new Option<string>("--from") { Description = "First day (yyyy-MM-dd); the history as it stood then is the starting point.", Required = true };
+            var to = new Option<string>("--to") { Description = "Last day (yyyy-MM-dd).", Required = true };
+            var simulate = new Command("simulate", "Plays a history forward day by day through the plug-ins, with the nightly stall scan, and writes the report.");
+            simulate.Arguments.Add(simFile);
+            simulate.Options.Add(from);
+            simulate.Options.Add(to);
+            simulate.Options.Add(strict);
+            simulate.Options.Add(output);
+            simulate.SetAction(result => Simulate(result.GetValue(simFile)!, result.GetValue(from)!, result.GetValue(to)!, result.GetValue(strict), result.GetValue(output)!));
+            root.Subcommands.Add(simulate);
+
             return root.Parse(args).Invoke();
+        }
+
+        private static int Simulate(string path, string fromText, string toText, bool strict, string outputFolder)
+        {
+            if (!TryDate(fromText, "--from", out var from) || !TryDate(toText, "--to", out var to))
+            {
+                return 2;
+            }
+
+            if (to < from)
+            {
+                Console.Error.WriteLine("--to must not be before --from.");
+                return 2;
+            }
+
+            var rows = ReadHistory(path, strict);
+            if (rows == null)
+            {
+                return strict ? 1 : 2;
+            }
+
+            var simulation = new HistorySimulation(rows.Value.Rows, from, to);
+            simulation.Run(day =>
+            {
+                if (day.Day == 1)
+                {
+                    Console.WriteLine(day.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+                }
+            });
+            var report = SandboxReport.From(simulation.Replay.Organization, simulation.Ledger.Entries);
+            report.Replay = new SandboxReport.ReplaySection
+            {
+                RowsRead = rows.Value.Rows.Count + rows.Value.Problems.Count,
+                Imported = simulation.Replay.Imported,
+                NotYetCreatedOnAsOf = simulation.Replay.NotYetCreated,
+                SkippedRows = rows.Value.Problems.ConvertAll(p => p.ToString()),
+                Assumptions = simulation.Replay.Assumptions,
+                ScanCalls = simulation.Ledger.Entries.TryGetValue("Nightly stall scan (Custom API calls)", out var scans) ? (int)scans.Calls : 0,
+                ClosedEarlyByLeadRecycle = simulation.ClosedEarlyByLeadRecycle,
+            };
+            return Write(report, outputFolder);
+        }
+
+        private static bool TryDate(string text, string option, out DateTime date)
+        {
+            if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out date))
+            {
+                return true;
+            }
+
+            Console.Error.WriteLine($"{option} '{text}' is not a date (yyyy-MM-dd).");
+            return false;
+        }
+
+        /// <summary>The rows, or null when the file is missing or (strict) has a bad row; problems are printed.</summary>
+        private static (System.Collections.Generic.List<HistoryRow> Rows, System.Collections.Generic.List<HistoryProblem> Problems)? ReadHistory(string path, bool strict)
+        {
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"No history file at {Path.GetFullPath(path)}.");
+                return null;
+            }
+
+            var (rows, problems) = HistoryCsv.Read(new StreamReader(path));
+            foreach (var problem in problems)
+            {
+                Console.Error.WriteLine((strict ? "refused " : "skipped ") + problem);
+            }
+
+            if (strict && problems.Count > 0)
+            {
+                Console.Error.WriteLine($"{problems.Count} bad row(s); nothing was imported (--strict).");
+                return null;
+            }
+
+            return (rows, problems);
         }
 
         private static int Replay(string path, string asOfText, bool strict, string outputFolder)

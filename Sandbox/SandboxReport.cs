@@ -56,6 +56,9 @@ namespace LeadRecycle.Sandbox
             [JsonPropertyName("assumptions")] public Dictionary<string, int> Assumptions { get; init; } = new Dictionary<string, int>();
 
             [JsonPropertyName("scanCalls")] public int ScanCalls { get; init; }
+
+            /// <summary>simulate only: deals LeadRecycle returned to nurture before the history closed them.</summary>
+            [JsonPropertyName("closedEarlyByLeadRecycle")] public int ClosedEarlyByLeadRecycle { get; init; }
         }
 
         public static SandboxReport From(InMemoryOrganization org, IReadOnlyDictionary<string, CallLedger.Entry> calls)

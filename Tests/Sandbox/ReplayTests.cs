@@ -85,3 +85,35 @@ namespace LeadRecycle.Tests.Sandbox
         }
     }
 }
+
+namespace LeadRecycle.Tests.Sandbox
+{
+    public sealed class SimulationTests
+    {
+        [Fact]
+        public void Should_recycle_losses_and_return_stalled_deals_to_nurture_when_the_history_plays_forward()
+        {
+            var csv = string.Join("\n",
+                "opportunity_id,owner,owner_manager,stage,stage_entered_on,created_on,closed_on,state,loss_reason",
+                "D1,Ann,Max,Engaging,2017-01-02,2017-01-02,2017-01-10,won,",
+                "D2,Ann,Max,Engaging,2017-01-03,2017-01-03,2017-01-12,lost,No budget",
+                "D3,Bo,Max,Engaging,2017-01-04,2017-01-04,,open,",
+                "D4,Bo,Max,Engaging,2017-01-20,2017-01-20,2017-01-25,lost,");
+            var (rows, problems) = HistoryCsv.Read(new System.IO.StringReader(csv));
+            Assert.Empty(problems);
+
+            var simulation = new HistorySimulation(rows, new DateTime(2017, 1, 1), new DateTime(2017, 3, 31));
+            simulation.Run();
+
+            var org = simulation.Replay.Organization;
+            var recycled = org.All(RecycledLead.EntityName);
+            Assert.Equal(3, recycled.Count);
+            Assert.Single(recycled, r => r.GetAttributeValue<OptionSetValue>(RecycledLead.Reason).Value == (int)DisqualificationReason.NoBudget);
+            Assert.Single(recycled, r => r.GetAttributeValue<OptionSetValue>(RecycledLead.Reason).Value == (int)DisqualificationReason.UnableToReach);
+            var passive = Assert.Single(recycled, r => r.GetAttributeValue<OptionSetValue>(RecycledLead.RecycleType).Value == (int)RecycleType.Passive);
+            Assert.Equal(simulation.Replay.Ids["D3"], passive.GetAttributeValue<EntityReference>(RecycledLead.Opportunity).Id);
+            Assert.Equal(1, simulation.Replay.Assumptions["a loss without a reason LeadRecycle knows closes with 'Unable to reach' and placeholder checklist text"]);
+            Assert.Equal(Opportunity.State.Won, org.Find(Opportunity.EntityName, simulation.Replay.Ids["D1"])!.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode).Value);
+        }
+    }
+}

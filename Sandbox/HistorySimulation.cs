@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadRecycle.Schema;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadRecycle.Sandbox
+{
+    /// <summary>
+    /// The history played forward day by day through the real plug-ins: deals appear on their created date, close
+    /// on their closed date through Win or Lose (so losses are recycled as they would have been), and the nightly
+    /// stall scan runs, so service-level lapses and returns to reps happen on the days they would have.
+    /// </summary>
+    public sealed class HistorySimulation
+    {
+        private readonly List<HistoryRow> _rows;
+
+        public HistorySimulation(IReadOnlyCollection<HistoryRow> rows, DateTime from, DateTime to)
+        {
+            From = DateTime.SpecifyKind(from.Date, DateTimeKind.Utc);
+            To = DateTime.SpecifyKind(to.Date, DateTimeKind.Utc);
+            Replay = new HistoryReplay(From.AddHours(23));
+            _rows = rows.ToList();
+            Ledger = new CallLedger(Replay.Organization);
+        }
+
+        public DateTime From { get; }
+
+        public DateTime To { get; }
+
+        public HistoryReplay Replay { get; }
+
+        public CallLedger Ledger { get; }
+
+        /// <summary>Deals LeadRecycle returned to nurture before the history closed them.</summary>
+        public int ClosedEarlyByLeadRecycle { get; private set; }
+
+        public void Run(Action<DateTime>? progress = null)
+        {
+            Replay.Import(_rows.Where(r => (r.CreatedOn ?? r.StageEnteredOn) == null || (r.CreatedOn ?? r.StageEnteredOn) <= Replay.AsOf));
+
+            var byCreated = _rows.Where(r => (r.CreatedOn ?? r.StageEnteredOn) > Replay.AsOf).GroupBy(r => (r.CreatedOn ?? r.StageEnteredOn)!.Value.Date).ToDictionary(g => g.Key, g => g.ToList());
+            var byClosed = _rows.Where(r => r.State != "open" && r.ClosedOn > Replay.AsOf).GroupBy(r => r.ClosedOn!.Value.Date).ToDictionary(g => g.Key, g => g.ToList());
+            var clock = Replay.Clock;
+            for (var day = From.AddDays(1); day <= To; day = day.AddDays(1))
+            {
+                clock.Set(day.AddHours(9));
+                if (byCreated.TryGetValue(day, out var created))
+                {
+                    Replay.Import(created);
+                }
+
+                if (byClosed.TryGetValue(day, out var closing))
+                {
+                    foreach (var row in closing)
+                    {
+                        Close(row);
+                    }
+                }
+
+                clock.Set(day.AddHours(23));
+                Ledger.Record("Nightly stall scan (Custom API calls)", () => LeadRecycleInstallation.ScanToEnd(Replay.Organization));
+                progress?.Invoke(day);
+            }
+        }
+
+        private void Close(HistoryRow row)
+        {
+            if (!Replay.Ids.TryGetValue(row.OpportunityId, out var id))
+            {
+                return;
+            }
+
+            var state = Replay.Organization.Find(Opportunity.EntityName, id)?.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode)?.Value;
+            if (state != Opportunity.State.Open)
+            {
+                ClosedEarlyByLeadRecycle++;
+                return;
+            }
+
+            var close = new Entity(OpportunityClose.EntityName)
+            {
+                [OpportunityClose.Opportunity] = new EntityReference(Opportunity.EntityName, id),
+                [OpportunityClose.Subject] = "Closed in the imported history",
+            };
+            if (row.State == "won")
+            {
+                Ledger.Record("Win", () => Replay.Organization.Service.Execute(new WinOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(Opportunity.Status.Won) }));
+                return;
+            }
+
+            var reason = ReasonOf(row.LossReason);
+            close[ChecklistColumns.Reason] = new OptionSetValue((int)reason);
+            close[ChecklistColumns.Background] = row.LossReason == null ? "Imported history: the source gives no loss reason." : "Imported history: " + row.LossReason;
+            close[ChecklistColumns.EffortType] = new OptionSetValue((int)EffortType.MarketingNurture);
+            close[ChecklistColumns.TargetStage] = new OptionSetValue((int)LeadDevelopmentStage.Inquiry);
+            close[ChecklistColumns.Likelihood] = new OptionSetValue((int)Likelihood.Two);
+            close[ChecklistColumns.DecisionCriteria] = "Not in the source data.";
+            close[ChecklistColumns.WhoIsInvolved] = "Not in the source data.";
+            Ledger.Record("Lose", () => Replay.Organization.Service.Execute(new LoseOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(Opportunity.Status.Canceled) }));
+        }
+
+        /// <summary>The reason a history names (by reason name or label); "Unable to reach" where it names none LeadRecycle knows.</summary>
+        private DisqualificationReason ReasonOf(string? text)
+        {
+            if (text != null)
+            {
+                foreach (var pair in Labels.Reasons)
+                {
+                    if (pair.Key != DisqualificationReason.StalledInStage
+                        && (string.Equals(pair.Value, text, StringComparison.OrdinalIgnoreCase) || string.Equals(pair.Key.ToString(), text, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return pair.Key;
+                    }
+                }
+            }
+
+            Replay.Assumptions.TryGetValue("a loss without a reason LeadRecycle knows closes with 'Unable to reach' and placeholder checklist text", out var count);
+            Replay.Assumptions["a loss without a reason LeadRecycle knows closes with 'Unable to reach' and placeholder checklist text"] = count + 1;
+            return DisqualificationReason.UnableToReach;
+        }
+    }
+}
