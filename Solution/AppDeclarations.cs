@@ -73,6 +73,27 @@ namespace LeadRecycle.Solution
             .Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// A system chart (savedqueryvisualization): the count of a table's records, grouped by <see cref="Category"/> (the
+    /// x axis) and, when <see cref="Series"/> is set, also by that column, stacked. <see cref="Conditions"/> filter the records.
+    /// </summary>
+    public sealed record ChartDeclaration(string Table, string Name, string Category)
+    {
+        /// <summary>A second group-by column: one stacked series per value.</summary>
+        public string? Series { get; init; }
+
+        public string? Description { get; init; }
+
+        public IReadOnlyList<ViewCondition> Conditions { get; init; } = Array.Empty<ViewCondition>();
+
+        /// <summary>The seed of the chart's id: table and name.</summary>
+        public string Key => Table + "|" + Name;
+
+        public IEnumerable<string> Columns => new[] { Category }.Concat(Series == null ? Array.Empty<string>() : new[] { Series }).Concat(Conditions.Select(c => c.Attribute));
+    }
+
+    public sealed record ChartModel(Guid Id, ChartDeclaration Chart);
+
     public sealed record ViewModel(Guid Id, ViewDeclaration View);
 
     public sealed record FormModel(Guid Id, FormDeclaration Form);

@@ -173,6 +173,104 @@ namespace LeadRecycle.Solution
             };
         }
 
+        // ---- charts -------------------------------------------------------------------------------------
+
+        /// <summary>The alias of a chart's measure (the count) in its FetchXML and category collection.</summary>
+        public const string MeasureAlias = "aggregate_column";
+
+        /// <summary>
+        /// A system chart, Entities/&lt;S&gt;/Visualizations/{id}.xml (facts §2). Its datadescription (the aggregate FetchXML
+        /// and the category collection) and presentationdescription (the chart control's XML) are stored as text, as
+        /// real exports store them.
+        /// </summary>
+        public static XElement Visualization(ChartModel chart, TableMetadata table)
+        {
+            ArgumentNullException.ThrowIfNull(chart);
+            ArgumentNullException.ThrowIfNull(table);
+            var declaration = chart.Chart;
+            var element = new XElement("visualization",
+                new XAttribute(XNamespace.Xmlns + "xsi", ComponentXml.Xsi),
+                new XElement("savedqueryvisualizationid", ComponentXml.Braced(chart.Id)),
+                new XElement("datadescription", DataDescription(declaration, table).ToString(SaveOptions.DisableFormatting)),
+                new XElement("presentationdescription", PresentationDescription(declaration).ToString(SaveOptions.DisableFormatting)),
+                new XElement("isdefault", 0),
+                new XElement("IsCustomizable", 1),
+                new XElement("IntroducedVersion", SolutionModel.IntroducedVersion),
+                Labels("LocalizedNames", "LocalizedName", declaration.Name));
+            if (declaration.Description != null)
+            {
+                element.Add(Labels("Descriptions", "Description", declaration.Description));
+            }
+
+            return element;
+        }
+
+        /// <summary>The chart's data: count of the primary id grouped by the category (and series) column, one measure.</summary>
+        public static XElement DataDescription(ChartDeclaration chart, TableMetadata table)
+        {
+            ArgumentNullException.ThrowIfNull(chart);
+            ArgumentNullException.ThrowIfNull(table);
+            var entity = new XElement("entity", new XAttribute("name", table.LogicalName),
+                new XElement("attribute", new XAttribute("alias", MeasureAlias), new XAttribute("name", table.PrimaryIdColumn), new XAttribute("aggregate", "count")),
+                new XElement("attribute", new XAttribute("groupby", "true"), new XAttribute("alias", "groupby_column"), new XAttribute("name", chart.Category)));
+            if (chart.Series != null)
+            {
+                entity.Add(new XElement("attribute", new XAttribute("groupby", "true"), new XAttribute("alias", "series_column"), new XAttribute("name", chart.Series)));
+            }
+
+            if (chart.Conditions.Count > 0)
+            {
+                entity.Add(new XElement("filter", new XAttribute("type", "and"), chart.Conditions.Select(Condition)));
+            }
+
+            return new XElement("datadefinition",
+                new XElement("fetchcollection",
+                    new XElement("fetch", new XAttribute("mapping", "logical"), new XAttribute("aggregate", "true"), entity)),
+                new XElement("categorycollection",
+                    new XElement("category",
+                        new XElement("measurecollection",
+                            new XElement("measure", new XAttribute("alias", MeasureAlias))))));
+        }
+
+        /// <summary>The chart control's XML: a column chart, stacked when the chart has a series column.</summary>
+        public static XElement PresentationDescription(ChartDeclaration chart)
+        {
+            ArgumentNullException.ThrowIfNull(chart);
+            var stacked = chart.Series != null;
+            var series = new XElement("Series",
+                new XAttribute("ChartType", stacked ? "StackedColumn" : "Column"),
+                new XAttribute("IsValueShownAsLabel", "True"),
+                new XAttribute("Font", "{0}, 9.5px"),
+                new XAttribute("LabelForeColor", "59, 59, 59"),
+                new XAttribute("CustomProperties", "PointWidth=0.75, MaxPixelPointWidth=40"),
+                new XElement("SmartLabelStyle", new XAttribute("Enabled", "True")));
+            var axisStyle = new XAttribute("LineColor", "165, 172, 181");
+            var result = new XElement("Chart",
+                new XAttribute("Palette", "None"),
+                new XAttribute("PaletteCustomColors", "55,118,193; 197,56,52; 149,189,66; 117,82,160; 49,171,204; 255,136,35"),
+                new XElement("Series", series),
+                new XElement("ChartAreas",
+                    new XElement("ChartArea", new XAttribute("BorderColor", "White"), new XAttribute("BorderDashStyle", "Solid"),
+                        new XElement("AxisY", new XAttribute("LabelAutoFitMinFontSize", "8"), new XAttribute("TitleForeColor", "59, 59, 59"), new XAttribute("TitleFont", "{0}, 10.5px"), axisStyle,
+                            new XElement("MajorGrid", new XAttribute("LineColor", "239, 242, 246")),
+                            new XElement("MajorTickMark", new XAttribute("LineColor", "165, 172, 181")),
+                            new XElement("LabelStyle", new XAttribute("Font", "{0}, 10.5px"), new XAttribute("ForeColor", "59, 59, 59"))),
+                        new XElement("AxisX", new XAttribute("LabelAutoFitMinFontSize", "8"), new XAttribute("TitleForeColor", "59, 59, 59"), new XAttribute("TitleFont", "{0}, 10.5px"), new XAttribute("LineColor", "165, 172, 181"),
+                            new XElement("MajorGrid", new XAttribute("Enabled", "False")),
+                            new XElement("MajorTickMark", new XAttribute("Enabled", "False")),
+                            new XElement("LabelStyle", new XAttribute("Font", "{0}, 10.5px"), new XAttribute("ForeColor", "59, 59, 59"))))),
+                new XElement("Titles",
+                    new XElement("Title", new XAttribute("Alignment", "TopLeft"), new XAttribute("DockingOffset", "-3"), new XAttribute("Font", "{0}, 13px"), new XAttribute("ForeColor", "59, 59, 59"))));
+            if (stacked)
+            {
+                result.Add(new XElement("Legends",
+                    new XElement("Legend", new XAttribute("Alignment", "Center"), new XAttribute("LegendStyle", "Table"), new XAttribute("Docking", "Right"),
+                        new XAttribute("IsEquallySpacedItems", "True"), new XAttribute("Font", "{0}, 11px"), new XAttribute("ForeColor", "59, 59, 59"))));
+            }
+
+            return result;
+        }
+
         // ---- app module and site map --------------------------------------------------------------------
 
         public static XElement AppModule(AppModuleModel app)

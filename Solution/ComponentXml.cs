@@ -46,6 +46,9 @@ namespace LeadRecycle.Solution
                 new XAttribute("type", ComponentTypes.SavedQuery), new XAttribute("id", Braced(v.Id)), new XAttribute("behavior", 0))));
             roots.AddRange(model.Forms.Where(f => shells.Contains(f.Form.Table)).Select(f => new XElement("RootComponent",
                 new XAttribute("type", ComponentTypes.SystemForm), new XAttribute("id", Braced(f.Id)), new XAttribute("behavior", 0))));
+            // Likewise a chart (savedqueryvisualization, type 59) of a shell table, as the views of a shell are.
+            roots.AddRange(model.Charts.Where(c => shells.Contains(c.Chart.Table)).Select(c => new XElement("RootComponent",
+                new XAttribute("type", ComponentTypes.SavedQueryVisualization), new XAttribute("id", Braced(c.Id)), new XAttribute("behavior", 0))));
             foreach (var app in model.AppModules)
             {
                 roots.Add(new XElement("RootComponent", new XAttribute("type", ComponentTypes.SiteMap), new XAttribute("schemaName", app.UniqueName), new XAttribute("behavior", 0)));
@@ -816,6 +819,7 @@ namespace LeadRecycle.Solution
         public const int PluginAssembly = 91;
         public const int SdkMessageProcessingStep = 92;
         public const int SavedQuery = 26;
+        public const int SavedQueryVisualization = 59;
         public const int SystemForm = 60;
         public const int SiteMap = 62;
         public const int AppModule = 80;

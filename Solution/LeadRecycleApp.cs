@@ -136,6 +136,27 @@ namespace LeadRecycle.Solution
             },
         };
 
+        public const string ByReasonChart = "Recycled leads by reason";
+        public const string ByStatusChart = "Recycled leads by status";
+        public const string ReturnRateChart = "Return rate by stream";
+        public const string StalledByStageChart = "Stalled deals by stage";
+
+        public static IReadOnlyList<ChartDeclaration> Charts { get; } = new[]
+        {
+            new ChartDeclaration(T, ByReasonChart, RecycledLead.Reason) { Description = "Recycled leads counted by why sales recycled them." },
+            new ChartDeclaration(T, ByStatusChart, CommonColumns.StatusCode) { Description = "Recycled leads counted by status." },
+            new ChartDeclaration(T, ReturnRateChart, RecycledLead.NurtureStream)
+            {
+                Series = CommonColumns.StatusCode,
+                Description = "Recycled leads per nurture stream, stacked by status: the returned share is the stream's return rate.",
+            },
+            new ChartDeclaration(Opportunity.EntityName, StalledByStageChart, Opportunity.StageKey)
+            {
+                Description = "Deals the stall scan marked stalled, counted by stage.",
+                Conditions = new[] { new ViewCondition(Opportunity.AgingStatus, "eq", ((int)AgingStatus.Stalled).ToString(System.Globalization.CultureInfo.InvariantCulture)) },
+            },
+        };
+
         public const string CloseDialogForm = "LeadRecycle Close Opportunity";
 
         public static AppModuleDeclaration App { get; } = new AppModuleDeclaration(AppUniqueName, "LeadRecycle",

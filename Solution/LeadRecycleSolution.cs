@@ -141,6 +141,7 @@ namespace LeadRecycle.Solution
                 Roles = Roles(tables),
                 Views = LeadRecycleApp.Views,
                 Forms = LeadRecycleApp.Forms,
+                Charts = LeadRecycleApp.Charts,
                 AppModules = new[] { LeadRecycleApp.App },
             };
         }

@@ -88,6 +88,8 @@ namespace LeadRecycle.Solution
         public IReadOnlyList<FormDeclaration> Forms { get; init; } = Array.Empty<FormDeclaration>();
 
         public IReadOnlyList<AppModuleDeclaration> AppModules { get; init; } = Array.Empty<AppModuleDeclaration>();
+
+        public IReadOnlyList<ChartDeclaration> Charts { get; init; } = Array.Empty<ChartDeclaration>();
     }
 
     /// <summary>
@@ -120,6 +122,7 @@ namespace LeadRecycle.Solution
             _catalog = definition.Catalog;
             Views = definition.Views.Select(v => new ViewModel(DeterministicGuid.ForView(v.Key), v)).OrderBy(v => v.View.Key, StringComparer.Ordinal).ToArray();
             Forms = definition.Forms.Select(f => new FormModel(DeterministicGuid.ForForm(f.Key), f)).OrderBy(f => f.Form.Key, StringComparer.Ordinal).ToArray();
+            Charts = definition.Charts.Select(c => new ChartModel(DeterministicGuid.ForChart(c.Key), c)).OrderBy(c => c.Chart.Key, StringComparer.Ordinal).ToArray();
             AppModules = definition.AppModules.Select(a => new AppModuleModel(DeterministicGuid.ForAppModule(a.UniqueName), DeterministicGuid.ForSiteMap(a.UniqueName), a))
                 .OrderBy(a => a.UniqueName, StringComparer.Ordinal).ToArray();
         }
@@ -131,6 +134,8 @@ namespace LeadRecycle.Solution
         public IReadOnlyList<FormModel> Forms { get; }
 
         public IReadOnlyList<AppModuleModel> AppModules { get; }
+
+        public IReadOnlyList<ChartModel> Charts { get; }
 
         /// <summary>A table as the catalog declares it (all its columns, also a system table's own): what views and forms show.</summary>
         public TableMetadata FullTable(string logicalName) => FullTable(_catalog, logicalName);
@@ -454,6 +459,25 @@ namespace LeadRecycle.Solution
                         throw new InvalidOperationException($"Form '{form.Name}' places '{form.Table}.{field}', which the catalog does not declare.");
                     }
                 }
+            }
+
+            foreach (var chart in definition.Charts)
+            {
+                if (!carried.Contains(chart.Table))
+                {
+                    throw new InvalidOperationException($"Chart '{chart.Name}' is on '{chart.Table}', which the solution does not carry.");
+                }
+
+                foreach (var column in chart.Columns)
+                {
+                    RequireColumn($"Chart '{chart.Name}'", chart.Table, column);
+                }
+            }
+
+            var twiceChart = definition.Charts.GroupBy(c => c.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (twiceChart != null)
+            {
+                throw new InvalidOperationException($"Chart '{twiceChart.Key}' is declared twice; a chart's table and name are its identity.");
             }
 
             var twiceForm = definition.Forms.GroupBy(f => f.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

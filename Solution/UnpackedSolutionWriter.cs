@@ -55,6 +55,11 @@ namespace LeadRecycle.Solution
                 Add("Entities/" + SchemaNaming.Table(form.Form.Table) + "/FormXml/" + form.Form.FormType + "/" + ComponentXml.Braced(form.Id) + ".xml", AppXml.Form(form, model.FullTable(form.Form.Table)));
             }
 
+            foreach (var chart in model.Charts)
+            {
+                Add("Entities/" + SchemaNaming.Table(chart.Chart.Table) + "/Visualizations/" + ComponentXml.Braced(chart.Id) + ".xml", AppXml.Visualization(chart, model.FullTable(chart.Chart.Table)));
+            }
+
             foreach (var app in model.AppModules)
             {
                 Add("AppModules/" + app.UniqueName + "/AppModule.xml", AppXml.AppModule(app));
