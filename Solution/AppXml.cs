@@ -271,6 +271,85 @@ namespace LeadRecycle.Solution
             return result;
         }
 
+        // ---- dashboards ---------------------------------------------------------------------------------
+
+        /// <summary>The platform's sub-grid control, which also draws a chart on a dashboard (ChartGridMode Chart).</summary>
+        public const string SubgridClassId = "{E7A81278-8635-4d9e-8D4D-59480B391C5B}";
+
+        /// <summary>
+        /// A dashboard, Dashboards/{id}.xml (facts §2): a system form of type dashboard whose FormXml holds one tab of two
+        /// columns; each tile is a sub-grid over a system view, drawn as its chart when the tile names one.
+        /// </summary>
+        public static XElement Dashboard(DashboardModel dashboard)
+        {
+            ArgumentNullException.ThrowIfNull(dashboard);
+            var declaration = dashboard.Dashboard;
+            var columns = Enumerable.Range(0, 2).Select(column => new XElement("column", new XAttribute("width", "50%"),
+                new XElement("sections", new XElement("section",
+                    new XAttribute("name", "column" + column.ToString(CultureInfo.InvariantCulture)),
+                    new XAttribute("showlabel", "false"),
+                    new XAttribute("showbar", "false"),
+                    new XAttribute("id", ComponentXml.Braced(DeterministicGuid.ForFormPart(dashboard.Id, "section:" + column.ToString(CultureInfo.InvariantCulture)))),
+                    new XAttribute("IsUserDefined", 0),
+                    FormLabels("Section"),
+                    new XElement("rows", declaration.Tiles.Where((_, i) => i % 2 == column).Select(t => Tile(dashboard.Id, t)))))));
+            var element = new XElement("Dashboard",
+                new XAttribute(XNamespace.Xmlns + "xsi", ComponentXml.Xsi),
+                Labels("LocalizedNames", "LocalizedName", declaration.Name),
+                declaration.Description == null ? null : Labels("Descriptions", "Description", declaration.Description),
+                new XElement("FormId", ComponentXml.Braced(dashboard.Id)),
+                new XElement("IsCustomizable", 1),
+                new XElement("IsDefault", 0),
+                new XElement("CanBeDeleted", 1),
+                new XElement("FormXml", new XElement("forms", new XAttribute("type", "dashboard"),
+                    new XElement("form",
+                        new XElement("tabs", new XElement("tab",
+                            new XAttribute("name", "overview"),
+                            new XAttribute("id", ComponentXml.Braced(DeterministicGuid.ForFormPart(dashboard.Id, "tab:overview"))),
+                            new XAttribute("IsUserDefined", 0),
+                            new XAttribute("verticallayout", "true"),
+                            new XAttribute("expanded", "true"),
+                            new XAttribute("showlabel", "false"),
+                            FormLabels(declaration.Name),
+                            new XElement("columns", columns)))))),
+                new XElement("IntroducedVersion", SolutionModel.IntroducedVersion),
+                new XElement("IsTabletEnabled", 1));
+            return element;
+        }
+
+        private static XElement Tile(Guid dashboardId, DashboardTile tile)
+        {
+            var path = "tile:" + tile.ViewKey + "|" + (tile.ChartKey ?? "list");
+            var parameters = new XElement("parameters",
+                new XElement("ViewId", ComponentXml.Braced(DeterministicGuid.ForView(tile.ViewKey))),
+                new XElement("IsUserView", "false"),
+                new XElement("TargetEntityType", tile.Table),
+                new XElement("AutoExpand", "Fixed"),
+                new XElement("RecordsPerPage", 10),
+                new XElement("EnableQuickFind", "false"),
+                new XElement("EnableViewPicker", "false"),
+                new XElement("EnableJumpBar", "false"),
+                new XElement("ChartGridMode", tile.ChartKey == null ? "Grid" : "Chart"));
+            if (tile.ChartKey != null)
+            {
+                parameters.Add(
+                    new XElement("VisualizationId", ComponentXml.Braced(DeterministicGuid.ForChart(tile.ChartKey))),
+                    new XElement("IsUserChart", "false"),
+                    new XElement("EnableChartPicker", "false"));
+            }
+
+            var id = DeterministicGuid.ForFormPart(dashboardId, path);
+            return new XElement("row", new XElement("cell",
+                new XAttribute("id", ComponentXml.Braced(DeterministicGuid.ForFormPart(dashboardId, "cell:" + path))),
+                new XAttribute("showlabel", "true"),
+                FormLabels(tile.Name),
+                new XElement("control",
+                    new XAttribute("id", "tile_" + id.ToString("N", CultureInfo.InvariantCulture)),
+                    new XAttribute("classid", SubgridClassId),
+                    new XAttribute("indicationOfSubgrid", "true"),
+                    parameters)));
+        }
+
         // ---- app module and site map --------------------------------------------------------------------
 
         public static XElement AppModule(AppModuleModel app)
@@ -285,6 +364,7 @@ namespace LeadRecycle.Solution
                 new XElement("ClientType", 4),
                 new XElement("AppModuleComponents",
                     app.App.Tables.Select(t => new XElement("AppModuleComponent", new XAttribute("type", ComponentTypes.Entity), new XAttribute("schemaName", t))),
+                    app.DashboardIds.Select(id => new XElement("AppModuleComponent", new XAttribute("type", ComponentTypes.SystemForm), new XAttribute("id", ComponentXml.Braced(id)))),
                     new XElement("AppModuleComponent", new XAttribute("type", ComponentTypes.SiteMap), new XAttribute("schemaName", app.UniqueName))),
                 app.RoleIds.Count == 0 ? null : new XElement("AppModuleRoleMaps", app.RoleIds.Select(id => new XElement("Role", new XAttribute("id", ComponentXml.Braced(id))))),
                 Labels("LocalizedNames", "LocalizedName", app.App.Name));

@@ -157,6 +157,22 @@ namespace LeadRecycle.Solution
             },
         };
 
+        public const string OverviewDashboard = "LeadRecycle overview";
+
+        /// <summary>The four charts (each over the view whose records it counts) and the two working lists.</summary>
+        public static DashboardDeclaration Overview { get; } = new DashboardDeclaration(OverviewDashboard, new[]
+        {
+            DashboardTile.ChartOf(T, ByReasonChart, ActiveRecycledLeadsView),
+            DashboardTile.ChartOf(T, ByStatusChart, AdvancedFindView),
+            DashboardTile.ChartOf(T, ReturnRateChart, AdvancedFindView),
+            DashboardTile.ChartOf(Opportunity.EntityName, StalledByStageChart, StalledOpportunitiesView),
+            DashboardTile.ListOf(T, NurturingByStreamView),
+            DashboardTile.ListOf(Opportunity.EntityName, StalledOpportunitiesView),
+        })
+        {
+            Description = "Why deals are recycled, where recycled leads stand, which streams return them to sales, and the stalled deals by stage.",
+        };
+
         public const string CloseDialogForm = "LeadRecycle Close Opportunity";
 
         public static AppModuleDeclaration App { get; } = new AppModuleDeclaration(AppUniqueName, "LeadRecycle",
@@ -179,6 +195,7 @@ namespace LeadRecycle.Solution
             })
         {
             Roles = new[] { LeadRecycleSolution.SalesRoleName, LeadRecycleSolution.MarketingRoleName, LeadRecycleSolution.AdministratorRoleName },
+            Dashboards = new[] { OverviewDashboard },
         };
 
         private static ViewColumn[] GridColumns(params string[] more)

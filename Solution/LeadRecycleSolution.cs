@@ -142,6 +142,7 @@ namespace LeadRecycle.Solution
                 Views = LeadRecycleApp.Views,
                 Forms = LeadRecycleApp.Forms,
                 Charts = LeadRecycleApp.Charts,
+                Dashboards = new[] { LeadRecycleApp.Overview },
                 AppModules = new[] { LeadRecycleApp.App },
             };
         }

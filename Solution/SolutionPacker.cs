@@ -56,6 +56,7 @@ namespace LeadRecycle.Solution
             Fill(customizations, "EntityRelationships", ReadAll(sourceFolder, "Other/Relationships", "*.xml").SelectMany(r => r.Elements("EntityRelationship")));
             Fill(customizations, "optionsets", ReadAll(sourceFolder, "OptionSets", "*.xml"));
             var assemblies = ReadAll(sourceFolder, "PluginAssemblies", "*.dll.data.xml").ToArray();
+            Fill(customizations, "Dashboards", ReadAll(sourceFolder, "Dashboards", "*.xml"));
             Fill(customizations, "SolutionPluginAssemblies", assemblies);
             Fill(customizations, "SdkMessageProcessingSteps", ReadAll(sourceFolder, "SdkMessageProcessingSteps", "*.xml"));
             Fill(customizations, "AppModuleSiteMaps", ReadAll(sourceFolder, "AppModuleSiteMaps", "AppModuleSiteMap.xml"));
