@@ -69,9 +69,58 @@ namespace LeadRecycle.Solution
         /// <summary>The solution's security roles whose members see the app (AppModuleRoleMaps), by role name.</summary>
         public IReadOnlyList<string> Roles { get; init; } = Array.Empty<string>();
 
+        /// <summary>The solution's dashboards the app shows (AppModuleComponent type 60), by name.</summary>
+        public IReadOnlyList<string> Dashboards { get; init; } = Array.Empty<string>();
+
         public IEnumerable<string> Tables => Areas.SelectMany(a => a.Groups).SelectMany(g => g.SubAreas).Select(s => s.Entity)
             .Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// A system chart (savedqueryvisualization): the count of a table's records, grouped by <see cref="Category"/> (the
+    /// x axis) and, when <see cref="Series"/> is set, also by that column, stacked. <see cref="Conditions"/> filter the records.
+    /// </summary>
+    public sealed record ChartDeclaration(string Table, string Name, string Category)
+    {
+        /// <summary>A second group-by column: one stacked series per value.</summary>
+        public string? Series { get; init; }
+
+        public string? Description { get; init; }
+
+        public IReadOnlyList<ViewCondition> Conditions { get; init; } = Array.Empty<ViewCondition>();
+
+        /// <summary>The seed of the chart's id: table and name.</summary>
+        public string Key => Table + "|" + Name;
+
+        public IEnumerable<string> Columns => new[] { Category }.Concat(Series == null ? Array.Empty<string>() : new[] { Series }).Concat(Conditions.Select(c => c.Attribute));
+    }
+
+    public sealed record ChartModel(Guid Id, ChartDeclaration Chart);
+
+    /// <summary>
+    /// A tile of a dashboard: a system view of <see cref="Table"/> shown as a list, or, when <see cref="Chart"/> is set,
+    /// that chart drawn over the view's records.
+    /// </summary>
+    public sealed record DashboardTile(string Table, string View, string? Chart = null)
+    {
+        public static DashboardTile ChartOf(string table, string chart, string view) => new DashboardTile(table, view, chart);
+
+        public static DashboardTile ListOf(string table, string view) => new DashboardTile(table, view);
+
+        public string ViewKey => Table + "|" + View;
+
+        public string? ChartKey => Chart == null ? null : Table + "|" + Chart;
+
+        public string Name => Chart ?? View;
+    }
+
+    /// <summary>A system dashboard (a system form of type dashboard, root component 60): its tiles, two per row.</summary>
+    public sealed record DashboardDeclaration(string Name, IReadOnlyList<DashboardTile> Tiles)
+    {
+        public string? Description { get; init; }
+    }
+
+    public sealed record DashboardModel(Guid Id, DashboardDeclaration Dashboard);
 
     public sealed record ViewModel(Guid Id, ViewDeclaration View);
 
@@ -81,6 +130,9 @@ namespace LeadRecycle.Solution
     {
         /// <summary>The ids of the roles the app is assigned to (the solution's roles named in <see cref="AppModuleDeclaration.Roles"/>).</summary>
         public IReadOnlyList<Guid> RoleIds => App.Roles.Select(DeterministicGuid.ForRole).OrderBy(id => id).ToArray();
+
+        /// <summary>The ids of the app's dashboards (system forms, AppModuleComponent type 60).</summary>
+        public IReadOnlyList<Guid> DashboardIds => App.Dashboards.Select(DeterministicGuid.ForDashboard).OrderBy(id => id).ToArray();
 
         public string UniqueName => App.UniqueName;
     }

@@ -173,6 +173,183 @@ namespace LeadRecycle.Solution
             };
         }
 
+        // ---- charts -------------------------------------------------------------------------------------
+
+        /// <summary>The alias of a chart's measure (the count) in its FetchXML and category collection.</summary>
+        public const string MeasureAlias = "aggregate_column";
+
+        /// <summary>
+        /// A system chart, Entities/&lt;S&gt;/Visualizations/{id}.xml (facts §2). Its datadescription (the aggregate FetchXML
+        /// and the category collection) and presentationdescription (the chart control's XML) are stored as text, as
+        /// real exports store them.
+        /// </summary>
+        public static XElement Visualization(ChartModel chart, TableMetadata table)
+        {
+            ArgumentNullException.ThrowIfNull(chart);
+            ArgumentNullException.ThrowIfNull(table);
+            var declaration = chart.Chart;
+            var element = new XElement("visualization",
+                new XAttribute(XNamespace.Xmlns + "xsi", ComponentXml.Xsi),
+                new XElement("savedqueryvisualizationid", ComponentXml.Braced(chart.Id)),
+                new XElement("datadescription", DataDescription(declaration, table).ToString(SaveOptions.DisableFormatting)),
+                new XElement("presentationdescription", PresentationDescription(declaration).ToString(SaveOptions.DisableFormatting)),
+                new XElement("isdefault", 0),
+                new XElement("IsCustomizable", 1),
+                new XElement("IntroducedVersion", SolutionModel.IntroducedVersion),
+                Labels("LocalizedNames", "LocalizedName", declaration.Name));
+            if (declaration.Description != null)
+            {
+                element.Add(Labels("Descriptions", "Description", declaration.Description));
+            }
+
+            return element;
+        }
+
+        /// <summary>The chart's data: count of the primary id grouped by the category (and series) column, one measure.</summary>
+        public static XElement DataDescription(ChartDeclaration chart, TableMetadata table)
+        {
+            ArgumentNullException.ThrowIfNull(chart);
+            ArgumentNullException.ThrowIfNull(table);
+            var entity = new XElement("entity", new XAttribute("name", table.LogicalName),
+                new XElement("attribute", new XAttribute("alias", MeasureAlias), new XAttribute("name", table.PrimaryIdColumn), new XAttribute("aggregate", "count")),
+                new XElement("attribute", new XAttribute("groupby", "true"), new XAttribute("alias", "groupby_column"), new XAttribute("name", chart.Category)));
+            if (chart.Series != null)
+            {
+                entity.Add(new XElement("attribute", new XAttribute("groupby", "true"), new XAttribute("alias", "series_column"), new XAttribute("name", chart.Series)));
+            }
+
+            if (chart.Conditions.Count > 0)
+            {
+                entity.Add(new XElement("filter", new XAttribute("type", "and"), chart.Conditions.Select(Condition)));
+            }
+
+            return new XElement("datadefinition",
+                new XElement("fetchcollection",
+                    new XElement("fetch", new XAttribute("mapping", "logical"), new XAttribute("aggregate", "true"), entity)),
+                new XElement("categorycollection",
+                    new XElement("category",
+                        new XElement("measurecollection",
+                            new XElement("measure", new XAttribute("alias", MeasureAlias))))));
+        }
+
+        /// <summary>The chart control's XML: a column chart, stacked when the chart has a series column.</summary>
+        public static XElement PresentationDescription(ChartDeclaration chart)
+        {
+            ArgumentNullException.ThrowIfNull(chart);
+            var stacked = chart.Series != null;
+            var series = new XElement("Series",
+                new XAttribute("ChartType", stacked ? "StackedColumn" : "Column"),
+                new XAttribute("IsValueShownAsLabel", "True"),
+                new XAttribute("Font", "{0}, 9.5px"),
+                new XAttribute("LabelForeColor", "59, 59, 59"),
+                new XAttribute("CustomProperties", "PointWidth=0.75, MaxPixelPointWidth=40"),
+                new XElement("SmartLabelStyle", new XAttribute("Enabled", "True")));
+            var axisStyle = new XAttribute("LineColor", "165, 172, 181");
+            var result = new XElement("Chart",
+                new XAttribute("Palette", "None"),
+                new XAttribute("PaletteCustomColors", "55,118,193; 197,56,52; 149,189,66; 117,82,160; 49,171,204; 255,136,35"),
+                new XElement("Series", series),
+                new XElement("ChartAreas",
+                    new XElement("ChartArea", new XAttribute("BorderColor", "White"), new XAttribute("BorderDashStyle", "Solid"),
+                        new XElement("AxisY", new XAttribute("LabelAutoFitMinFontSize", "8"), new XAttribute("TitleForeColor", "59, 59, 59"), new XAttribute("TitleFont", "{0}, 10.5px"), axisStyle,
+                            new XElement("MajorGrid", new XAttribute("LineColor", "239, 242, 246")),
+                            new XElement("MajorTickMark", new XAttribute("LineColor", "165, 172, 181")),
+                            new XElement("LabelStyle", new XAttribute("Font", "{0}, 10.5px"), new XAttribute("ForeColor", "59, 59, 59"))),
+                        new XElement("AxisX", new XAttribute("LabelAutoFitMinFontSize", "8"), new XAttribute("TitleForeColor", "59, 59, 59"), new XAttribute("TitleFont", "{0}, 10.5px"), new XAttribute("LineColor", "165, 172, 181"),
+                            new XElement("MajorGrid", new XAttribute("Enabled", "False")),
+                            new XElement("MajorTickMark", new XAttribute("Enabled", "False")),
+                            new XElement("LabelStyle", new XAttribute("Font", "{0}, 10.5px"), new XAttribute("ForeColor", "59, 59, 59"))))),
+                new XElement("Titles",
+                    new XElement("Title", new XAttribute("Alignment", "TopLeft"), new XAttribute("DockingOffset", "-3"), new XAttribute("Font", "{0}, 13px"), new XAttribute("ForeColor", "59, 59, 59"))));
+            if (stacked)
+            {
+                result.Add(new XElement("Legends",
+                    new XElement("Legend", new XAttribute("Alignment", "Center"), new XAttribute("LegendStyle", "Table"), new XAttribute("Docking", "Right"),
+                        new XAttribute("IsEquallySpacedItems", "True"), new XAttribute("Font", "{0}, 11px"), new XAttribute("ForeColor", "59, 59, 59"))));
+            }
+
+            return result;
+        }
+
+        // ---- dashboards ---------------------------------------------------------------------------------
+
+        /// <summary>The platform's sub-grid control, which also draws a chart on a dashboard (ChartGridMode Chart).</summary>
+        public const string SubgridClassId = "{E7A81278-8635-4d9e-8D4D-59480B391C5B}";
+
+        /// <summary>
+        /// A dashboard, Dashboards/{id}.xml (facts §2): a system form of type dashboard whose FormXml holds one tab of two
+        /// columns; each tile is a sub-grid over a system view, drawn as its chart when the tile names one.
+        /// </summary>
+        public static XElement Dashboard(DashboardModel dashboard)
+        {
+            ArgumentNullException.ThrowIfNull(dashboard);
+            var declaration = dashboard.Dashboard;
+            var columns = Enumerable.Range(0, 2).Select(column => new XElement("column", new XAttribute("width", "50%"),
+                new XElement("sections", new XElement("section",
+                    new XAttribute("name", "column" + column.ToString(CultureInfo.InvariantCulture)),
+                    new XAttribute("showlabel", "false"),
+                    new XAttribute("showbar", "false"),
+                    new XAttribute("id", ComponentXml.Braced(DeterministicGuid.ForFormPart(dashboard.Id, "section:" + column.ToString(CultureInfo.InvariantCulture)))),
+                    new XAttribute("IsUserDefined", 0),
+                    FormLabels("Section"),
+                    new XElement("rows", declaration.Tiles.Where((_, i) => i % 2 == column).Select(t => Tile(dashboard.Id, t)))))));
+            var element = new XElement("Dashboard",
+                new XAttribute(XNamespace.Xmlns + "xsi", ComponentXml.Xsi),
+                Labels("LocalizedNames", "LocalizedName", declaration.Name),
+                declaration.Description == null ? null : Labels("Descriptions", "Description", declaration.Description),
+                new XElement("FormId", ComponentXml.Braced(dashboard.Id)),
+                new XElement("IsCustomizable", 1),
+                new XElement("IsDefault", 0),
+                new XElement("CanBeDeleted", 1),
+                new XElement("FormXml", new XElement("forms", new XAttribute("type", "dashboard"),
+                    new XElement("form",
+                        new XElement("tabs", new XElement("tab",
+                            new XAttribute("name", "overview"),
+                            new XAttribute("id", ComponentXml.Braced(DeterministicGuid.ForFormPart(dashboard.Id, "tab:overview"))),
+                            new XAttribute("IsUserDefined", 0),
+                            new XAttribute("verticallayout", "true"),
+                            new XAttribute("expanded", "true"),
+                            new XAttribute("showlabel", "false"),
+                            FormLabels(declaration.Name),
+                            new XElement("columns", columns)))))),
+                new XElement("IntroducedVersion", SolutionModel.IntroducedVersion),
+                new XElement("IsTabletEnabled", 1));
+            return element;
+        }
+
+        private static XElement Tile(Guid dashboardId, DashboardTile tile)
+        {
+            var path = "tile:" + tile.ViewKey + "|" + (tile.ChartKey ?? "list");
+            var parameters = new XElement("parameters",
+                new XElement("ViewId", ComponentXml.Braced(DeterministicGuid.ForView(tile.ViewKey))),
+                new XElement("IsUserView", "false"),
+                new XElement("TargetEntityType", tile.Table),
+                new XElement("AutoExpand", "Fixed"),
+                new XElement("RecordsPerPage", 10),
+                new XElement("EnableQuickFind", "false"),
+                new XElement("EnableViewPicker", "false"),
+                new XElement("EnableJumpBar", "false"),
+                new XElement("ChartGridMode", tile.ChartKey == null ? "Grid" : "Chart"));
+            if (tile.ChartKey != null)
+            {
+                parameters.Add(
+                    new XElement("VisualizationId", ComponentXml.Braced(DeterministicGuid.ForChart(tile.ChartKey))),
+                    new XElement("IsUserChart", "false"),
+                    new XElement("EnableChartPicker", "false"));
+            }
+
+            var id = DeterministicGuid.ForFormPart(dashboardId, path);
+            return new XElement("row", new XElement("cell",
+                new XAttribute("id", ComponentXml.Braced(DeterministicGuid.ForFormPart(dashboardId, "cell:" + path))),
+                new XAttribute("showlabel", "true"),
+                FormLabels(tile.Name),
+                new XElement("control",
+                    new XAttribute("id", "tile_" + id.ToString("N", CultureInfo.InvariantCulture)),
+                    new XAttribute("classid", SubgridClassId),
+                    new XAttribute("indicationOfSubgrid", "true"),
+                    parameters)));
+        }
+
         // ---- app module and site map --------------------------------------------------------------------
 
         public static XElement AppModule(AppModuleModel app)
@@ -187,6 +364,7 @@ namespace LeadRecycle.Solution
                 new XElement("ClientType", 4),
                 new XElement("AppModuleComponents",
                     app.App.Tables.Select(t => new XElement("AppModuleComponent", new XAttribute("type", ComponentTypes.Entity), new XAttribute("schemaName", t))),
+                    app.DashboardIds.Select(id => new XElement("AppModuleComponent", new XAttribute("type", ComponentTypes.SystemForm), new XAttribute("id", ComponentXml.Braced(id)))),
                     new XElement("AppModuleComponent", new XAttribute("type", ComponentTypes.SiteMap), new XAttribute("schemaName", app.UniqueName))),
                 app.RoleIds.Count == 0 ? null : new XElement("AppModuleRoleMaps", app.RoleIds.Select(id => new XElement("Role", new XAttribute("id", ComponentXml.Braced(id))))),
                 Labels("LocalizedNames", "LocalizedName", app.App.Name));

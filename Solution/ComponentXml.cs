@@ -46,6 +46,12 @@ namespace LeadRecycle.Solution
                 new XAttribute("type", ComponentTypes.SavedQuery), new XAttribute("id", Braced(v.Id)), new XAttribute("behavior", 0))));
             roots.AddRange(model.Forms.Where(f => shells.Contains(f.Form.Table)).Select(f => new XElement("RootComponent",
                 new XAttribute("type", ComponentTypes.SystemForm), new XAttribute("id", Braced(f.Id)), new XAttribute("behavior", 0))));
+            // Likewise a chart (savedqueryvisualization, type 59) of a shell table, as the views of a shell are.
+            roots.AddRange(model.Charts.Where(c => shells.Contains(c.Chart.Table)).Select(c => new XElement("RootComponent",
+                new XAttribute("type", ComponentTypes.SavedQueryVisualization), new XAttribute("id", Braced(c.Id)), new XAttribute("behavior", 0))));
+            // A dashboard is a system form of type dashboard: root component 60 with its form id (facts §6).
+            roots.AddRange(model.Dashboards.Select(d => new XElement("RootComponent",
+                new XAttribute("type", ComponentTypes.SystemForm), new XAttribute("id", Braced(d.Id)), new XAttribute("behavior", 0))));
             foreach (var app in model.AppModules)
             {
                 roots.Add(new XElement("RootComponent", new XAttribute("type", ComponentTypes.SiteMap), new XAttribute("schemaName", app.UniqueName), new XAttribute("behavior", 0)));
@@ -129,7 +135,11 @@ namespace LeadRecycle.Solution
         /// EntityDataProviders, the order of real exports and of the XSD). They are only written when the solution has an
         /// app: the XSD requires at least one AppModule inside AppModules.
         /// </summary>
-        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences, bool withApps)
+        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences, bool withApps) =>
+            CustomizationsPlaceholders(connectionReferences, withApps, withDashboards: false);
+
+        /// <summary>With <paramref name="withDashboards"/>, also the Dashboards placeholder (after optionsets, before CustomControls, as in real exports and the XSD).</summary>
+        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences, bool withApps, bool withDashboards)
         {
             ArgumentNullException.ThrowIfNull(connectionReferences);
             var root = new XElement("ImportExportXml",
@@ -145,6 +155,11 @@ namespace LeadRecycle.Solution
             if (withApps)
             {
                 root.Element("EntityDataProviders")!.AddBeforeSelf(AppRootElements.Select(n => new XElement(n)));
+            }
+
+            if (withDashboards)
+            {
+                root.Element("CustomControls")!.AddBeforeSelf(new XElement("Dashboards"));
             }
 
             return root;
@@ -816,6 +831,7 @@ namespace LeadRecycle.Solution
         public const int PluginAssembly = 91;
         public const int SdkMessageProcessingStep = 92;
         public const int SavedQuery = 26;
+        public const int SavedQueryVisualization = 59;
         public const int SystemForm = 60;
         public const int SiteMap = 62;
         public const int AppModule = 80;

@@ -51,6 +51,10 @@ namespace LeadRecycle.Solution
         /// <summary>A tab, section or cell of a form: seeded by the form's id and the part's path in it.</summary>
         public static Guid ForFormPart(Guid formId, string path) => Create(formId, "formpart:" + path);
 
+        public static Guid ForChart(string key) => Create("savedqueryvisualization:" + key);
+
+        public static Guid ForDashboard(string name) => Create("dashboard:" + name);
+
         public static Guid ForAppModule(string uniqueName) => Create("appmodule:" + uniqueName);
 
         public static Guid ForSiteMap(string uniqueName) => Create("sitemap:" + uniqueName);

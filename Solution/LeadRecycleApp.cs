@@ -136,6 +136,43 @@ namespace LeadRecycle.Solution
             },
         };
 
+        public const string ByReasonChart = "Recycled leads by reason";
+        public const string ByStatusChart = "Recycled leads by status";
+        public const string ReturnRateChart = "Return rate by stream";
+        public const string StalledByStageChart = "Stalled deals by stage";
+
+        public static IReadOnlyList<ChartDeclaration> Charts { get; } = new[]
+        {
+            new ChartDeclaration(T, ByReasonChart, RecycledLead.Reason) { Description = "Recycled leads counted by why sales recycled them." },
+            new ChartDeclaration(T, ByStatusChart, CommonColumns.StatusCode) { Description = "Recycled leads counted by status." },
+            new ChartDeclaration(T, ReturnRateChart, RecycledLead.NurtureStream)
+            {
+                Series = CommonColumns.StatusCode,
+                Description = "Recycled leads per nurture stream, stacked by status: the returned share is the stream's return rate.",
+            },
+            new ChartDeclaration(Opportunity.EntityName, StalledByStageChart, Opportunity.StageKey)
+            {
+                Description = "Deals the stall scan marked stalled, counted by stage.",
+                Conditions = new[] { new ViewCondition(Opportunity.AgingStatus, "eq", ((int)AgingStatus.Stalled).ToString(System.Globalization.CultureInfo.InvariantCulture)) },
+            },
+        };
+
+        public const string OverviewDashboard = "LeadRecycle overview";
+
+        /// <summary>The four charts (each over the view whose records it counts) and the two working lists.</summary>
+        public static DashboardDeclaration Overview { get; } = new DashboardDeclaration(OverviewDashboard, new[]
+        {
+            DashboardTile.ChartOf(T, ByReasonChart, ActiveRecycledLeadsView),
+            DashboardTile.ChartOf(T, ByStatusChart, AdvancedFindView),
+            DashboardTile.ChartOf(T, ReturnRateChart, AdvancedFindView),
+            DashboardTile.ChartOf(Opportunity.EntityName, StalledByStageChart, StalledOpportunitiesView),
+            DashboardTile.ListOf(T, NurturingByStreamView),
+            DashboardTile.ListOf(Opportunity.EntityName, StalledOpportunitiesView),
+        })
+        {
+            Description = "Why deals are recycled, where recycled leads stand, which streams return them to sales, and the stalled deals by stage.",
+        };
+
         public const string CloseDialogForm = "LeadRecycle Close Opportunity";
 
         public static AppModuleDeclaration App { get; } = new AppModuleDeclaration(AppUniqueName, "LeadRecycle",
@@ -158,6 +195,7 @@ namespace LeadRecycle.Solution
             })
         {
             Roles = new[] { LeadRecycleSolution.SalesRoleName, LeadRecycleSolution.MarketingRoleName, LeadRecycleSolution.AdministratorRoleName },
+            Dashboards = new[] { OverviewDashboard },
         };
 
         private static ViewColumn[] GridColumns(params string[] more)

@@ -141,6 +141,8 @@ namespace LeadRecycle.Solution
                 Roles = Roles(tables),
                 Views = LeadRecycleApp.Views,
                 Forms = LeadRecycleApp.Forms,
+                Charts = LeadRecycleApp.Charts,
+                Dashboards = new[] { LeadRecycleApp.Overview },
                 AppModules = new[] { LeadRecycleApp.App },
             };
         }

@@ -88,6 +88,10 @@ namespace LeadRecycle.Solution
         public IReadOnlyList<FormDeclaration> Forms { get; init; } = Array.Empty<FormDeclaration>();
 
         public IReadOnlyList<AppModuleDeclaration> AppModules { get; init; } = Array.Empty<AppModuleDeclaration>();
+
+        public IReadOnlyList<ChartDeclaration> Charts { get; init; } = Array.Empty<ChartDeclaration>();
+
+        public IReadOnlyList<DashboardDeclaration> Dashboards { get; init; } = Array.Empty<DashboardDeclaration>();
     }
 
     /// <summary>
@@ -120,6 +124,8 @@ namespace LeadRecycle.Solution
             _catalog = definition.Catalog;
             Views = definition.Views.Select(v => new ViewModel(DeterministicGuid.ForView(v.Key), v)).OrderBy(v => v.View.Key, StringComparer.Ordinal).ToArray();
             Forms = definition.Forms.Select(f => new FormModel(DeterministicGuid.ForForm(f.Key), f)).OrderBy(f => f.Form.Key, StringComparer.Ordinal).ToArray();
+            Charts = definition.Charts.Select(c => new ChartModel(DeterministicGuid.ForChart(c.Key), c)).OrderBy(c => c.Chart.Key, StringComparer.Ordinal).ToArray();
+            Dashboards = definition.Dashboards.Select(d => new DashboardModel(DeterministicGuid.ForDashboard(d.Name), d)).OrderBy(d => d.Dashboard.Name, StringComparer.Ordinal).ToArray();
             AppModules = definition.AppModules.Select(a => new AppModuleModel(DeterministicGuid.ForAppModule(a.UniqueName), DeterministicGuid.ForSiteMap(a.UniqueName), a))
                 .OrderBy(a => a.UniqueName, StringComparer.Ordinal).ToArray();
         }
@@ -131,6 +137,10 @@ namespace LeadRecycle.Solution
         public IReadOnlyList<FormModel> Forms { get; }
 
         public IReadOnlyList<AppModuleModel> AppModules { get; }
+
+        public IReadOnlyList<ChartModel> Charts { get; }
+
+        public IReadOnlyList<DashboardModel> Dashboards { get; }
 
         /// <summary>A table as the catalog declares it (all its columns, also a system table's own): what views and forms show.</summary>
         public TableMetadata FullTable(string logicalName) => FullTable(_catalog, logicalName);
@@ -453,6 +463,50 @@ namespace LeadRecycle.Solution
                     {
                         throw new InvalidOperationException($"Form '{form.Name}' places '{form.Table}.{field}', which the catalog does not declare.");
                     }
+                }
+            }
+
+            foreach (var chart in definition.Charts)
+            {
+                if (!carried.Contains(chart.Table))
+                {
+                    throw new InvalidOperationException($"Chart '{chart.Name}' is on '{chart.Table}', which the solution does not carry.");
+                }
+
+                foreach (var column in chart.Columns)
+                {
+                    RequireColumn($"Chart '{chart.Name}'", chart.Table, column);
+                }
+            }
+
+            var twiceChart = definition.Charts.GroupBy(c => c.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (twiceChart != null)
+            {
+                throw new InvalidOperationException($"Chart '{twiceChart.Key}' is declared twice; a chart's table and name are its identity.");
+            }
+
+            foreach (var dashboard in definition.Dashboards)
+            {
+                foreach (var tile in dashboard.Tiles)
+                {
+                    if (!definition.Views.Any(v => v.Key == tile.ViewKey))
+                    {
+                        throw new InvalidOperationException($"Dashboard '{dashboard.Name}' shows view '{tile.ViewKey}', which the solution does not declare.");
+                    }
+
+                    if (tile.ChartKey != null && !definition.Charts.Any(c => c.Key == tile.ChartKey))
+                    {
+                        throw new InvalidOperationException($"Dashboard '{dashboard.Name}' shows chart '{tile.ChartKey}', which the solution does not declare.");
+                    }
+                }
+            }
+
+            foreach (var app in definition.AppModules)
+            {
+                var unknownDashboard = app.Dashboards.FirstOrDefault(d => !definition.Dashboards.Any(x => x.Name == d));
+                if (unknownDashboard != null)
+                {
+                    throw new InvalidOperationException($"App module '{app.UniqueName}' shows dashboard '{unknownDashboard}', which is not a dashboard of the solution.");
                 }
             }
 

@@ -56,6 +56,7 @@ namespace LeadRecycle.Solution
             Fill(customizations, "EntityRelationships", ReadAll(sourceFolder, "Other/Relationships", "*.xml").SelectMany(r => r.Elements("EntityRelationship")));
             Fill(customizations, "optionsets", ReadAll(sourceFolder, "OptionSets", "*.xml"));
             var assemblies = ReadAll(sourceFolder, "PluginAssemblies", "*.dll.data.xml").ToArray();
+            Fill(customizations, "Dashboards", ReadAll(sourceFolder, "Dashboards", "*.xml"));
             Fill(customizations, "SolutionPluginAssemblies", assemblies);
             Fill(customizations, "SdkMessageProcessingSteps", ReadAll(sourceFolder, "SdkMessageProcessingSteps", "*.xml"));
             Fill(customizations, "AppModuleSiteMaps", ReadAll(sourceFolder, "AppModuleSiteMaps", "AppModuleSiteMap.xml"));
@@ -178,6 +179,26 @@ namespace LeadRecycle.Solution
                     savedQueries.Add(new XElement("savedqueries", SortedFiles(viewsFolder).SelectMany(f => XmlFiles.Load(f).Elements("savedquery"))));
                 }
 
+                // Charts: Visualizations/*.xml become one <Visualizations> of <visualization> elements, next to the views.
+                var chartsFolder = Path.Combine(folder, "Visualizations");
+                if (Directory.Exists(chartsFolder))
+                {
+                    var charts = SortedFiles(chartsFolder).Select(XmlFiles.Load).ToArray();
+                    foreach (var chart in charts)
+                    {
+                        chart.Attributes().Where(a => a.IsNamespaceDeclaration).Remove();
+                    }
+
+                    var visualizations = entity.Element("Visualizations");
+                    if (visualizations == null)
+                    {
+                        visualizations = new XElement("Visualizations");
+                        (savedQueries ?? formXml ?? entity.Element("EntityInfo") ?? entity.Element("Name")!).AddAfterSelf(visualizations);
+                    }
+
+                    visualizations.Add(charts);
+                }
+
                 // The 9.0 XSD requires at least one <savedqueries> inside <SavedQueries>; an empty placeholder is dropped.
                 if (savedQueries != null && !savedQueries.HasElements)
                 {
@@ -241,8 +262,8 @@ namespace LeadRecycle.Solution
             return built;
         }
 
-        /// <summary>What an Entities/&lt;S&gt;/ folder may hold: the table, its forms (by type folder) and its views.</summary>
-        private static readonly HashSet<string> EntityParts = new HashSet<string>(new[] { "Entity.xml", "FormXml", "SavedQueries" }, StringComparer.Ordinal);
+        /// <summary>What an Entities/&lt;S&gt;/ folder may hold: the table, its forms (by type folder), its views and its charts.</summary>
+        private static readonly HashSet<string> EntityParts = new HashSet<string>(new[] { "Entity.xml", "FormXml", "SavedQueries", "Visualizations" }, StringComparer.Ordinal);
 
         /// <summary>Parts this packer cannot pack yet (forms, views, ribbons, workflows, web resources ...) stop it, rather than vanish from the zip.</summary>
         private static void RefuseUnsupportedContent(string sourceFolder)

@@ -19,7 +19,7 @@ namespace LeadRecycle.Solution
         public static readonly IReadOnlyList<string> GeneratedFolders = new[]
         {
             "Other", "Entities", "OptionSets", "Roles", "Workflows", "PluginAssemblies", "SdkMessageProcessingSteps", "customapis", "environmentvariabledefinitions",
-            "AppModules", "AppModuleSiteMaps",
+            "AppModules", "AppModuleSiteMaps", "Dashboards",
         };
 
         /// <summary>Every file of the unpacked solution, by path relative to src/ (forward slashes).</summary>
@@ -31,7 +31,7 @@ namespace LeadRecycle.Solution
 
             // Unpacked as Both (managed and unmanaged from one folder): Managed 2, as pac writes it.
             Add("Other/Solution.xml", ComponentXml.SolutionManifest(model, managed: 2));
-            Add("Other/Customizations.xml", ComponentXml.CustomizationsPlaceholders(model.ConnectionReferences, withApps: model.AppModules.Count > 0));
+            Add("Other/Customizations.xml", ComponentXml.CustomizationsPlaceholders(model.ConnectionReferences, withApps: model.AppModules.Count > 0, withDashboards: model.Dashboards.Count > 0));
 
             var relationships = RelationshipModel.For(model.Tables, model.Publisher.Prefix);
             Add("Other/Relationships.xml", ComponentXml.RelationshipIndex(relationships));
@@ -53,6 +53,16 @@ namespace LeadRecycle.Solution
             foreach (var form in model.Forms)
             {
                 Add("Entities/" + SchemaNaming.Table(form.Form.Table) + "/FormXml/" + form.Form.FormType + "/" + ComponentXml.Braced(form.Id) + ".xml", AppXml.Form(form, model.FullTable(form.Form.Table)));
+            }
+
+            foreach (var chart in model.Charts)
+            {
+                Add("Entities/" + SchemaNaming.Table(chart.Chart.Table) + "/Visualizations/" + ComponentXml.Braced(chart.Id) + ".xml", AppXml.Visualization(chart, model.FullTable(chart.Chart.Table)));
+            }
+
+            foreach (var dashboard in model.Dashboards)
+            {
+                Add("Dashboards/" + ComponentXml.Braced(dashboard.Id) + ".xml", AppXml.Dashboard(dashboard));
             }
 
             foreach (var app in model.AppModules)

@@ -126,7 +126,10 @@ namespace LeadRecycle.Tests.Solution
             var id = (string?)form.Element("formid");
             Assert.Equal(ComponentXml.Braced(DeterministicGuid.ForForm("opportunityclose|quickCreate|" + LeadRecycleApp.CloseDialogForm)), id);
             var roots = zip.Xml("solution.xml").Element("SolutionManifest")!.Element("RootComponents")!.Elements("RootComponent");
-            Assert.Equal(new[] { id }, roots.Where(r => (string?)r.Attribute("type") == "60").Select(r => (string?)r.Attribute("id")));
+            // The other type-60 root is the dashboard (a system form of type dashboard).
+            var dashboardId = ComponentXml.Braced(DeterministicGuid.ForDashboard(LeadRecycleApp.OverviewDashboard));
+            Assert.Equal(new[] { id, dashboardId }.OrderBy(x => x, StringComparer.Ordinal),
+                roots.Where(r => (string?)r.Attribute("type") == "60").Select(r => (string?)r.Attribute("id")).OrderBy(x => x, StringComparer.Ordinal));
         }
 
         [Fact]
@@ -150,7 +153,9 @@ namespace LeadRecycle.Tests.Solution
             var app = Assert.Single(customizations.Element("AppModules")!.Elements("AppModule"));
             Assert.Equal("lr_LeadRecycle", (string?)app.Element("UniqueName"));
             Assert.Equal("LeadRecycle", (string?)app.Element("LocalizedNames")!.Element("LocalizedName")!.Attribute("description"));
-            var components = app.Element("AppModuleComponents")!.Elements("AppModuleComponent").Select(c => ((string)c.Attribute("type")!, (string)c.Attribute("schemaName")!)).ToArray();
+            // Components named by schema name (tables, site map); the dashboard (type 60, by id) is asserted in DashboardTests.
+            var components = app.Element("AppModuleComponents")!.Elements("AppModuleComponent").Where(c => c.Attribute("schemaName") != null)
+                .Select(c => ((string)c.Attribute("type")!, (string)c.Attribute("schemaName")!)).ToArray();
             Assert.Equal(new[]
             {
                 ("1", "lead"), ("1", "lr_engagement"), ("1", "lr_recycledlead"), ("1", "lr_stagestatistic"), ("1", "opportunity"), ("62", "lr_LeadRecycle"),

@@ -45,6 +45,8 @@ namespace LeadRecycle.Tests.Solution
             Assert.Single(product.Element("AppModuleSiteMaps")!.Elements("AppModuleSiteMap"));
             Assert.Equal(10, product.Element("Entities")!.Elements("Entity").Elements("SavedQueries").Elements("savedqueries").Elements("savedquery").Count());
             Assert.Equal(3, product.Element("Entities")!.Elements("Entity").Elements("FormXml").Elements("forms").Elements("systemform").Count());
+            Assert.Equal(4, product.Element("Entities")!.Elements("Entity").Elements("Visualizations").Elements("visualization").Count());
+            Assert.Single(product.Element("Dashboards")!.Elements("Dashboard"));
 
             Assert.True(problems.Count == 0, "customizations.xml does not validate:\n" + string.Join("\n", problems));
             // The test solution really carries the components the schema is asked about.
