@@ -56,7 +56,7 @@ namespace LeadRecycle.Solution
     public sealed record RoleModel(Guid Id, string Name, string? Description, IReadOnlyList<RolePrivilegeDeclaration> Privileges);
 
     /// <summary>What a solution definition is made of, before ids and filtering.</summary>
-    public sealed class SolutionDefinition
+    public sealed record SolutionDefinition
     {
         public required string UniqueName { get; init; }
 

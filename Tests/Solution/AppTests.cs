@@ -214,14 +214,8 @@ namespace LeadRecycle.Tests.Solution
             {
                 Roles = new[] { "No Such Role" },
             };
-            var broken = new SolutionDefinition
+            var broken = definition with
             {
-                UniqueName = definition.UniqueName,
-                DisplayName = definition.DisplayName,
-                Version = definition.Version,
-                Publisher = definition.Publisher,
-                Catalog = definition.Catalog,
-                Assemblies = definition.Assemblies,
                 AppModules = new[] { app },
             };
 
@@ -233,14 +227,8 @@ namespace LeadRecycle.Tests.Solution
         public void Should_refuse_the_solution_when_a_view_names_an_undeclared_column()
         {
             var definition = SolutionFixture.Definition();
-            var broken = new SolutionDefinition
+            var broken = definition with
             {
-                UniqueName = definition.UniqueName,
-                DisplayName = definition.DisplayName,
-                Version = definition.Version,
-                Publisher = definition.Publisher,
-                Catalog = definition.Catalog,
-                Assemblies = definition.Assemblies,
                 Views = new[] { new ViewDeclaration("lr_testrecord", "Broken", ViewDeclaration.PublicView, new[] { new ViewColumn("lr_nosuchcolumn", 100) }) },
             };
 
@@ -252,14 +240,8 @@ namespace LeadRecycle.Tests.Solution
         public void Should_refuse_the_solution_when_a_form_places_an_undeclared_field()
         {
             var definition = SolutionFixture.Definition();
-            var broken = new SolutionDefinition
+            var broken = definition with
             {
-                UniqueName = definition.UniqueName,
-                DisplayName = definition.DisplayName,
-                Version = definition.Version,
-                Publisher = definition.Publisher,
-                Catalog = definition.Catalog,
-                Assemblies = definition.Assemblies,
                 Forms = new[] { new FormDeclaration("lr_testrecord", "main", "Broken", new[] { new FormSection("s", "S", new[] { "lr_nosuchfield" }) }) },
             };
 

@@ -111,14 +111,8 @@ namespace LeadRecycle.Tests.Solution
         public void Should_refuse_a_chart_when_it_groups_by_an_undeclared_column()
         {
             var definition = SolutionFixture.Definition();
-            var broken = new SolutionDefinition
+            var broken = definition with
             {
-                UniqueName = definition.UniqueName,
-                DisplayName = definition.DisplayName,
-                Version = definition.Version,
-                Publisher = definition.Publisher,
-                Catalog = definition.Catalog,
-                Assemblies = definition.Assemblies,
                 Charts = new[] { new ChartDeclaration("lr_testrecord", "Broken", "lr_nosuchcolumn") },
             };
 

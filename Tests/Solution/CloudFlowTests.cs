@@ -112,13 +112,8 @@ namespace LeadRecycle.Tests.Solution
         private static SolutionDefinition WithFlow(bool includeConnectionReference, string version = "1.2.3.4")
         {
             var definition = SolutionFixture.Definition(version);
-            return new SolutionDefinition
+            return definition with
             {
-                UniqueName = definition.UniqueName,
-                DisplayName = definition.DisplayName,
-                Version = definition.Version,
-                Publisher = definition.Publisher,
-                Catalog = definition.Catalog,
                 Assemblies = LeadRecycleSolution.PluginAssemblies.Select(PluginDiscovery.Discover).ToArray(),
                 CloudFlows = new[] { LeadRecycleSolution.DailyStallScan },
                 ConnectionReferences = includeConnectionReference ? new[] { LeadRecycleSolution.DataverseConnection } : Array.Empty<ConnectionReferenceDeclaration>(),

@@ -53,14 +53,8 @@ namespace LeadRecycle.Tests.Solution
         public void Should_refuse_a_dashboard_when_it_shows_an_undeclared_chart()
         {
             var definition = SolutionFixture.Definition();
-            var broken = new SolutionDefinition
+            var broken = definition with
             {
-                UniqueName = definition.UniqueName,
-                DisplayName = definition.DisplayName,
-                Version = definition.Version,
-                Publisher = definition.Publisher,
-                Catalog = definition.Catalog,
-                Assemblies = definition.Assemblies,
                 Views = new[] { new ViewDeclaration("lr_testrecord", "All", ViewDeclaration.PublicView, new[] { new ViewColumn("lr_name", 100) }) },
                 Dashboards = new[] { new DashboardDeclaration("Broken", new[] { DashboardTile.ChartOf("lr_testrecord", "No such chart", "All") }) },
             };

@@ -99,14 +99,8 @@ namespace LeadRecycle.Tests.Solution
         public void Should_refuse_the_model_when_a_role_assigns_an_organization_owned_table()
         {
             var definition = SolutionFixture.Definition();
-            var broken = new SolutionDefinition
+            var broken = definition with
             {
-                UniqueName = definition.UniqueName,
-                DisplayName = definition.DisplayName,
-                Version = definition.Version,
-                Publisher = definition.Publisher,
-                Catalog = definition.Catalog,
-                Assemblies = definition.Assemblies,
                 Roles = new[] { new RoleDeclaration("Broken", null, new[] { new RolePrivilegeDeclaration("Assign", "lr_teststatistic", PrivilegeDepth.Global) }) },
             };
 

@@ -114,13 +114,8 @@ namespace LeadRecycle.Tests.Solution
         {
             var bad = new ChoiceMetadata("lr_bad", "Bad", new[] { new ChoiceOption(1, "One") });
             var definition = SolutionFixture.Definition();
-            definition = new SolutionDefinition
+            definition = definition with
             {
-                UniqueName = definition.UniqueName,
-                DisplayName = definition.DisplayName,
-                Version = definition.Version,
-                Publisher = definition.Publisher,
-                Catalog = definition.Catalog,
                 GlobalChoices = new[] { bad },
             };
 

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using LeadRecycle.Schema;
+using LeadRecycle.Services;
 using LeadRecycle.Services.Configuration;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -109,9 +110,9 @@ namespace LeadRecycle.Services.Recycling
                 recycledLead[RecycledLead.OriginatingLead] = source.OriginatingLead;
             }
 
-            SetIfPresent(recycledLead, RecycledLead.Contact, source.Contact);
-            SetIfPresent(recycledLead, RecycledLead.Account, source.Account);
-            SetIfPresent(recycledLead, RecycledLead.EstimatedValue, source.EstimatedValue);
+            Columns.SetIfPresent(recycledLead, RecycledLead.Contact, source.Contact);
+            Columns.SetIfPresent(recycledLead, RecycledLead.Account, source.Account);
+            Columns.SetIfPresent(recycledLead, RecycledLead.EstimatedValue, source.EstimatedValue);
             if (source.Owner != null && source.Owner.LogicalName == SystemUser.EntityName)
             {
                 recycledLead[RecycledLead.OriginalOwner] = source.Owner;
@@ -162,14 +163,6 @@ namespace LeadRecycle.Services.Recycling
             }
 
             return recycledLead;
-        }
-
-        private static void SetIfPresent(Entity entity, string column, object? value)
-        {
-            if (value != null)
-            {
-                entity[column] = value;
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using LeadRecycle.Schema;
+using LeadRecycle.Services;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -56,14 +57,14 @@ namespace LeadRecycle.Services.Recycling
                 [OpportunityClose.Subject] = "Returned to nurture",
                 [OpportunityClose.ActualEnd] = utcNow,
             };
-            SetIfPresent(close, ChecklistColumns.Reason, request.Reason);
-            SetIfPresent(close, ChecklistColumns.Background, request.Background);
-            SetIfPresent(close, ChecklistColumns.EffortType, request.EffortType);
-            SetIfPresent(close, ChecklistColumns.TargetStage, request.TargetStage);
-            SetIfPresent(close, ChecklistColumns.Likelihood, request.Likelihood);
-            SetIfPresent(close, ChecklistColumns.DecisionCriteria, request.DecisionCriteria);
-            SetIfPresent(close, ChecklistColumns.Impediments, request.Impediments);
-            SetIfPresent(close, ChecklistColumns.WhoIsInvolved, request.WhoIsInvolved);
+            Columns.SetIfPresent(close, ChecklistColumns.Reason, request.Reason);
+            Columns.SetIfPresent(close, ChecklistColumns.Background, request.Background);
+            Columns.SetIfPresent(close, ChecklistColumns.EffortType, request.EffortType);
+            Columns.SetIfPresent(close, ChecklistColumns.TargetStage, request.TargetStage);
+            Columns.SetIfPresent(close, ChecklistColumns.Likelihood, request.Likelihood);
+            Columns.SetIfPresent(close, ChecklistColumns.DecisionCriteria, request.DecisionCriteria);
+            Columns.SetIfPresent(close, ChecklistColumns.Impediments, request.Impediments);
+            Columns.SetIfPresent(close, ChecklistColumns.WhoIsInvolved, request.WhoIsInvolved);
 
             service.Execute(new LoseOpportunityRequest
             {
@@ -86,19 +87,6 @@ namespace LeadRecycle.Services.Recycling
             query.AddOrder(RecycledLead.RecycleCount, OrderType.Descending);
             var found = service.RetrieveMultiple(query).Entities;
             return found.Count == 0 ? null : new EntityReference(RecycledLead.EntityName, found[0].Id);
-        }
-
-        private static void SetIfPresent(Entity entity, string column, object? value)
-        {
-            if (value is string text && string.IsNullOrWhiteSpace(text))
-            {
-                return;
-            }
-
-            if (value != null)
-            {
-                entity[column] = value;
-            }
         }
     }
 }
