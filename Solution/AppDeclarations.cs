@@ -53,8 +53,17 @@ namespace LeadRecycle.Solution
         public IEnumerable<string> Fields => Sections.SelectMany(s => s.Fields);
     }
 
-    /// <summary>A site map entry opening a table's views.</summary>
-    public sealed record SiteMapSubArea(string Id, string Title, string Entity);
+    /// <summary>
+    /// A site map entry: a table's views (<see cref="Entity"/>) or, made with <see cref="DashboardOf"/>, the dashboards
+    /// page opened on one of the solution's dashboards (by name).
+    /// </summary>
+    public sealed record SiteMapSubArea(string Id, string Title, string? Entity)
+    {
+        /// <summary>The dashboard the entry opens, by name; null for a table entry.</summary>
+        public string? Dashboard { get; init; }
+
+        public static SiteMapSubArea DashboardOf(string id, string title, string dashboard) => new SiteMapSubArea(id, title, null) { Dashboard = dashboard };
+    }
 
     public sealed record SiteMapGroup(string Id, string Title, IReadOnlyList<SiteMapSubArea> SubAreas);
 
@@ -72,7 +81,7 @@ namespace LeadRecycle.Solution
         /// <summary>The solution's dashboards the app shows (AppModuleComponent type 60), by name.</summary>
         public IReadOnlyList<string> Dashboards { get; init; } = Array.Empty<string>();
 
-        public IEnumerable<string> Tables => Areas.SelectMany(a => a.Groups).SelectMany(g => g.SubAreas).Select(s => s.Entity)
+        public IEnumerable<string> Tables => Areas.SelectMany(a => a.Groups).SelectMany(g => g.SubAreas).Select(s => s.Entity).OfType<string>()
             .Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal);
     }
 
@@ -135,5 +144,46 @@ namespace LeadRecycle.Solution
         public IReadOnlyList<Guid> DashboardIds => App.Dashboards.Select(DeterministicGuid.ForDashboard).OrderBy(id => id).ToArray();
 
         public string UniqueName => App.UniqueName;
+    }
+
+    /// <summary>
+    /// A web resource: its <see cref="Name"/> (publisher prefix, then a path, so pages and scripts can address each
+    /// other relatively), its type code and its content, read from Solution/WebResources/&lt;Name&gt;.
+    /// </summary>
+    public sealed record WebResourceDeclaration(string Name, string DisplayName, int Type, byte[] Content)
+    {
+        public const int Html = 1;
+        public const int Css = 2;
+        public const int JScript = 3;
+        public const int Svg = 11;
+
+        public string? Description { get; init; }
+    }
+
+    public sealed record WebResourceModel(Guid Id, WebResourceDeclaration WebResource)
+    {
+        public string Name => WebResource.Name;
+
+        /// <summary>
+        /// The content's part name in the zip, as Dataverse exports write it (facts §2): /WebResources/, then the name
+        /// without '/' and '.', then the id in upper case, no extension.
+        /// </summary>
+        public string FileName => "/WebResources/" + Name.Replace("/", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal)
+            + Id.ToString("D", System.Globalization.CultureInfo.InvariantCulture).ToUpperInvariant();
+    }
+
+    /// <summary>
+    /// A button on a table's main form command bar (classic RibbonDiffXml, which the unified interface shows in the
+    /// command bar): <see cref="FunctionName"/> of the JScript web resource <see cref="Library"/> runs with the form's
+    /// context (PrimaryControl); <see cref="EnableRuleFunction"/>, of the same library, enables it. Hidden on the
+    /// create form. <see cref="Id"/> seeds the ids of the custom action, button, command, rules and labels.
+    /// </summary>
+    public sealed record FormCommandDeclaration(string Table, string Id, string Label, string ToolTip, string Library, string FunctionName, string EnableRuleFunction)
+    {
+        /// <summary>Where the command sits among the form's commands (the Save group's children; higher is further right).</summary>
+        public int Sequence { get; init; } = 100;
+
+        /// <summary>An SVG web resource for the unified interface's command bar (ModernImage), or null for none.</summary>
+        public string? ModernImage { get; init; }
     }
 }

@@ -387,10 +387,22 @@ namespace LeadRecycle.Solution
                         new XAttribute("Id", a.Id), new XAttribute("Title", a.Title), new XAttribute("ShowGroups", "true"),
                         a.Groups.Select(g => new XElement("Group",
                             new XAttribute("Id", g.Id), new XAttribute("Title", g.Title),
-                            g.SubAreas.Select(s => new XElement("SubArea",
-                                new XAttribute("Id", s.Id), new XAttribute("Entity", s.Entity), new XAttribute("Title", s.Title)))))))),
+                            g.SubAreas.Select(SubArea)))))),
                 Labels("LocalizedNames", "LocalizedName", app.App.Name));
         }
+
+        /// <summary>The dashboards page the unified interface recognizes (it shows the dashboard glyph only for this Url).</summary>
+        public const string DashboardsUrl = "/workplace/home_dashboards.aspx";
+
+        /// <summary>
+        /// A table's entry (Entity), or a dashboard's: the dashboards page opened on that dashboard (Url and DefaultDashboard,
+        /// as the app designer writes a dashboard entry).
+        /// </summary>
+        private static XElement SubArea(SiteMapSubArea subArea) =>
+            subArea.Dashboard == null
+                ? new XElement("SubArea", new XAttribute("Id", subArea.Id), new XAttribute("Entity", subArea.Entity!), new XAttribute("Title", subArea.Title))
+                : new XElement("SubArea", new XAttribute("Id", subArea.Id), new XAttribute("Url", DashboardsUrl),
+                    new XAttribute("DefaultDashboard", ComponentXml.Braced(DeterministicGuid.ForDashboard(subArea.Dashboard))), new XAttribute("Title", subArea.Title));
 
         private static XElement FormLabels(string text) =>
             new XElement("labels", new XElement("label", new XAttribute("description", text), new XAttribute("languagecode", Lang)));

@@ -52,6 +52,9 @@ namespace LeadRecycle.Solution
             // A dashboard is a system form of type dashboard: root component 60 with its form id (facts §6).
             roots.AddRange(model.Dashboards.Select(d => new XElement("RootComponent",
                 new XAttribute("type", ComponentTypes.SystemForm), new XAttribute("id", Braced(d.Id)), new XAttribute("behavior", 0))));
+            // A web resource is a root component of its own, named by its name (facts §6).
+            roots.AddRange(model.WebResources.Select(w => new XElement("RootComponent",
+                new XAttribute("type", ComponentTypes.WebResource), new XAttribute("schemaName", w.Name), new XAttribute("behavior", 0))));
             foreach (var app in model.AppModules)
             {
                 roots.Add(new XElement("RootComponent", new XAttribute("type", ComponentTypes.SiteMap), new XAttribute("schemaName", app.UniqueName), new XAttribute("behavior", 0)));
@@ -139,7 +142,11 @@ namespace LeadRecycle.Solution
             CustomizationsPlaceholders(connectionReferences, withApps, withDashboards: false);
 
         /// <summary>With <paramref name="withDashboards"/>, also the Dashboards placeholder (after optionsets, before CustomControls, as in real exports and the XSD).</summary>
-        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences, bool withApps, bool withDashboards)
+        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences, bool withApps, bool withDashboards) =>
+            CustomizationsPlaceholders(connectionReferences, withApps, withDashboards, withWebResources: false);
+
+        /// <summary>With <paramref name="withWebResources"/>, also the WebResources placeholder (after Dashboards, before CustomControls: the order of real exports and of the XSD).</summary>
+        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences, bool withApps, bool withDashboards, bool withWebResources)
         {
             ArgumentNullException.ThrowIfNull(connectionReferences);
             var root = new XElement("ImportExportXml",
@@ -160,6 +167,11 @@ namespace LeadRecycle.Solution
             if (withDashboards)
             {
                 root.Element("CustomControls")!.AddBeforeSelf(new XElement("Dashboards"));
+            }
+
+            if (withWebResources)
+            {
+                root.Element("CustomControls")!.AddBeforeSelf(new XElement("WebResources"));
             }
 
             return root;
@@ -189,6 +201,30 @@ namespace LeadRecycle.Solution
                 new XElement("statecode", 0),
                 new XElement("statuscode", 1));
             return element;
+        }
+
+        // ---- WebResources/<name>.data.xml --------------------------------------------------------------
+
+        /// <summary>A web resource's data.xml (facts §2): its id, name, type and the part name of its content in the zip.</summary>
+        public static XElement WebResource(WebResourceModel resource)
+        {
+            ArgumentNullException.ThrowIfNull(resource);
+            var declaration = resource.WebResource;
+            return new XElement("WebResource",
+                new XAttribute(XNamespace.Xmlns + "xsi", Xsi),
+                new XElement("WebResourceId", Braced(resource.Id)),
+                new XElement("Name", declaration.Name),
+                new XElement("DisplayName", declaration.DisplayName),
+                declaration.Description == null ? null : new XElement("Description", declaration.Description),
+                new XElement("LanguageCode", Lang),
+                new XElement("WebResourceType", declaration.Type),
+                new XElement("IntroducedVersion", SolutionModel.IntroducedVersion),
+                Flag("IsEnabledForMobileClient", false),
+                Flag("IsAvailableForMobileOffline", false),
+                Flag("IsCustomizable", true),
+                Flag("CanBeDeleted", true),
+                Flag("IsHidden", false),
+                new XElement("FileName", resource.FileName));
         }
 
         // ---- Entities/<SchemaName>/Entity.xml -----------------------------------------------------------
@@ -835,5 +871,6 @@ namespace LeadRecycle.Solution
         public const int SystemForm = 60;
         public const int SiteMap = 62;
         public const int AppModule = 80;
+        public const int WebResource = 61;
     }
 }

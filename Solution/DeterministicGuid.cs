@@ -55,6 +55,8 @@ namespace LeadRecycle.Solution
 
         public static Guid ForDashboard(string name) => Create("dashboard:" + name);
 
+        public static Guid ForWebResource(string name) => Create("webresource:" + name);
+
         public static Guid ForAppModule(string uniqueName) => Create("appmodule:" + uniqueName);
 
         public static Guid ForSiteMap(string uniqueName) => Create("sitemap:" + uniqueName);

@@ -122,6 +122,19 @@ namespace LeadRecycle.Solution
             {
                 new FormSection("summary", "Recycled lead", new[] { RecycledLead.Topic, RecycledLead.Reason, RecycledLead.NurtureStream, CommonColumns.StatusCode, RecycledLead.EngagementScore, RecycledLead.ReturnedOn }),
             }),
+            new FormDeclaration(Lead.EntityName, "main", LeadForm, new[]
+            {
+                new FormSection("lead", "Lead", new[] { Lead.Subject, "firstname", "lastname", Lead.CompanyName, Lead.EmailAddress, Lead.ParentAccount, Lead.ParentContact, Lead.Description }),
+                new FormSection("returntonurture", "Return to Nurture", new[]
+                {
+                    ChecklistColumns.Reason, ChecklistColumns.Background, ChecklistColumns.EffortType, ChecklistColumns.TargetStage,
+                    ChecklistColumns.Likelihood, ChecklistColumns.DecisionCriteria, ChecklistColumns.Impediments, ChecklistColumns.WhoIsInvolved,
+                }),
+                new FormSection("recycling", "Recycling", new[] { Lead.RecycleCount, Lead.RecycledLead, Lead.LastActivityOn }),
+            })
+            {
+                Description = "A lead with the Return to Nurture reason and checklist LeadRecycle requires before the lead is disqualified.",
+            },
             new FormDeclaration(OpportunityClose.EntityName, "quickCreate", CloseDialogForm, new[]
             {
                 new FormSection("close", "Close", new[] { OpportunityClose.OpportunityStatusCode, OpportunityClose.ActualEnd, "actualrevenue", "competitorid", OpportunityClose.Description }),
@@ -175,6 +188,41 @@ namespace LeadRecycle.Solution
 
         public const string CloseDialogForm = "LeadRecycle Close Opportunity";
 
+        public const string LeadForm = "LeadRecycle Lead";
+
+        public const string ReturnToNurtureScript = "lr_/scripts/ReturnToNurture.js";
+        public const string ReturnToNurtureDialog = "lr_/pages/ReturnToNurture.html";
+        public const string ReturnToNurtureIcon = "lr_/images/ReturnToNurture.svg";
+
+        /// <summary>
+        /// The web resources: the Return to Nurture command's script, its dialog page (which loads the script by its
+        /// relative path, ../scripts/ReturnToNurture.js) and the command's icon. Their content is read from
+        /// Solution/WebResources/&lt;name&gt; by the caller.
+        /// </summary>
+        public static IReadOnlyList<(string Name, string DisplayName, int Type, string Description)> WebResources { get; } = new[]
+        {
+            (ReturnToNurtureScript, "LeadRecycle: Return to Nurture command", WebResourceDeclaration.JScript,
+                "The opportunity form's Return to Nurture command and its dialog's behaviour; calls lr_ReturnToNurture."),
+            (ReturnToNurtureDialog, "LeadRecycle: Return to Nurture dialog", WebResourceDeclaration.Html,
+                "The dialog where a rep picks the reason and answers the Return to Nurture checklist."),
+            (ReturnToNurtureIcon, "LeadRecycle: Return to Nurture icon", WebResourceDeclaration.Svg, "The command bar icon of Return to Nurture."),
+        };
+
+        /// <summary>"Return to Nurture" on the open opportunity's form: the dialog, then lr_ReturnToNurture.</summary>
+        public static FormCommandDeclaration ReturnToNurtureCommand { get; } = new FormCommandDeclaration(
+            Opportunity.EntityName,
+            "lr.opportunity.ReturnToNurture",
+            "Return to Nurture",
+            "Close this deal as lost and hand it to marketing as a Recycled Lead, with the reason and what sales learned.",
+            ReturnToNurtureScript,
+            "LeadRecycle.ReturnToNurture.open",
+            "LeadRecycle.ReturnToNurture.isEnabled")
+        {
+            // Its place among the Save group's commands; the platform's own commands keep theirs.
+            Sequence = 45,
+            ModernImage = ReturnToNurtureIcon,
+        };
+
         public static AppModuleDeclaration App { get; } = new AppModuleDeclaration(AppUniqueName, "LeadRecycle",
             "Return to Nurture: recycled leads, their engagements and the stage statistics behind the stall scan.", new[]
             {
@@ -185,6 +233,10 @@ namespace LeadRecycle.Solution
                         new SiteMapSubArea("lr_recycledleads", "Recycled Leads", RecycledLead.EntityName),
                         new SiteMapSubArea("lr_engagements", "Engagements", Engagement.EntityName),
                         new SiteMapSubArea("lr_stagestatistics", "Stage Statistics", StageStatistic.EntityName),
+                    }),
+                    new SiteMapGroup("lr_overview", "Overview", new[]
+                    {
+                        SiteMapSubArea.DashboardOf("lr_dashboard", "Dashboard", OverviewDashboard),
                     }),
                     new SiteMapGroup("lr_sales", "Sales", new[]
                     {

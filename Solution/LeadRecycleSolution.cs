@@ -144,7 +144,25 @@ namespace LeadRecycle.Solution
                 Charts = LeadRecycleApp.Charts,
                 Dashboards = new[] { LeadRecycleApp.Overview },
                 AppModules = new[] { LeadRecycleApp.App },
+                WebResources = LeadRecycleApp.WebResources
+                    .Select(w => new WebResourceDeclaration(w.Name, w.DisplayName, w.Type, ReadWebResource(w.Name)) { Description = w.Description })
+                    .ToArray(),
+                FormCommands = new[] { LeadRecycleApp.ReturnToNurtureCommand },
             };
+        }
+
+        /// <summary>A web resource's content, embedded from Solution/WebResources/&lt;name&gt;.</summary>
+        public static byte[] ReadWebResource(string name)
+        {
+            var resource = "LeadRecycle.Solution.WebResources/" + name;
+            var assembly = typeof(LeadRecycleSolution).Assembly;
+            // MSBuild's RecursiveDir uses the building machine's separator; match either.
+            var actual = assembly.GetManifestResourceNames().FirstOrDefault(n => n.Replace('\\', '/') == resource)
+                ?? throw new InvalidOperationException($"The web resource {name} is missing from the packer (expected Solution/WebResources/{name}).");
+            using var stream = assembly.GetManifestResourceStream(actual)!;
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
         }
 
         public static SolutionModel Model() => SolutionModel.Create(Definition());

@@ -92,6 +92,10 @@ namespace LeadRecycle.Solution
         public IReadOnlyList<ChartDeclaration> Charts { get; init; } = Array.Empty<ChartDeclaration>();
 
         public IReadOnlyList<DashboardDeclaration> Dashboards { get; init; } = Array.Empty<DashboardDeclaration>();
+
+        public IReadOnlyList<WebResourceDeclaration> WebResources { get; init; } = Array.Empty<WebResourceDeclaration>();
+
+        public IReadOnlyList<FormCommandDeclaration> FormCommands { get; init; } = Array.Empty<FormCommandDeclaration>();
     }
 
     /// <summary>
@@ -126,6 +130,8 @@ namespace LeadRecycle.Solution
             Forms = definition.Forms.Select(f => new FormModel(DeterministicGuid.ForForm(f.Key), f)).OrderBy(f => f.Form.Key, StringComparer.Ordinal).ToArray();
             Charts = definition.Charts.Select(c => new ChartModel(DeterministicGuid.ForChart(c.Key), c)).OrderBy(c => c.Chart.Key, StringComparer.Ordinal).ToArray();
             Dashboards = definition.Dashboards.Select(d => new DashboardModel(DeterministicGuid.ForDashboard(d.Name), d)).OrderBy(d => d.Dashboard.Name, StringComparer.Ordinal).ToArray();
+            WebResources = definition.WebResources.Select(w => new WebResourceModel(DeterministicGuid.ForWebResource(w.Name), w)).OrderBy(w => w.Name, StringComparer.Ordinal).ToArray();
+            FormCommands = definition.FormCommands.OrderBy(c => c.Table, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ToArray();
             AppModules = definition.AppModules.Select(a => new AppModuleModel(DeterministicGuid.ForAppModule(a.UniqueName), DeterministicGuid.ForSiteMap(a.UniqueName), a))
                 .OrderBy(a => a.UniqueName, StringComparer.Ordinal).ToArray();
         }
@@ -141,6 +147,11 @@ namespace LeadRecycle.Solution
         public IReadOnlyList<ChartModel> Charts { get; }
 
         public IReadOnlyList<DashboardModel> Dashboards { get; }
+
+        public IReadOnlyList<WebResourceModel> WebResources { get; }
+
+        /// <summary>Form command bar buttons, by table: each table with any gets a RibbonDiff.xml.</summary>
+        public IReadOnlyList<FormCommandDeclaration> FormCommands { get; }
 
         /// <summary>A table as the catalog declares it (all its columns, also a system table's own): what views and forms show.</summary>
         public TableMetadata FullTable(string logicalName) => FullTable(_catalog, logicalName);
@@ -262,6 +273,7 @@ namespace LeadRecycle.Solution
             }
 
             ValidateApp(definition, tables, prefix);
+            ValidateWebResources(definition, tables, prefix);
 
             var duplicate = steps.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (duplicate != null)
@@ -533,6 +545,72 @@ namespace LeadRecycle.Solution
                 if (missing != null)
                 {
                     throw new InvalidOperationException($"App module '{app.UniqueName}' opens '{missing}', which is not a table of the catalog.");
+                }
+            }
+        }
+
+        private static void ValidateWebResources(SolutionDefinition definition, IReadOnlyList<TableMetadata> tables, string prefix)
+        {
+            var known = new[] { WebResourceDeclaration.Html, WebResourceDeclaration.Css, WebResourceDeclaration.JScript, WebResourceDeclaration.Svg };
+            foreach (var resource in definition.WebResources)
+            {
+                if (!resource.Name.StartsWith(prefix + "/", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"Web resource '{resource.Name}' must start with the publisher prefix and a slash ('{prefix}/').");
+                }
+
+                if (!known.Contains(resource.Type))
+                {
+                    throw new InvalidOperationException($"Web resource '{resource.Name}' has type {resource.Type}; the packer writes HTML (1), CSS (2), JScript (3) and SVG (11).");
+                }
+
+                if (resource.Content.Length == 0)
+                {
+                    throw new InvalidOperationException($"Web resource '{resource.Name}' is empty.");
+                }
+            }
+
+            var twice = definition.WebResources.GroupBy(w => w.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+            if (twice != null)
+            {
+                throw new InvalidOperationException($"Web resource '{twice.Key}' is declared twice; a web resource's name is its identity.");
+            }
+
+            var carried = new HashSet<string>(tables.Select(t => t.LogicalName), StringComparer.Ordinal);
+            foreach (var command in definition.FormCommands)
+            {
+                if (!carried.Contains(command.Table))
+                {
+                    throw new InvalidOperationException($"Form command '{command.Id}' is on '{command.Table}', which the solution does not carry.");
+                }
+
+                if (!definition.WebResources.Any(w => w.Name == command.Library && w.Type == WebResourceDeclaration.JScript))
+                {
+                    throw new InvalidOperationException($"Form command '{command.Id}' runs '{command.Library}', which is not a JScript web resource of the solution.");
+                }
+
+                if (command.ModernImage != null && !definition.WebResources.Any(w => w.Name == command.ModernImage && w.Type == WebResourceDeclaration.Svg))
+                {
+                    throw new InvalidOperationException($"Form command '{command.Id}' shows '{command.ModernImage}', which is not an SVG web resource of the solution.");
+                }
+            }
+
+            var twiceCommand = definition.FormCommands.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (twiceCommand != null)
+            {
+                throw new InvalidOperationException($"Form command '{twiceCommand.Key}' is declared twice.");
+            }
+
+            foreach (var subArea in definition.AppModules.SelectMany(a => a.Areas).SelectMany(a => a.Groups).SelectMany(g => g.SubAreas))
+            {
+                if ((subArea.Entity == null) == (subArea.Dashboard == null))
+                {
+                    throw new InvalidOperationException($"Site map entry '{subArea.Id}' must open either a table or a dashboard.");
+                }
+
+                if (subArea.Dashboard != null && !definition.Dashboards.Any(d => d.Name == subArea.Dashboard))
+                {
+                    throw new InvalidOperationException($"Site map entry '{subArea.Id}' opens dashboard '{subArea.Dashboard}', which is not a dashboard of the solution.");
                 }
             }
         }

@@ -57,6 +57,8 @@ namespace LeadRecycle.Solution
             Fill(customizations, "optionsets", ReadAll(sourceFolder, "OptionSets", "*.xml"));
             var assemblies = ReadAll(sourceFolder, "PluginAssemblies", "*.dll.data.xml").ToArray();
             Fill(customizations, "Dashboards", ReadAll(sourceFolder, "Dashboards", "*.xml"));
+            var webResources = ReadWebResources(sourceFolder).ToArray();
+            Fill(customizations, "WebResources", webResources.Select(w => w.Data));
             Fill(customizations, "SolutionPluginAssemblies", assemblies);
             Fill(customizations, "SdkMessageProcessingSteps", ReadAll(sourceFolder, "SdkMessageProcessingSteps", "*.xml"));
             Fill(customizations, "AppModuleSiteMaps", ReadAll(sourceFolder, "AppModuleSiteMaps", "AppModuleSiteMap.xml"));
@@ -67,6 +69,12 @@ namespace LeadRecycle.Solution
                 var fileName = ((string?)assembly.Element("FileName") ?? throw new InvalidDataException($"PluginAssembly {(string?)assembly.Attribute("FullName")} has no FileName."))
                     .TrimStart('/');
                 entries.Add(fileName, File.ReadAllBytes(FindDll(sourceFolder, fileName, assemblyFiles)));
+            }
+
+            // A web resource's content goes to the extension-less part its FileName names.
+            foreach (var (data, content) in webResources)
+            {
+                entries.Add(((string?)data.Element("FileName") ?? throw new InvalidDataException($"Web resource {(string?)data.Element("Name")} has no FileName.")).TrimStart('/'), content);
             }
 
             // A flow's definition (.json) or a classic process's .xaml stays a file at the path its data.xml names.
@@ -199,6 +207,23 @@ namespace LeadRecycle.Solution
                     visualizations.Add(charts);
                 }
 
+                // RibbonDiff.xml replaces the entity's empty RibbonDiffXml placeholder (facts §3.1).
+                var ribbonFile = Path.Combine(folder, "RibbonDiff.xml");
+                if (File.Exists(ribbonFile))
+                {
+                    var ribbon = XmlFiles.Load(ribbonFile);
+                    ribbon.Attributes().Where(a => a.IsNamespaceDeclaration).Remove();
+                    var placeholder = entity.Element("RibbonDiffXml");
+                    if (placeholder == null)
+                    {
+                        entity.Add(ribbon);
+                    }
+                    else
+                    {
+                        placeholder.ReplaceWith(ribbon);
+                    }
+                }
+
                 // The 9.0 XSD requires at least one <savedqueries> inside <SavedQueries>; an empty placeholder is dropped.
                 if (savedQueries != null && !savedQueries.HasElements)
                 {
@@ -206,6 +231,27 @@ namespace LeadRecycle.Solution
                 }
 
                 yield return entity;
+            }
+        }
+
+        /// <summary>Each WebResources/**/&lt;name&gt;.data.xml with the content file beside it (the same path without .data.xml).</summary>
+        private static IEnumerable<(XElement Data, byte[] Content)> ReadWebResources(string sourceFolder)
+        {
+            var root = Path.Combine(sourceFolder, "WebResources");
+            if (!Directory.Exists(root))
+            {
+                yield break;
+            }
+
+            foreach (var dataFile in Directory.EnumerateFiles(root, "*.data.xml", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
+            {
+                var contentFile = dataFile[..^".data.xml".Length];
+                if (!File.Exists(contentFile))
+                {
+                    throw new FileNotFoundException($"{Path.GetRelativePath(sourceFolder, dataFile)} has no content file beside it ({Path.GetFileName(contentFile)}).");
+                }
+
+                yield return (XmlFiles.Load(dataFile), File.ReadAllBytes(contentFile));
             }
         }
 
@@ -263,7 +309,7 @@ namespace LeadRecycle.Solution
         }
 
         /// <summary>What an Entities/&lt;S&gt;/ folder may hold: the table, its forms (by type folder), its views and its charts.</summary>
-        private static readonly HashSet<string> EntityParts = new HashSet<string>(new[] { "Entity.xml", "FormXml", "SavedQueries", "Visualizations" }, StringComparer.Ordinal);
+        private static readonly HashSet<string> EntityParts = new HashSet<string>(new[] { "Entity.xml", "FormXml", "SavedQueries", "Visualizations", "RibbonDiff.xml" }, StringComparer.Ordinal);
 
         /// <summary>Parts this packer cannot pack yet (forms, views, ribbons, workflows, web resources ...) stop it, rather than vanish from the zip.</summary>
         private static void RefuseUnsupportedContent(string sourceFolder)

@@ -19,7 +19,7 @@ namespace LeadRecycle.Solution
         public static readonly IReadOnlyList<string> GeneratedFolders = new[]
         {
             "Other", "Entities", "OptionSets", "Roles", "Workflows", "PluginAssemblies", "SdkMessageProcessingSteps", "customapis", "environmentvariabledefinitions",
-            "AppModules", "AppModuleSiteMaps", "Dashboards",
+            "AppModules", "AppModuleSiteMaps", "Dashboards", "WebResources",
         };
 
         /// <summary>Every file of the unpacked solution, by path relative to src/ (forward slashes).</summary>
@@ -31,7 +31,8 @@ namespace LeadRecycle.Solution
 
             // Unpacked as Both (managed and unmanaged from one folder): Managed 2, as pac writes it.
             Add("Other/Solution.xml", ComponentXml.SolutionManifest(model, managed: 2));
-            Add("Other/Customizations.xml", ComponentXml.CustomizationsPlaceholders(model.ConnectionReferences, withApps: model.AppModules.Count > 0, withDashboards: model.Dashboards.Count > 0));
+            Add("Other/Customizations.xml", ComponentXml.CustomizationsPlaceholders(model.ConnectionReferences,
+                withApps: model.AppModules.Count > 0, withDashboards: model.Dashboards.Count > 0, withWebResources: model.WebResources.Count > 0));
 
             var relationships = RelationshipModel.For(model.Tables, model.Publisher.Prefix);
             Add("Other/Relationships.xml", ComponentXml.RelationshipIndex(relationships));
@@ -58,6 +59,18 @@ namespace LeadRecycle.Solution
             foreach (var chart in model.Charts)
             {
                 Add("Entities/" + SchemaNaming.Table(chart.Chart.Table) + "/Visualizations/" + ComponentXml.Braced(chart.Id) + ".xml", AppXml.Visualization(chart, model.FullTable(chart.Chart.Table)));
+            }
+
+            foreach (var table in model.FormCommands.GroupBy(c => c.Table, StringComparer.Ordinal))
+            {
+                Add("Entities/" + SchemaNaming.Table(model.FullTable(table.Key)) + "/RibbonDiff.xml", RibbonXml.RibbonDiff(table.ToArray()));
+            }
+
+            foreach (var resource in model.WebResources)
+            {
+                // The content as declared (its own bytes); the data.xml beside it, named after it (facts §2).
+                files.Add("WebResources/" + resource.Name, resource.WebResource.Content);
+                Add("WebResources/" + resource.Name + ".data.xml", ComponentXml.WebResource(resource));
             }
 
             foreach (var dashboard in model.Dashboards)

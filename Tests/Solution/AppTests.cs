@@ -126,9 +126,10 @@ namespace LeadRecycle.Tests.Solution
             var id = (string?)form.Element("formid");
             Assert.Equal(ComponentXml.Braced(DeterministicGuid.ForForm("opportunityclose|quickCreate|" + LeadRecycleApp.CloseDialogForm)), id);
             var roots = zip.Xml("solution.xml").Element("SolutionManifest")!.Element("RootComponents")!.Elements("RootComponent");
-            // The other type-60 root is the dashboard (a system form of type dashboard).
+            // The other type-60 roots are the lead form and the dashboard (a system form of type dashboard).
             var dashboardId = ComponentXml.Braced(DeterministicGuid.ForDashboard(LeadRecycleApp.OverviewDashboard));
-            Assert.Equal(new[] { id, dashboardId }.OrderBy(x => x, StringComparer.Ordinal),
+            var leadFormId = ComponentXml.Braced(DeterministicGuid.ForForm("lead|main|" + LeadRecycleApp.LeadForm));
+            Assert.Equal(new[] { id, dashboardId, leadFormId }.OrderBy(x => x, StringComparer.Ordinal),
                 roots.Where(r => (string?)r.Attribute("type") == "60").Select(r => (string?)r.Attribute("id")).OrderBy(x => x, StringComparer.Ordinal));
         }
 
@@ -170,7 +171,12 @@ namespace LeadRecycle.Tests.Solution
             var area = Assert.Single(siteMap.Element("SiteMap")!.Elements("Area"));
             Assert.Equal("Recycling", (string?)area.Attribute("Title"));
             Assert.Equal(new[] { ("Recycled Leads", "lr_recycledlead"), ("Engagements", "lr_engagement"), ("Stage Statistics", "lr_stagestatistic"), ("Opportunities", "opportunity"), ("Leads", "lead") },
-                area.Descendants("SubArea").Select(s => ((string)s.Attribute("Title")!, (string)s.Attribute("Entity")!)));
+                area.Descendants("SubArea").Where(s => s.Attribute("Entity") != null).Select(s => ((string)s.Attribute("Title")!, (string)s.Attribute("Entity")!)));
+            // The dashboard entry opens the dashboards page on LeadRecycle's overview, the way the app designer writes one.
+            var dashboard = Assert.Single(area.Descendants("SubArea"), s => s.Attribute("Entity") == null);
+            Assert.Equal("/workplace/home_dashboards.aspx", (string?)dashboard.Attribute("Url"));
+            Assert.Equal(ComponentXml.Braced(DeterministicGuid.ForDashboard(LeadRecycleApp.OverviewDashboard)), (string?)dashboard.Attribute("DefaultDashboard"));
+            Assert.Equal("Dashboard", (string?)dashboard.Attribute("Title"));
 
             var roots = zip.Xml("solution.xml").Element("SolutionManifest")!.Element("RootComponents")!.Elements("RootComponent")
                 .Select(r => ((string)r.Attribute("type")!, (string?)r.Attribute("schemaName"))).ToArray();

@@ -71,7 +71,11 @@ namespace LeadRecycle.Tests.Solution
             Assert.Equal(ns + "Types", types.Name);
             var defaults = types.Elements(ns + "Default").Select(d => (string?)d.Attribute("Extension")).OrderBy(e => e, StringComparer.Ordinal).ToArray();
             Assert.Equal(new[] { "dll", "json", "xml" }, defaults);
-            Assert.Empty(types.Elements(ns + "Override"));
+            // The web resources' content parts have no extension: one Override each, exactly those.
+            var model = LeadRecycleSolution.Model();
+            Assert.Equal(model.WebResources.Select(w => w.FileName).OrderBy(n => n, StringComparer.Ordinal),
+                types.Elements(ns + "Override").Select(o => (string?)o.Attribute("PartName")));
+            Assert.All(types.Elements(ns + "Override"), o => Assert.Equal("application/octet-stream", (string?)o.Attribute("ContentType")));
         }
 
         [Theory]
@@ -86,6 +90,7 @@ namespace LeadRecycle.Tests.Solution
                 .Concat(model.Assemblies.Select(a => a.ZipPath))
                 .Concat(model.EnvironmentVariables.Select(v => $"environmentvariabledefinitions/{v.SchemaName}/environmentvariabledefinition.xml"))
                 .Concat(model.CloudFlows.Select(f => f.JsonPath))
+                .Concat(model.WebResources.Select(w => w.FileName.TrimStart('/')))
                 .Concat(model.CustomApis.SelectMany(a => a.Api.RequestParameters.Select(p => $"customapis/{a.UniqueName}/customapirequestparameters/{p.UniqueName}/customapirequestparameter.xml")
                     .Concat(a.Api.ResponseProperties.Select(p => $"customapis/{a.UniqueName}/customapiresponseproperties/{p.UniqueName}/customapiresponseproperty.xml"))
                     .Append($"customapis/{a.UniqueName}/customapi.xml")))
@@ -95,6 +100,30 @@ namespace LeadRecycle.Tests.Solution
             Assert.All(zip.Entries, e => Assert.DoesNotContain('\\', e.Name));
             Assert.All(zip.CompressionMethods, m => Assert.Equal(8, m.Value));
             Assert.Equal(zip.Entries.Count, zip.CompressionMethods.Count);
+        }
+
+        [Fact]
+        public void Should_store_each_web_resource_byte_for_byte_at_its_file_name_when_the_product_is_packed()
+        {
+            var model = LeadRecycleSolution.Model();
+            var zip = SolutionFixture.PackProduct(managed: true);
+            var declared = zip.Xml("customizations.xml").Element("WebResources")!.Elements("WebResource").ToArray();
+
+            Assert.Equal(new[] { "lr_/images/ReturnToNurture.svg", "lr_/pages/ReturnToNurture.html", "lr_/scripts/ReturnToNurture.js" },
+                declared.Select(w => (string?)w.Element("Name")));
+            foreach (var resource in model.WebResources)
+            {
+                var element = Assert.Single(declared, w => (string?)w.Element("Name") == resource.Name);
+                Assert.Equal(ComponentXml.Braced(resource.Id), (string?)element.Element("WebResourceId"));
+                Assert.Equal(resource.FileName, (string?)element.Element("FileName"));
+                Assert.Equal(resource.WebResource.Type.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)element.Element("WebResourceType"));
+                Assert.Equal(File.ReadAllBytes(Path.Combine(BuildLayout.RepositoryRoot, "Solution", "WebResources", resource.Name)), zip[resource.FileName.TrimStart('/')]);
+            }
+
+            // Each is a root component of its own, by name (type 61).
+            var roots = zip.Xml("solution.xml").Element("SolutionManifest")!.Element("RootComponents")!.Elements("RootComponent")
+                .Where(r => (string?)r.Attribute("type") == "61").Select(r => (string?)r.Attribute("schemaName"));
+            Assert.Equal(declared.Select(w => (string?)w.Element("Name")), roots);
         }
 
         [Fact]

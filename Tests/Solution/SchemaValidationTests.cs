@@ -44,7 +44,9 @@ namespace LeadRecycle.Tests.Solution
             Assert.Single(product.Element("AppModules")!.Elements("AppModule"));
             Assert.Single(product.Element("AppModuleSiteMaps")!.Elements("AppModuleSiteMap"));
             Assert.Equal(10, product.Element("Entities")!.Elements("Entity").Elements("SavedQueries").Elements("savedqueries").Elements("savedquery").Count());
-            Assert.Equal(3, product.Element("Entities")!.Elements("Entity").Elements("FormXml").Elements("forms").Elements("systemform").Count());
+            Assert.Equal(4, product.Element("Entities")!.Elements("Entity").Elements("FormXml").Elements("forms").Elements("systemform").Count());
+            Assert.Single(product.Element("Entities")!.Elements("Entity").Elements("RibbonDiffXml").Elements("CustomActions").Elements("CustomAction"));
+            Assert.Equal(3, product.Element("WebResources")!.Elements("WebResource").Count());
             Assert.Equal(4, product.Element("Entities")!.Elements("Entity").Elements("Visualizations").Elements("visualization").Count());
             Assert.Single(product.Element("Dashboards")!.Elements("Dashboard"));
 
