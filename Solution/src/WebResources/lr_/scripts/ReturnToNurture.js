@@ -117,7 +117,7 @@
         return Promise.resolve(saved).then(function () {
             return xrm.Navigation.navigateTo(
                 { pageType: "webresource", webresourceName: DIALOG_WEB_RESOURCE, data: dialogData(entity.getId()) },
-                { target: 2, position: 1, width: { value: 560, unit: "px" }, height: { value: 680, unit: "px" }, title: "Return to Nurture" });
+                { target: 2, position: 1, width: { value: 560, unit: "px" }, height: { value: 85, unit: "%" }, title: "Return to Nurture" });
         }).then(function () {
             return formContext.data.refresh(false);
         }).then(function () {
