@@ -38,8 +38,24 @@ namespace LeadRecycle.Solution
         public string Key => Table + "|" + Name;
     }
 
-    /// <summary>A form section: a label and its fields, one per row.</summary>
-    public sealed record FormSection(string Name, string Label, IReadOnlyList<string> Fields);
+    /// <summary>A form section: a label and its fields, one per row; or, with <see cref="Subgrid"/>, one grid of related records.</summary>
+    public sealed record FormSection(string Name, string Label, IReadOnlyList<string> Fields)
+    {
+        public FormSubgrid? Subgrid { get; init; }
+
+        public static FormSection Grid(string name, string label, FormSubgrid subgrid) => new FormSection(name, label, Array.Empty<string>()) { Subgrid = subgrid };
+    }
+
+    /// <summary>
+    /// A sub-grid on a form: the records of <see cref="Table"/> related to the form's record through
+    /// <see cref="Relationship"/> (a 1:N relationship of the solution), shown with the system view <see cref="View"/>.
+    /// </summary>
+    public sealed record FormSubgrid(string Table, string View, string Relationship)
+    {
+        public int RecordsPerPage { get; init; } = 5;
+
+        public string ViewKey => Table + "|" + View;
+    }
 
     /// <summary>A system form of a table: main, quick (quick view) or quickCreate; one tab holding the sections.</summary>
     public sealed record FormDeclaration(string Table, string FormType, string Name, IReadOnlyList<FormSection> Sections)

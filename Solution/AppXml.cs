@@ -138,8 +138,40 @@ namespace LeadRecycle.Solution
                 new XAttribute("IsUserDefined", 0),
                 new XAttribute("columns", 1),
                 FormLabels(section.Label),
-                new XElement("rows", section.Fields.Select(f => Row(formId, section, table.FindColumn(f)
-                    ?? throw new InvalidOperationException($"Form field '{table.LogicalName}.{f}' is not a column of the table.")))));
+                new XElement("rows", section.Subgrid != null
+                    ? new[] { SubgridRow(formId, section, section.Subgrid) }
+                    : section.Fields.Select(f => Row(formId, section, table.FindColumn(f)
+                        ?? throw new InvalidOperationException($"Form field '{table.LogicalName}.{f}' is not a column of the table.")))));
+
+        /// <summary>A sub-grid cell: the related records through the relationship, in the named system view.</summary>
+        private static XElement SubgridRow(Guid formId, FormSection section, FormSubgrid subgrid)
+        {
+            var viewId = ComponentXml.Braced(DeterministicGuid.ForView(subgrid.ViewKey));
+            return new XElement("row", new XElement("cell",
+                new XAttribute("id", ComponentXml.Braced(DeterministicGuid.ForFormPart(formId, "cell:" + section.Name + "/subgrid"))),
+                new XAttribute("showlabel", "true"),
+                new XAttribute("rowspan", 4),
+                FormLabels(section.Label),
+                new XElement("control",
+                    new XAttribute("id", section.Name),
+                    new XAttribute("classid", SubgridClassId),
+                    new XAttribute("indicationOfSubgrid", "true"),
+                    new XElement("parameters",
+                        new XElement("ViewId", viewId),
+                        new XElement("IsUserView", "false"),
+                        new XElement("RelationshipName", subgrid.Relationship),
+                        new XElement("TargetEntityType", subgrid.Table),
+                        new XElement("AutoExpand", "Fixed"),
+                        new XElement("EnableQuickFind", "false"),
+                        new XElement("EnableViewPicker", "false"),
+                        new XElement("ViewIds", viewId),
+                        new XElement("EnableJumpBar", "false"),
+                        new XElement("ChartGridMode", "Grid"),
+                        new XElement("VisualizationId"),
+                        new XElement("IsUserChart", "false"),
+                        new XElement("EnableChartPicker", "false"),
+                        new XElement("RecordsPerPage", subgrid.RecordsPerPage)))));
+        }
 
         private static XElement Row(Guid formId, FormSection section, ColumnMetadata column) =>
             new XElement("row", new XElement("cell",

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LeadRecycle.Schema;
 
 namespace LeadRecycle.Solution
@@ -31,7 +32,54 @@ namespace LeadRecycle.Solution
 
         private static readonly string T = RecycledLead.EntityName;
 
-        public static IReadOnlyList<ViewDeclaration> Views { get; } = new[]
+        public const string EngagementsAssociatedView = "Engagement Associated View";
+
+        /// <summary>The 1:N relationship from the recycled lead to its engagements (named by the packer's relationship naming).</summary>
+        public const string EngagementRelationship = "lr_recycledlead_engagement_recycledleadid";
+
+        public static IReadOnlyList<ViewDeclaration> Views { get; } = RecycledLeadViews()
+            .Concat(StandardViews(Engagement.EntityName, "Engagement", "Engagements", Engagement.Name, hasState: true,
+                new[] { Engagement.Type, Engagement.Points, Engagement.OccurredOn, Engagement.RecycledLead, Engagement.Source }, Engagement.OccurredOn))
+            .Concat(StandardViews(StageStatistic.EntityName, "Stage Statistic", "Stage Statistics", StageStatistic.Name, hasState: false,
+                new[] { StageStatistic.StageKey, StageStatistic.Count, StageStatistic.MeanDays, StageStatistic.UpdatedOn }, StageStatistic.UpdatedOn))
+            .Concat(StandardViews(StageDuration.EntityName, "Stage Duration", "Stage Durations", StageDuration.Name, hasState: false,
+                new[] { StageDuration.Days, StageDuration.Opportunity, StageDuration.ExitedOn, StageDuration.Folded }, StageDuration.ExitedOn))
+            .ToArray();
+
+        /// <summary>
+        /// The system views every table of a real export carries: the default public view (active records when the table has
+        /// a state), advanced find, associated (sub-grids), quick find on the primary name, and lookup. Newest first by
+        /// <paramref name="newestFirst"/> in the lists people read.
+        /// </summary>
+        private static IEnumerable<ViewDeclaration> StandardViews(string table, string displayName, string collectionName, string primaryName, bool hasState,
+            IReadOnlyList<string> columns, string newestFirst)
+        {
+            var grid = new[] { new ViewColumn(primaryName, 200) }.Concat(columns.Select(c => new ViewColumn(c, 125))).ToArray();
+            var active = hasState ? new[] { new ViewCondition(CommonColumns.StateCode, "eq", "0") } : Array.Empty<ViewCondition>();
+            var byName = new[] { new ViewOrder(primaryName) };
+            var newest = new[] { new ViewOrder(newestFirst, Descending: true) };
+            yield return new ViewDeclaration(table, (hasState ? "Active " : string.Empty) + collectionName, ViewDeclaration.PublicView, grid)
+            {
+                IsDefault = true,
+                Conditions = active,
+                Orders = newest,
+            };
+            yield return new ViewDeclaration(table, displayName + " Advanced Find View", ViewDeclaration.AdvancedFindView, grid) { Orders = byName };
+            yield return new ViewDeclaration(table, displayName + " Associated View", ViewDeclaration.AssociatedView, grid) { Conditions = active, Orders = newest };
+            yield return new ViewDeclaration(table, "Quick Find " + (hasState ? "Active " : string.Empty) + collectionName, ViewDeclaration.QuickFindView, grid)
+            {
+                Conditions = active,
+                Orders = byName,
+                FindColumns = new[] { primaryName },
+            };
+            yield return new ViewDeclaration(table, displayName + " Lookup View", ViewDeclaration.LookupView, new[] { new ViewColumn(primaryName, 300) })
+            {
+                Conditions = active,
+                Orders = byName,
+            };
+        }
+
+        private static IEnumerable<ViewDeclaration> RecycledLeadViews() => new[]
         {
             new ViewDeclaration(T, ActiveRecycledLeadsView, ViewDeclaration.PublicView, GridColumns(RecycledLead.NurtureStream, RecycledLead.RecycledOn))
             {
@@ -114,9 +162,31 @@ namespace LeadRecycle.Solution
                 new FormSection("nurture", "Nurture", new[] { RecycledLead.Reason, RecycledLead.RecycleType, RecycledLead.NurtureStream, CommonColumns.StatusCode, RecycledLead.EffortType, RecycledLead.TargetStage, RecycledLead.Likelihood }),
                 new FormSection("whatsaleslearned", "What sales learned", new[] { RecycledLead.Background, RecycledLead.DecisionCriteria, RecycledLead.Impediments, RecycledLead.WhoIsInvolved }),
                 new FormSection("engagement", "Engagement", new[] { RecycledLead.EngagementScore, RecycledLead.EngagementThreshold, RecycledLead.ScoredOn, RecycledLead.ReturnedOn, RecycledLead.ReturnedTo, RecycledLead.ReturnedLead }),
+                FormSection.Grid("engagements", "Engagements", new FormSubgrid(Engagement.EntityName, EngagementsAssociatedView, EngagementRelationship)),
             })
             {
                 Description = "A prospect in nurture: who, why, what sales learned, and how engaged.",
+            },
+            new FormDeclaration(Engagement.EntityName, "main", "Engagement", new[]
+            {
+                new FormSection("engagement", "Engagement", new[] { Engagement.Name, Engagement.RecycledLead, Engagement.Type, Engagement.Likelihood, Engagement.Points, Engagement.OccurredOn, Engagement.Source }),
+            })
+            {
+                Description = "Something a nurtured prospect did; its points count towards returning the lead to sales.",
+            },
+            new FormDeclaration(StageStatistic.EntityName, "main", "Stage Statistic", new[]
+            {
+                new FormSection("statistic", "Completed stays", new[] { StageStatistic.Name, StageStatistic.StageKey, StageStatistic.Count, StageStatistic.MeanDays, StageStatistic.UpdatedOn }),
+            })
+            {
+                Description = "How long deals stay in one stage; the stall scan keeps it and measures stalls against it.",
+            },
+            new FormDeclaration(StageDuration.EntityName, "main", "Stage Duration", new[]
+            {
+                new FormSection("duration", "Stay", new[] { StageDuration.Name, StageDuration.StageKey, StageDuration.Days, StageDuration.Opportunity, StageDuration.ExitedOn, StageDuration.Folded }),
+            })
+            {
+                Description = "One finished stay of a deal in a stage.",
             },
             new FormDeclaration(T, "quick", "Recycled Lead Quick View", new[]
             {

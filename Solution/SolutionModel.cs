@@ -468,6 +468,20 @@ namespace LeadRecycle.Solution
                     throw new InvalidOperationException($"Form '{form.Name}': '{form.FormType}' is not a form type ({string.Join(", ", FormDeclaration.FormTypes)}).");
                 }
 
+                foreach (var subgrid in form.Sections.Select(section => section.Subgrid).OfType<FormSubgrid>())
+                {
+                    if (!definition.Views.Any(v => v.Key == subgrid.ViewKey))
+                    {
+                        throw new InvalidOperationException($"Form '{form.Name}' shows view '{subgrid.ViewKey}' in a sub-grid, which the solution does not declare.");
+                    }
+
+                    var relationship = RelationshipModel.For(tables, prefix.TrimEnd('_')).FirstOrDefault(r => r.Name == subgrid.Relationship);
+                    if (relationship == null || relationship.ReferencingEntity != subgrid.Table || relationship.ReferencedEntity != form.Table)
+                    {
+                        throw new InvalidOperationException($"Form '{form.Name}' shows '{subgrid.Table}' through '{subgrid.Relationship}', which is not a relationship of the solution from '{form.Table}' to '{subgrid.Table}'.");
+                    }
+                }
+
                 foreach (var field in form.Fields)
                 {
                     // A form's cell binds to a column: it must be known, also on a system table.

@@ -96,7 +96,7 @@ namespace LeadRecycle.Tests.Solution
             Assert.Equal(ComponentXml.Braced(DeterministicGuid.ForForm("lr_recycledlead|main|Recycled Lead")), (string?)main.Element("formid"));
             var sections = main.Element("form")!.Descendants("section")
                 .Select(s => ((string)s.Element("labels")!.Element("label")!.Attribute("description")!,
-                    string.Join(",", s.Descendants("control").Select(c => (string)c.Attribute("datafieldname")!))))
+                    string.Join(",", s.Descendants("control").Select(c => (string?)c.Attribute("datafieldname") ?? "grid:" + (string)c.Element("parameters")!.Element("TargetEntityType")!))))
                 .ToArray();
             Assert.Equal(new[]
             {
@@ -104,11 +104,53 @@ namespace LeadRecycle.Tests.Solution
                 ("Nurture", "lr_reason,lr_recycletype,lr_nurturestream,statuscode,lr_efforttype,lr_targetstage,lr_likelihood"),
                 ("What sales learned", "lr_background,lr_decisioncriteria,lr_impediments,lr_whoisinvolved"),
                 ("Engagement", "lr_engagementscore,lr_engagementthreshold,lr_scoredon,lr_returnedon,lr_returnedto,lr_returnedleadid"),
+                ("Engagements", "grid:lr_engagement"),
             }, sections);
+
+            // The engagements sub-grid lists the lead's own engagements, through the solution's relationship, in the associated view.
+            var grid = main.Descendants("control").Single(c => (string?)c.Attribute("classid") == AppXml.SubgridClassId).Element("parameters")!;
+            Assert.Equal("lr_recycledlead_engagement_recycledleadid", (string?)grid.Element("RelationshipName"));
+            Assert.Equal(ComponentXml.Braced(DeterministicGuid.ForView("lr_engagement|" + LeadRecycleApp.EngagementsAssociatedView)), (string?)grid.Element("ViewId"));
+            var relationships = Customizations().Element("EntityRelationships")!.Elements("EntityRelationship").Select(r => (string)r.Attribute("Name")!);
+            Assert.Contains("lr_recycledlead_engagement_recycledleadid", relationships);
+            var associated = EntityOf(Customizations(), "lr_engagement").Element("SavedQueries")!.Element("savedqueries")!.Elements("savedquery")
+                .Single(q => (string?)q.Element("savedqueryid") == (string?)grid.Element("ViewId"));
+            Assert.Equal("2", (string?)associated.Element("querytype"));
             // Ids of tabs, sections and cells are unique within the form.
             var ids = main.Descendants().Attributes("id").Where(a => a.Parent!.Name != "control").Select(a => a.Value).ToArray();
             Assert.Equal(ids.Length, ids.Distinct().Count());
             Assert.Single(formXml.Elements("forms"), f => (string?)f.Attribute("type") == "quick");
+        }
+
+        [Fact]
+        public void Should_give_every_leadrecycle_table_a_main_form_and_each_kind_of_system_view_when_the_product_is_packed()
+        {
+            var customizations = Customizations();
+            var custom = customizations.Element("Entities")!.Elements("Entity").Where(e => ((string?)e.Element("Name"))!.StartsWith("lr_", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(new[] { "lr_engagement", "lr_recycledlead", "lr_stageduration", "lr_stagestatistic" }, custom.Select(e => (string?)e.Element("Name")).OrderBy(n => n, StringComparer.Ordinal));
+            foreach (var entity in custom)
+            {
+                Assert.Single(entity.Element("FormXml")!.Elements("forms"), f => (string?)f.Attribute("type") == "main");
+                var queries = entity.Element("SavedQueries")!.Element("savedqueries")!.Elements("savedquery").ToArray();
+                // public (default), advanced find, associated, quick find, lookup: what the table's lists, sub-grids and lookups use.
+                foreach (var type in new[] { "0", "1", "2", "4", "64" })
+                {
+                    Assert.Contains(queries, q => (string?)q.Element("querytype") == type && (string?)q.Element("isdefault") == "1");
+                }
+            }
+        }
+
+        [Fact]
+        public void Should_refuse_a_sub_grid_through_a_relationship_the_solution_does_not_have()
+        {
+            var definition = LeadRecycleSolution.Definition();
+            var form = new FormDeclaration("lr_recycledlead", "main", "Broken", new[]
+            {
+                FormSection.Grid("g", "G", new FormSubgrid("lr_engagement", LeadRecycleApp.EngagementsAssociatedView, "lr_nowhere")),
+            });
+
+            var error = Assert.Throws<InvalidOperationException>(() => SolutionModel.Create(definition with { Forms = definition.Forms.Append(form).ToArray() }));
+            Assert.Equal("Form 'Broken' shows 'lr_engagement' through 'lr_nowhere', which is not a relationship of the solution from 'lr_recycledlead' to 'lr_engagement'.", error.Message);
         }
 
         [Fact]

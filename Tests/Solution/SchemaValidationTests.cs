@@ -43,8 +43,9 @@ namespace LeadRecycle.Tests.Solution
             // ... and the model-driven app's parts were validated, not skipped.
             Assert.Single(product.Element("AppModules")!.Elements("AppModule"));
             Assert.Single(product.Element("AppModuleSiteMaps")!.Elements("AppModuleSiteMap"));
-            Assert.Equal(10, product.Element("Entities")!.Elements("Entity").Elements("SavedQueries").Elements("savedqueries").Elements("savedquery").Count());
-            Assert.Equal(4, product.Element("Entities")!.Elements("Entity").Elements("FormXml").Elements("forms").Elements("systemform").Count());
+            // Recycled lead 9 + opportunity 1 + five system views for each of engagement, stage statistic and stage duration.
+            Assert.Equal(25, product.Element("Entities")!.Elements("Entity").Elements("SavedQueries").Elements("savedqueries").Elements("savedquery").Count());
+            Assert.Equal(7, product.Element("Entities")!.Elements("Entity").Elements("FormXml").Elements("forms").Elements("systemform").Count());
             Assert.Single(product.Element("Entities")!.Elements("Entity").Elements("RibbonDiffXml").Elements("CustomActions").Elements("CustomAction"));
             Assert.Equal(3, product.Element("WebResources")!.Elements("WebResource").Count());
             Assert.Equal(4, product.Element("Entities")!.Elements("Entity").Elements("Visualizations").Elements("visualization").Count());
