@@ -95,6 +95,7 @@ namespace LeadRecycle.Sandbox
         {
             var seeding = "Seeding " + openDeals.ToString("N0", CultureInfo.InvariantCulture) + " open deals";
             var scanning = "Scanning " + openDeals.ToString("N0", CultureInfo.InvariantCulture) + " open deals";
+            progress?.Invoke(new BenchProgress(seeding, 0, openDeals));
             var seedStarted = Stopwatch.GetTimestamp();
             var org = LeadRecycleInstallation.Create(new ManualClock(Now));
             var rep = org.CreateUser("Rep");
@@ -132,6 +133,7 @@ namespace LeadRecycle.Sandbox
             var requests = 0;
             var maxRequests = 0;
             var maxCall = TimeSpan.Zero;
+            progress?.Invoke(new BenchProgress(scanning, 0, 0));
             var started = Stopwatch.GetTimestamp();
             var calls = LeadRecycleInstallation.ScanToEnd(org, (response, elapsed) =>
             {
