@@ -9,9 +9,9 @@ namespace LeadRecycle.Benchmarks
     {
         /// <summary>
         /// BenchmarkDotNet's arguments, e.g. <c>dotnet run -c Release --project Benchmarks -- --job short --filter *</c>;
-        /// or <c>--quick</c> for a few-second stopwatch estimate of each benchmark (ops/s), without BenchmarkDotNet;
-        /// <c>--costs</c> for LeadRecycle's calls and plug-in time per event; <c>--scan-scale [10000,100000,1000000]</c>
-        /// for the nightly stall scan over that many open deals (about 1% stalled).
+        /// or <c>--quick</c> for a few-second stopwatch estimate of each benchmark (ops/s), without BenchmarkDotNet.
+        /// LeadRecycle's own figures (calls per event, time per operation, the stall scan at scale) are the sandbox's
+        /// <c>bench</c> command.
         /// </summary>
         public static void Main(string[] args)
         {
@@ -21,18 +21,10 @@ namespace LeadRecycle.Benchmarks
                 return;
             }
 
-            if (args.Length == 1 && args[0] == "--costs")
+            if (args.Length >= 1 && (args[0] == "--costs" || args[0] == "--scan-scale"))
             {
-                LeadRecycleMeasurements.Costs();
-                return;
-            }
-
-            if (args.Length >= 1 && args[0] == "--scan-scale")
-            {
-                var sizes = args.Length > 1
-                    ? Array.ConvertAll(args[1].Split(','), size => int.Parse(size, CultureInfo.InvariantCulture))
-                    : new[] { 10000, 100000, 1000000 };
-                LeadRecycleMeasurements.ScanScale(sizes);
+                Console.Error.WriteLine(args[0] + " is now part of: dotnet run -c Release --project Sandbox -- bench [--scan-sizes 10000,100000,1000000]");
+                Environment.ExitCode = 2;
                 return;
             }
 

@@ -44,12 +44,17 @@ namespace LeadRecycle.Sandbox
         /// <summary>The imported deals' record ids, by their id in the history.</summary>
         public Dictionary<string, Guid> Ids { get; } = new Dictionary<string, Guid>(StringComparer.Ordinal);
 
-        /// <summary>Imports the rows as they stand at the clock's current time (the as-of date for a replay).</summary>
-        public void Import(IEnumerable<HistoryRow> rows)
+        /// <summary>
+        /// Imports the rows as they stand at the clock's current time (the as-of date for a replay);
+        /// <paramref name="rowsDone"/> hears how many rows have been handled, for a progress display.
+        /// </summary>
+        public void Import(IEnumerable<HistoryRow> rows, Action<int>? rowsDone = null)
         {
             var now = Clock.UtcNow;
+            var done = 0;
             foreach (var row in rows)
             {
+                rowsDone?.Invoke(done++);
                 var created = row.CreatedOn ?? row.StageEnteredOn;
                 if (created != null && created > now)
                 {
@@ -139,6 +144,8 @@ namespace LeadRecycle.Sandbox
 
                 Imported++;
             }
+
+            rowsDone?.Invoke(done);
         }
 
         /// <summary>The nightly scan, once, at the as-of date.</summary>

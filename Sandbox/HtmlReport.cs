@@ -18,7 +18,8 @@ namespace LeadRecycle.Sandbox
                 .Append("h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}")
                 .Append("table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ddd;padding:4px 10px;text-align:right}th{background:#f3f2f1}td:first-child,th:first-child{text-align:left}")
                 .Append(".kpis{display:flex;gap:16px;flex-wrap:wrap}.kpi{border:1px solid #ddd;border-radius:6px;padding:10px 16px;min-width:120px}.kpi b{display:block;font-size:22px}")
-                .Append(".charts{display:flex;gap:24px;flex-wrap:wrap}</style></head><body>");
+                .Append(".charts{display:flex;gap:16px 48px;flex-wrap:wrap}figure{margin:8px 0}figcaption{margin-bottom:6px}svg text{font-size:13px}.none{color:#616161;font-style:italic}")
+                .Append("</style></head><body>");
             html.Append("<h1>LeadRecycle sandbox report</h1><p>As of ").Append(Encode(report.AsOf.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))).Append("</p>");
 
             html.Append("<div class=\"kpis\">");
@@ -44,16 +45,28 @@ namespace LeadRecycle.Sandbox
             html.Append("</table>");
             html.Append("<div class=\"charts\">");
             Bars(html, "Mean days in stage", report.Stages.Select(s => new KeyValuePair<string, double>(s.Stage, s.MeanDays)));
-            Bars(html, "Stalled deals by stage", report.Aging.ByStage.Select(s => new KeyValuePair<string, double>(s.Name, s.Stalled)));
+            // In the order deals move through the stages, as the table above lists them.
+            var stageOrder = report.Stages.Select(s => s.Stage).ToList();
+            Bars(html, "Stalled deals by stage", report.Aging.ByStage
+                .OrderBy(s => stageOrder.IndexOf(s.Name) is var index && index >= 0 ? index : int.MaxValue)
+                .Select(s => new KeyValuePair<string, double>(s.Name, s.Stalled)));
             html.Append("</div>");
 
-            html.Append("<h2>Stalled and warned deals by owner</h2><table><tr><th>Owner</th><th>Warned</th><th>Stalled</th></tr>");
-            foreach (var row in report.Aging.ByOwner)
+            html.Append("<h2>Stalled and warned deals by owner</h2>");
+            if (report.Aging.ByOwner.Count == 0)
             {
-                html.Append("<tr><td>").Append(Encode(row.Name)).Append("</td><td>").Append(row.Warned).Append("</td><td>").Append(row.Stalled).Append("</td></tr>");
+                html.Append("<p class=\"none\">No open deal is warned or stalled.</p>");
             }
+            else
+            {
+                html.Append("<table><tr><th>Owner</th><th>Warned</th><th>Stalled</th></tr>");
+                foreach (var row in report.Aging.ByOwner)
+                {
+                    html.Append("<tr><td>").Append(Encode(row.Name)).Append("</td><td>").Append(row.Warned).Append("</td><td>").Append(row.Stalled).Append("</td></tr>");
+                }
 
-            html.Append("</table>");
+                html.Append("</table>");
+            }
 
             html.Append("<h2>Recycled leads</h2><div class=\"charts\">");
             Bars(html, "By reason", report.RecycledLeads.ByReason.Select(p => new KeyValuePair<string, double>(p.Key, p.Value)));
@@ -61,15 +74,64 @@ namespace LeadRecycle.Sandbox
             Bars(html, "By status", report.RecycledLeads.ByStatus.Select(p => new KeyValuePair<string, double>(p.Key, p.Value)));
             html.Append("</div><p>Active (sales disqualified): ").Append(report.RecycledLeads.Active).Append(". Passive (stalled): ").Append(report.RecycledLeads.Passive).Append(".</p>");
 
-            html.Append("<h2>Organization-service calls made by the plug-ins, per event</h2><table><tr><th>Event</th><th>Events</th><th>Calls</th><th>Calls per event</th></tr>");
-            foreach (var row in report.CallsPerEvent)
+            html.Append("<h2>Organization-service calls made by the plug-ins, per event</h2>");
+            if (report.CallsPerEvent.Count == 0)
             {
-                html.Append("<tr><td>").Append(Encode(row.Event)).Append("</td><td>").Append(row.Events).Append("</td><td>").Append(row.Calls)
-                    .Append("</td><td>").Append(Number(row.CallsPerEvent)).Append("</td></tr>");
+                html.Append("<p class=\"none\">No events were played through the plug-ins (a replay imports the history and runs the scan once).</p>");
+            }
+            else
+            {
+                html.Append("<table><tr><th>Event</th><th>Events</th><th>Calls</th><th>Calls per event</th></tr>");
+                foreach (var row in report.CallsPerEvent)
+                {
+                    html.Append("<tr><td>").Append(Encode(row.Event)).Append("</td><td>").Append(row.Events).Append("</td><td>").Append(row.Calls)
+                        .Append("</td><td>").Append(Number(row.CallsPerEvent)).Append("</td></tr>");
+                }
+
+                html.Append("</table>");
             }
 
-            html.Append("</table></body></html>");
+            if (report.Replay != null)
+            {
+                Replay(html, report.Replay);
+            }
+
+            html.Append("</body></html>");
             return html.ToString();
+        }
+
+        private static void Replay(StringBuilder html, SandboxReport.ReplaySection replay)
+        {
+            html.Append("<h2>The imported history</h2><table><tr><th>Rows read</th><th>Imported</th><th>Not yet created on the as-of date</th><th>Skipped</th><th>Scan calls</th><th>Closed early by LeadRecycle</th></tr><tr><td>")
+                .Append(replay.RowsRead).Append("</td><td>").Append(replay.Imported).Append("</td><td>").Append(replay.NotYetCreatedOnAsOf).Append("</td><td>")
+                .Append(replay.SkippedRows.Count).Append("</td><td>").Append(replay.ScanCalls).Append("</td><td>").Append(replay.ClosedEarlyByLeadRecycle).Append("</td></tr></table>");
+            if (replay.Assumptions.Count > 0)
+            {
+                html.Append("<table><tr><th>Where the data has gaps, the importer assumed</th><th>Rows</th></tr>");
+                foreach (var assumption in replay.Assumptions.OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal))
+                {
+                    html.Append("<tr><td>").Append(Encode(assumption.Key)).Append("</td><td>").Append(assumption.Value).Append("</td></tr>");
+                }
+
+                html.Append("</table>");
+            }
+
+            if (replay.SkippedRows.Count > 0)
+            {
+                // A long list of bad rows would bury the report; the JSON keeps every one.
+                const int Shown = 20;
+                html.Append("<p>Skipped rows:</p><ul>");
+                foreach (var row in replay.SkippedRows.Take(Shown))
+                {
+                    html.Append("<li>").Append(Encode(row)).Append("</li>");
+                }
+
+                html.Append("</ul>");
+                if (replay.SkippedRows.Count > Shown)
+                {
+                    html.Append("<p class=\"none\">and ").Append(replay.SkippedRows.Count - Shown).Append(" more in report.json.</p>");
+                }
+            }
         }
 
         private static void Kpi(StringBuilder html, string label, object value) =>
@@ -79,15 +141,21 @@ namespace LeadRecycle.Sandbox
         private static void Bars(StringBuilder html, string title, IEnumerable<KeyValuePair<string, double>> values)
         {
             var rows = values.ToList();
-            var max = rows.Count == 0 ? 1 : Math.Max(1e-9, rows.Max(r => r.Value));
+            html.Append("<figure><figcaption><b>").Append(Encode(title)).Append("</b></figcaption>");
+            if (rows.Count == 0)
+            {
+                html.Append("<p class=\"none\">None yet.</p></figure>");
+                return;
+            }
+
+            var max = Math.Max(1e-9, rows.Max(r => r.Value));
             const int labelWidth = 190;
-            const int barWidth = 260;
-            var height = 28 + (rows.Count * 22);
-            html.Append("<figure><figcaption><b>").Append(Encode(title)).Append("</b></figcaption>")
-                .AppendFormat(CultureInfo.InvariantCulture, "<svg width=\"{0}\" height=\"{1}\" role=\"img\" aria-label=\"{2}\">", labelWidth + barWidth + 60, height, Encode(title));
+            const int barWidth = 250;
+            var height = 4 + (rows.Count * 22);
+            html.AppendFormat(CultureInfo.InvariantCulture, "<svg width=\"{0}\" height=\"{1}\" role=\"img\" aria-label=\"{2}\">", labelWidth + barWidth + 60, height, Encode(title));
             for (var i = 0; i < rows.Count; i++)
             {
-                var y = 10 + (i * 22);
+                var y = 2 + (i * 22);
                 var width = rows[i].Value / max * barWidth;
                 html.AppendFormat(CultureInfo.InvariantCulture, "<text x=\"0\" y=\"{0}\" font-size=\"12\">{1}</text>", y + 13, Encode(rows[i].Key))
                     .AppendFormat(CultureInfo.InvariantCulture, "<rect x=\"{0}\" y=\"{1}\" width=\"{2:0.#}\" height=\"16\" fill=\"#0f6cbd\"></rect>", labelWidth, y, width)

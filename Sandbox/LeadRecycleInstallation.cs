@@ -1,6 +1,7 @@
 extern alias workflows;
 
 using System;
+using System.Diagnostics;
 using System.Linq;
 using LeadRecycle.InMemoryDataverse;
 using LeadRecycle.Metadata;
@@ -39,8 +40,11 @@ namespace LeadRecycle.Sandbox
             return org;
         }
 
-        /// <summary>Runs the stall scan to the end, as the nightly cloud flow does; returns the Custom API calls made.</summary>
-        public static int ScanToEnd(InMemoryOrganization org)
+        /// <summary>
+        /// Runs the stall scan to the end, as the nightly cloud flow does; returns the Custom API calls made.
+        /// <paramref name="afterCall"/> sees each call's response and wall time (the bench measures the scan through it).
+        /// </summary>
+        public static int ScanToEnd(InMemoryOrganization org, Action<OrganizationResponse, TimeSpan>? afterCall = null)
         {
             string? token = null;
             var calls = 0;
@@ -52,7 +56,9 @@ namespace LeadRecycle.Sandbox
                     request["ContinuationToken"] = token;
                 }
 
+                var started = Stopwatch.GetTimestamp();
                 var response = org.Service.Execute(request);
+                afterCall?.Invoke(response, Stopwatch.GetElapsedTime(started));
                 calls++;
                 token = (bool)response["Done"] ? null : (string)response["ContinuationToken"];
             }

@@ -57,6 +57,8 @@ namespace LeadRecycle.Sandbox
             simulate.SetAction(result => Simulate(result.GetValue(simFile)!, result.GetValue(from)!, result.GetValue(to)!, result.GetValue(strict), result.GetValue(output)!));
             root.Subcommands.Add(simulate);
 
+            root.Subcommands.Add(BenchCommand.Create(new Option<string>("--out") { Description = "The folder for bench.json.", DefaultValueFactory = _ => "sandbox-report" }));
+
             return root.Parse(args).Invoke();
         }
 
@@ -80,13 +82,9 @@ namespace LeadRecycle.Sandbox
             }
 
             var simulation = new HistorySimulation(rows.Value.Rows, from, to);
-            simulation.Run(day =>
-            {
-                if (day.Day == 1)
-                {
-                    Console.WriteLine(day.ToString("yyyy-MM", CultureInfo.InvariantCulture));
-                }
-            });
+            var step = string.Format(CultureInfo.InvariantCulture, "Simulating {0:yyyy-MM-dd} to {1:yyyy-MM-dd}", from, to);
+            var days = (to - from).TotalDays;
+            ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress => simulation.Run(day => progress.Report(step, (day - from).TotalDays, days)));
             var report = SandboxReport.From(simulation.Replay.Organization, simulation.Ledger.Entries);
             report.Replay = new SandboxReport.ReplaySection
             {
@@ -163,8 +161,13 @@ namespace LeadRecycle.Sandbox
             }
 
             var replay = new HistoryReplay(asOf.AddHours(23));
-            replay.Import(rows);
-            replay.Scan();
+            ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress =>
+            {
+                replay.Import(rows, imported => progress.Report("Importing " + rows.Count.ToString("N0", CultureInfo.InvariantCulture) + " rows", imported, rows.Count));
+                progress.Report("Stall scan as of " + asOfText, 0, 0);
+                replay.Scan();
+                progress.Report("Stall scan as of " + asOfText, 1, 1);
+            });
             var report = SandboxReport.From(replay.Organization, new System.Collections.Generic.Dictionary<string, CallLedger.Entry>());
             report.Replay = new SandboxReport.ReplaySection
             {
@@ -187,13 +190,8 @@ namespace LeadRecycle.Sandbox
             }
 
             var scenario = new DemoScenario(new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc), seed);
-            scenario.Play(days, day =>
-            {
-                if (day % 30 == 0 || day == days)
-                {
-                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "day {0,4} of {1}", day, days));
-                }
-            });
+            var step = string.Format(CultureInfo.InvariantCulture, "Playing {0} days", days);
+            ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress => scenario.Play(days, day => progress.Report(step, day, days)));
 
             return Write(SandboxReport.From(scenario.Organization, scenario.Calls), outputFolder);
         }

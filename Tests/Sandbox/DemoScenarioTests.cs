@@ -83,5 +83,38 @@ namespace LeadRecycle.Tests.Sandbox
             Assert.DoesNotContain("<script>", page);
             Assert.Contains("<td>Lose</td><td>3</td><td>9</td><td>3</td>", page);
         }
+
+        [Fact]
+        public void Should_say_none_yet_list_stages_in_pipeline_order_and_show_the_history_when_a_replay_becomes_a_page()
+        {
+            var report = new SandboxReport
+            {
+                Opportunities = new System.Collections.Generic.Dictionary<string, int> { ["open"] = 2, ["won"] = 0, ["lost"] = 0 },
+                Stages =
+                {
+                    new SandboxReport.StageRow { StageKey = "salesstage:0", Stage = "Qualify" },
+                    new SandboxReport.StageRow { StageKey = "salesstage:3", Stage = "Close" },
+                },
+                Aging = new SandboxReport.AgingSection { ByStage = { new SandboxReport.CountRow { Name = "Close", Stalled = 1 }, new SandboxReport.CountRow { Name = "Qualify", Stalled = 2 } } },
+                Replay = new SandboxReport.ReplaySection
+                {
+                    RowsRead = 3,
+                    Imported = 2,
+                    SkippedRows = { "line 3: owner is empty" },
+                    Assumptions = { ["a deal with no stage is counted in the unnamed stage 'Unknown'"] = 1 },
+                },
+            };
+
+            var page = HtmlReport.Render(report);
+
+            Assert.Contains("<b>By reason</b></figcaption><p class=\"none\">None yet.</p>", page);
+            Assert.Contains("No events were played through the plug-ins", page);
+            var stalledChart = page.Substring(page.IndexOf("Stalled deals by stage", StringComparison.Ordinal));
+            Assert.True(stalledChart.IndexOf(">Qualify<", StringComparison.Ordinal) < stalledChart.IndexOf(">Close<", StringComparison.Ordinal), "stages in pipeline order");
+            Assert.Contains("<h2>The imported history</h2>", page);
+            Assert.Contains("<td>3</td><td>2</td><td>0</td><td>1</td>", page);
+            Assert.Contains("<td>a deal with no stage is counted in the unnamed stage &#39;Unknown&#39;</td><td>1</td>", page);
+            Assert.Contains("<li>line 3: owner is empty</li>", page);
+        }
     }
 }

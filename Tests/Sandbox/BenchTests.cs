@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using LeadRecycle.Sandbox;
+using Xunit;
+
+namespace LeadRecycle.Tests.Sandbox
+{
+    /// <summary>The bench's figures through the command line, in quick mode. No timing is asserted: only that each time was measured.</summary>
+    public sealed class BenchTests
+    {
+        [Fact]
+        public void Should_write_the_call_costs_the_pipeline_tests_measure_when_bench_runs_quick()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "lr-bench-" + Guid.NewGuid().ToString("N"));
+
+            var exit = Program.Main(new[] { "bench", "--quick", "--scan-sizes", "2000,30000", "--out", folder });
+
+            Assert.Equal(0, exit);
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "bench.json")));
+            var root = json.RootElement;
+            Assert.Equal(BenchSettings.Quick().Iterations, root.GetProperty("iterations").GetInt32());
+
+            var calls = root.GetProperty("callsPerEvent").EnumerateArray().ToDictionary(r => r.GetProperty("event").GetString()!, r => r.GetProperty("callsPerEvent").GetDouble());
+            Assert.Equal(3.0, calls["Lose (no marketing owner)"]);
+            Assert.Equal(4.0, calls["Lose (marketing owner team)"]);
+            Assert.Equal(1.0, calls["Stage change (Update salesstage)"]);
+            Assert.Equal(2.0, calls["Engagement, below threshold"]);
+            Assert.Equal(5.0, calls["Engagement, routed to rep"]);
+            Assert.Equal(6.0, calls["Engagement, routed to manager (rep disabled)"]);
+            Assert.Contains("Lead disqualify (Update)", calls.Keys);
+
+            var timings = root.GetProperty("timePerOperation").EnumerateArray().ToList();
+            Assert.Equal(calls.Keys.OrderBy(k => k), timings.Select(t => t.GetProperty("event").GetString()!).OrderBy(k => k));
+            foreach (var timing in timings)
+            {
+                foreach (var variant in new[] { "withLeadRecycle", "withoutLeadRecycle" })
+                {
+                    var time = timing.GetProperty(variant);
+                    Assert.True(time.GetProperty("meanMicroseconds").GetDouble() > 0, variant + " of " + timing);
+                    Assert.True(time.GetProperty("medianMicroseconds").GetDouble() <= time.GetProperty("p95Microseconds").GetDouble(), variant + " of " + timing);
+                }
+
+                Assert.True(timing.GetProperty("pluginExecutionsPerEvent").GetDouble() >= 1, timing.ToString());
+                Assert.True(timing.TryGetProperty("addedMeanMicroseconds", out _));
+                Assert.True(timing.TryGetProperty("meanPluginExecutionMicroseconds", out _));
+            }
+
+            var scans = root.GetProperty("stallScan").EnumerateArray().ToList();
+            Assert.Equal(new[] { 2000, 30000 }, scans.Select(s => s.GetProperty("openDeals").GetInt32()));
+            foreach (var scan in scans)
+            {
+                var stalled = scan.GetProperty("openDeals").GetInt32() / 100;
+                Assert.Equal(stalled, scan.GetProperty("stalled").GetInt32());
+                Assert.Equal(stalled, scan.GetProperty("followUpTasks").GetInt32());
+                Assert.True(scan.GetProperty("customApiCalls").GetInt32() >= 1, scan.ToString());
+                Assert.True(scan.GetProperty("requests").GetInt32() >= scan.GetProperty("customApiCalls").GetInt32(), scan.ToString());
+                Assert.True(scan.GetProperty("maxRequestsPerCall").GetInt32() <= scan.GetProperty("requests").GetInt32(), scan.ToString());
+                Assert.True(scan.TryGetProperty("meanMillisecondsPerCall", out _) && scan.TryGetProperty("maxMillisecondsPerCall", out _)
+                    && scan.TryGetProperty("totalSeconds", out _) && scan.TryGetProperty("seedSeconds", out _));
+            }
+
+            // Bounded batches: a scan of more deals than one call handles needs more calls.
+            Assert.True(scans[1].GetProperty("customApiCalls").GetInt32() > 1, scans[1].ToString());
+        }
+
+        [Fact]
+        public void Should_refuse_scan_sizes_that_are_not_positive_numbers()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "lr-bench-" + Guid.NewGuid().ToString("N"));
+
+            Assert.Equal(2, Program.Main(new[] { "bench", "--quick", "--scan-sizes", "1000,ten", "--out", folder }));
+            Assert.False(File.Exists(Path.Combine(folder, "bench.json")));
+        }
+    }
+}
