@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace LeadRecycle.Sandbox
 {
     /// <summary>The <c>bench</c> command: runs <see cref="PerformanceBench"/> with a progress display, prints its tables and writes bench.json.</summary>
-    internal static class BenchCommand
+    public static class BenchCommand
     {
         public static Command Create(Option<string> output)
         {
@@ -24,16 +24,31 @@ namespace LeadRecycle.Sandbox
             return bench;
         }
 
+        /// <summary>The --scan-sizes value as open-deal counts, or null and what is wrong with it.</summary>
+        public static int[]? ParseScanSizes(string text, out string? problem)
+        {
+            ArgumentNullException.ThrowIfNull(text);
+            var sizes = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => int.TryParse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1).ToArray();
+            if (sizes.Length == 0 || sizes.Any(n => n < 1))
+            {
+                problem = $"--scan-sizes '{text}' must be positive whole numbers separated by commas.";
+                return null;
+            }
+
+            problem = null;
+            return sizes;
+        }
+
         private static int Run(bool quick, string? sizesText, int? iterations, string outputFolder)
         {
             int[]? sizes = null;
             if (sizesText != null)
             {
-                sizes = sizesText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(s => int.TryParse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1).ToArray();
-                if (sizes.Length == 0 || sizes.Any(n => n < 1))
+                sizes = ParseScanSizes(sizesText, out var problem);
+                if (sizes == null)
                 {
-                    Console.Error.WriteLine($"--scan-sizes '{sizesText}' must be positive whole numbers separated by commas.");
+                    Console.Error.WriteLine(problem);
                     return 2;
                 }
             }
