@@ -10,6 +10,9 @@ namespace LeadRecycle.Sandbox
     /// <summary>The report as one self-contained HTML page: tables and inline SVG bar charts, no scripts, no downloads.</summary>
     public static class HtmlReport
     {
+        /// <summary>Shown for a figure that does not exist yet (a mean of nothing), so it is never read as zero.</summary>
+        public const string NotApplicable = "n/a";
+
         public static string Render(SandboxReport report)
         {
             var html = new StringBuilder();
@@ -28,8 +31,9 @@ namespace LeadRecycle.Sandbox
             Kpi(html, "Lost", report.Opportunities["lost"]);
             Kpi(html, "Recycled leads", report.RecycledLeads.Total);
             Kpi(html, "Returned to reps", report.ReturnsToRep.Returned);
-            Kpi(html, "Return rate", report.ReturnsToRep.ReturnRate.ToString("P1", CultureInfo.InvariantCulture));
-            Kpi(html, "Days to re-engage", report.ReturnsToRep.MeanDaysToReengage.ToString("0.0", CultureInfo.InvariantCulture));
+            // No nurtured lead, or no return yet: there is no rate or mean to show, not a zero.
+            Kpi(html, "Return rate", report.ReturnsToRep.ReturnRate?.ToString("P1", CultureInfo.InvariantCulture) ?? NotApplicable);
+            Kpi(html, "Days to re-engage", report.ReturnsToRep.MeanDaysToReengage?.ToString("0.0", CultureInfo.InvariantCulture) ?? NotApplicable);
             Kpi(html, "Stalled now", report.Aging.Stalled);
             html.Append("</div>");
 

@@ -119,8 +119,9 @@ namespace LeadRecycle.Sandbox
                 ReturnsToRep = new ReturnsSection
                 {
                     Returned = returned.Count,
-                    ReturnRate = recycled.Count == 0 ? 0 : Math.Round((double)returned.Count / recycled.Count(r => r.Contains(RecycledLead.NurtureStream)), 4),
-                    MeanDaysToReengage = returned.Count == 0 ? 0 : Math.Round(returned.Average(r =>
+                    // Of the leads put in nurture (a stream): those removed from the waterfall could never return. Null when there is none to divide by.
+                    ReturnRate = NurturedCount(recycled) == 0 ? null : Math.Round((double)returned.Count / NurturedCount(recycled), 4),
+                    MeanDaysToReengage = returned.Count == 0 ? null : Math.Round(returned.Average(r =>
                         (r.GetAttributeValue<DateTime>(RecycledLead.ReturnedOn) - r.GetAttributeValue<DateTime>(RecycledLead.RecycledOn)).TotalDays), 1),
                 },
                 CallsPerEvent = calls.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new CallRow
@@ -156,6 +157,8 @@ namespace LeadRecycle.Sandbox
             RecycledLead.Status.Expired => "Expired",
             _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+
+        private static int NurturedCount(IEnumerable<Entity> recycled) => recycled.Count(r => r.Contains(RecycledLead.NurtureStream));
 
         private static Dictionary<string, int> Histogram(IEnumerable<Entity> rows, Func<Entity, string> key) =>
             rows.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
@@ -219,9 +222,9 @@ namespace LeadRecycle.Sandbox
             [JsonPropertyName("returned")] public int Returned { get; init; }
 
             /// <summary>Returned to sales / recycled leads that were nurtured.</summary>
-            [JsonPropertyName("returnRate")] public double ReturnRate { get; init; }
+            [JsonPropertyName("returnRate")] public double? ReturnRate { get; init; }
 
-            [JsonPropertyName("meanDaysToReengage")] public double MeanDaysToReengage { get; init; }
+            [JsonPropertyName("meanDaysToReengage")] public double? MeanDaysToReengage { get; init; }
         }
 
         public sealed class CallRow

@@ -115,6 +115,24 @@ namespace LeadRecycle.Tests.Sandbox
             Assert.Contains("<td>3</td><td>2</td><td>0</td><td>1</td>", page);
             Assert.Contains("<td>a deal with no stage is counted in the unnamed stage &#39;Unknown&#39;</td><td>1</td>", page);
             Assert.Contains("<li>line 3: owner is empty</li>", page);
+            // Nothing recycled or returned: no rate and no mean exist, and the page does not pretend they are zero.
+            Assert.Contains("<div class=\"kpi\"><b>n/a</b>Return rate</div>", page);
+            Assert.Contains("<div class=\"kpi\"><b>n/a</b>Days to re-engage</div>", page);
+        }
+
+        [Fact]
+        public void Should_show_the_return_rate_and_days_to_re_engage_when_leads_have_returned()
+        {
+            var report = new SandboxReport
+            {
+                Opportunities = new System.Collections.Generic.Dictionary<string, int> { ["open"] = 1, ["won"] = 0, ["lost"] = 4 },
+                ReturnsToRep = new SandboxReport.ReturnsSection { Returned = 4, ReturnRate = 0.25, MeanDaysToReengage = 12.34 },
+            };
+
+            var page = HtmlReport.Render(report);
+
+            Assert.Contains("<div class=\"kpi\"><b>25.0 %</b>Return rate</div>", page);
+            Assert.Contains("<div class=\"kpi\"><b>12.3</b>Days to re-engage</div>", page);
         }
     }
 }

@@ -43,6 +43,12 @@ namespace LeadRecycle.Tests.Sandbox
             Assert.True(expectedStalled > 0);
             Assert.Equal(expectedStalled, stalled);
             Assert.Equal(500, replay.Assumptions["an open deal with neither stage_entered_on nor created_on entered its stage on the as-of date (it cannot stall yet)"]);
+
+            // The sample's losses carry no reason, so nothing was recycled: no return rate or time to re-engage exists yet.
+            var returns = SandboxReport.From(replay.Organization, new System.Collections.Generic.Dictionary<string, CallLedger.Entry>()).ReturnsToRep;
+            Assert.Equal(0, returns.Returned);
+            Assert.Null(returns.ReturnRate);
+            Assert.Null(returns.MeanDaysToReengage);
         }
 
         [Fact]
