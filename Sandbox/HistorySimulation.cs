@@ -16,8 +16,18 @@ namespace LeadRecycle.Sandbox
     {
         private readonly List<HistoryRow> _rows;
 
+        private readonly List<EngagementRow> _engagements;
+
         public HistorySimulation(IReadOnlyCollection<HistoryRow> rows, DateTime from, DateTime to)
+            : this(rows, Array.Empty<EngagementRow>(), from, to)
         {
+        }
+
+        /// <summary>With <paramref name="engagements"/>, what prospects did, played on their days: returns to reps happen as they would have.</summary>
+        public HistorySimulation(IReadOnlyCollection<HistoryRow> rows, IReadOnlyCollection<EngagementRow> engagements, DateTime from, DateTime to)
+        {
+            ArgumentNullException.ThrowIfNull(engagements);
+            _engagements = engagements.ToList();
             From = DateTime.SpecifyKind(from.Date, DateTimeKind.Utc);
             To = DateTime.SpecifyKind(to.Date, DateTimeKind.Utc);
             Replay = new HistoryReplay(From.AddHours(23));
@@ -36,12 +46,23 @@ namespace LeadRecycle.Sandbox
         /// <summary>Deals LeadRecycle returned to nurture before the history closed them.</summary>
         public int ClosedEarlyByLeadRecycle { get; private set; }
 
+        /// <summary>Engagements recorded on the recycled lead of their deal (the plug-ins scored them, and routed where due).</summary>
+        public int EngagementsPlayed { get; private set; }
+
+        /// <summary>Engagements whose deal had no recycled lead in nurture on that day (never recycled, or already returned).</summary>
+        public int EngagementsNotInNurture { get; private set; }
+
+        /// <summary>Engagements dated outside the simulated days (after --from, up to --to).</summary>
+        public int EngagementsOutsidePeriod { get; private set; }
+
         public void Run(Action<DateTime>? progress = null)
         {
             Replay.Import(_rows.Where(r => (r.CreatedOn ?? r.StageEnteredOn) == null || (r.CreatedOn ?? r.StageEnteredOn) <= Replay.AsOf));
 
             var byCreated = _rows.Where(r => (r.CreatedOn ?? r.StageEnteredOn) > Replay.AsOf).GroupBy(r => (r.CreatedOn ?? r.StageEnteredOn)!.Value.Date).ToDictionary(g => g.Key, g => g.ToList());
             var byClosed = _rows.Where(r => r.State != "open" && r.ClosedOn > Replay.AsOf).GroupBy(r => r.ClosedOn!.Value.Date).ToDictionary(g => g.Key, g => g.ToList());
+            var byEngaged = _engagements.Where(e => e.OccurredOn.Date > From && e.OccurredOn.Date <= To).GroupBy(e => e.OccurredOn.Date).ToDictionary(g => g.Key, g => g.ToList());
+            EngagementsOutsidePeriod = _engagements.Count - byEngaged.Values.Sum(g => g.Count);
             var clock = Replay.Clock;
             for (var day = From.AddDays(1); day <= To; day = day.AddDays(1))
             {
@@ -59,10 +80,50 @@ namespace LeadRecycle.Sandbox
                     }
                 }
 
+                if (byEngaged.TryGetValue(day, out var engaged))
+                {
+                    clock.Set(day.AddHours(12));
+                    foreach (var engagement in engaged)
+                    {
+                        Engage(engagement);
+                    }
+                }
+
                 clock.Set(day.AddHours(23));
                 Ledger.Record("Nightly stall scan (Custom API calls)", () => LeadRecycleInstallation.ScanToEnd(Replay.Organization));
                 progress?.Invoke(day);
             }
+        }
+
+        /// <summary>Records the engagement on the deal's recycled lead in nurture, as a marketing tool's integration would.</summary>
+        private void Engage(EngagementRow row)
+        {
+            var nurtured = Replay.Ids.TryGetValue(row.OpportunityId, out var id)
+                ? Replay.Organization.All(RecycledLead.EntityName).FirstOrDefault(r =>
+                    r.GetAttributeValue<EntityReference>(RecycledLead.Opportunity)?.Id == id
+                    && r.GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode)?.Value == RecycledLead.Status.Nurturing)
+                : null;
+            if (nurtured == null)
+            {
+                EngagementsNotInNurture++;
+                return;
+            }
+
+            var engagement = new Entity(Engagement.EntityName)
+            {
+                [Engagement.Name] = Labels.EngagementTypes[row.Type],
+                [Engagement.RecycledLead] = nurtured.ToEntityReference(),
+                [Engagement.Type] = new OptionSetValue((int)row.Type),
+                [Engagement.OccurredOn] = Replay.Clock.UtcNow,
+                [Engagement.Source] = row.Source ?? "Imported engagement history",
+            };
+            if (row.Answer != null)
+            {
+                engagement[Engagement.Likelihood] = new OptionSetValue((int)row.Answer.Value);
+            }
+
+            Ledger.Record("Engagement", () => Replay.Organization.Service.Create(engagement));
+            EngagementsPlayed++;
         }
 
         private void Close(HistoryRow row)

@@ -109,6 +109,13 @@ namespace LeadRecycle.Sandbox
             html.Append("<h2>The imported history</h2><table><tr><th>Rows read</th><th>Imported</th><th>Not yet created on the as-of date</th><th>Skipped</th><th>Scan calls</th><th>Closed early by LeadRecycle</th></tr><tr><td>")
                 .Append(replay.RowsRead).Append("</td><td>").Append(replay.Imported).Append("</td><td>").Append(replay.NotYetCreatedOnAsOf).Append("</td><td>")
                 .Append(replay.SkippedRows.Count).Append("</td><td>").Append(replay.ScanCalls).Append("</td><td>").Append(replay.ClosedEarlyByLeadRecycle).Append("</td></tr></table>");
+            if (replay.EngagementsRead > 0)
+            {
+                html.Append("<table><tr><th>Engagements read</th><th>Played on their recycled lead</th><th>Deal not in nurture that day</th><th>Outside the simulated days</th></tr><tr><td>")
+                    .Append(replay.EngagementsRead).Append("</td><td>").Append(replay.EngagementsPlayed).Append("</td><td>").Append(replay.EngagementsNotInNurture)
+                    .Append("</td><td>").Append(replay.EngagementsOutsidePeriod).Append("</td></tr></table>");
+            }
+
             if (replay.Assumptions.Count > 0)
             {
                 html.Append("<table><tr><th>Where the data has gaps, the importer assumed</th><th>Rows</th></tr>");

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 
 namespace LeadRecycle.Sandbox
 {
@@ -48,13 +49,15 @@ namespace LeadRecycle.Sandbox
             var simFile = new Argument<string>("history") { Description = "The history CSV (generic format, see the README)." };
             var from = new Option<string>("--from") { Description = "First day (yyyy-MM-dd); the history as it stood then is the starting point.", Required = true };
             var to = new Option<string>("--to") { Description = "Last day (yyyy-MM-dd).", Required = true };
+            var engagements = new Option<string?>("--engagements") { Description = "An engagement CSV (opportunity_id, occurred_on, type, likelihood, source; see the README), played on its days." };
             var simulate = new Command("simulate", "Plays a history forward day by day through the plug-ins, with the nightly stall scan, and writes the report.");
             simulate.Arguments.Add(simFile);
             simulate.Options.Add(from);
             simulate.Options.Add(to);
+            simulate.Options.Add(engagements);
             simulate.Options.Add(strict);
             simulate.Options.Add(output);
-            simulate.SetAction(result => Simulate(result.GetValue(simFile)!, result.GetValue(from)!, result.GetValue(to)!, result.GetValue(strict), result.GetValue(output)!));
+            simulate.SetAction(result => Simulate(result.GetValue(simFile)!, result.GetValue(from)!, result.GetValue(to)!, result.GetValue(engagements), result.GetValue(strict), result.GetValue(output)!));
             root.Subcommands.Add(simulate);
 
             root.Subcommands.Add(BenchCommand.Create(new Option<string>("--out") { Description = "The folder for bench.json.", DefaultValueFactory = _ => "sandbox-report" }));
@@ -62,7 +65,7 @@ namespace LeadRecycle.Sandbox
             return root.Parse(args).Invoke();
         }
 
-        private static int Simulate(string path, string fromText, string toText, bool strict, string outputFolder)
+        private static int Simulate(string path, string fromText, string toText, string? engagementsPath, bool strict, string outputFolder)
         {
             if (!TryDate(fromText, "--from", out var from) || !TryDate(toText, "--to", out var to))
             {
@@ -81,7 +84,34 @@ namespace LeadRecycle.Sandbox
                 return strict ? 1 : 2;
             }
 
-            var simulation = new HistorySimulation(rows.Value.Rows, from, to);
+            var engagementRows = new System.Collections.Generic.List<EngagementRow>();
+            var engagementProblems = new System.Collections.Generic.List<HistoryProblem>();
+            if (engagementsPath != null)
+            {
+                if (!File.Exists(engagementsPath))
+                {
+                    Console.Error.WriteLine($"No engagement file at {Path.GetFullPath(engagementsPath)}.");
+                    return 2;
+                }
+
+                using (var reader = new StreamReader(engagementsPath))
+                {
+                    (engagementRows, engagementProblems) = EngagementHistoryCsv.Read(reader);
+                }
+
+                foreach (var problem in engagementProblems)
+                {
+                    Console.Error.WriteLine((strict ? "refused engagements " : "skipped engagements ") + problem);
+                }
+
+                if (strict && engagementProblems.Count > 0)
+                {
+                    Console.Error.WriteLine($"{engagementProblems.Count} bad engagement row(s); nothing was simulated (--strict).");
+                    return 1;
+                }
+            }
+
+            var simulation = new HistorySimulation(rows.Value.Rows, engagementRows, from, to);
             var step = string.Format(CultureInfo.InvariantCulture, "Simulating {0:yyyy-MM-dd} to {1:yyyy-MM-dd}", from, to);
             var days = (to - from).TotalDays;
             ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress => simulation.Run(day => progress.Report(step, (day - from).TotalDays, days)));
@@ -91,10 +121,14 @@ namespace LeadRecycle.Sandbox
                 RowsRead = rows.Value.Rows.Count + rows.Value.Problems.Count,
                 Imported = simulation.Replay.Imported,
                 NotYetCreatedOnAsOf = simulation.Replay.NotYetCreated,
-                SkippedRows = rows.Value.Problems.ConvertAll(p => p.ToString()),
+                SkippedRows = rows.Value.Problems.ConvertAll(p => p.ToString()).Concat(engagementProblems.Select(p => "engagements " + p)).ToList(),
                 Assumptions = simulation.Replay.Assumptions,
                 ScanCalls = simulation.Ledger.Entries.TryGetValue("Nightly stall scan (Custom API calls)", out var scans) ? (int)scans.Calls : 0,
                 ClosedEarlyByLeadRecycle = simulation.ClosedEarlyByLeadRecycle,
+                EngagementsRead = engagementRows.Count + engagementProblems.Count,
+                EngagementsPlayed = simulation.EngagementsPlayed,
+                EngagementsNotInNurture = simulation.EngagementsNotInNurture,
+                EngagementsOutsidePeriod = simulation.EngagementsOutsidePeriod,
             };
             return Write(report, outputFolder);
         }

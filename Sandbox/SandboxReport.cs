@@ -59,6 +59,18 @@ namespace LeadRecycle.Sandbox
 
             /// <summary>simulate only: deals LeadRecycle returned to nurture before the history closed them.</summary>
             [JsonPropertyName("closedEarlyByLeadRecycle")] public int ClosedEarlyByLeadRecycle { get; init; }
+
+            /// <summary>simulate --engagements only: the engagement rows read (bad ones are in skippedRows, prefixed "engagements").</summary>
+            [JsonPropertyName("engagementsRead")] public int EngagementsRead { get; init; }
+
+            /// <summary>simulate --engagements only: engagements recorded on their deal's recycled lead in nurture.</summary>
+            [JsonPropertyName("engagementsPlayed")] public int EngagementsPlayed { get; init; }
+
+            /// <summary>simulate --engagements only: engagements whose deal had no recycled lead in nurture on that day.</summary>
+            [JsonPropertyName("engagementsNotInNurture")] public int EngagementsNotInNurture { get; init; }
+
+            /// <summary>simulate --engagements only: engagements dated outside the simulated days.</summary>
+            [JsonPropertyName("engagementsOutsidePeriod")] public int EngagementsOutsidePeriod { get; init; }
         }
 
         public static SandboxReport From(InMemoryOrganization org, IReadOnlyDictionary<string, CallLedger.Entry> calls)

@@ -115,6 +115,7 @@ namespace LeadRecycle.Tests.Sandbox
             Assert.Contains("<td>3</td><td>2</td><td>0</td><td>1</td>", page);
             Assert.Contains("<td>a deal with no stage is counted in the unnamed stage &#39;Unknown&#39;</td><td>1</td>", page);
             Assert.Contains("<li>line 3: owner is empty</li>", page);
+            Assert.DoesNotContain("Engagements read", page);
             // Nothing recycled or returned: no rate and no mean exist, and the page does not pretend they are zero.
             Assert.Contains("<div class=\"kpi\"><b>n/a</b>Return rate</div>", page);
             Assert.Contains("<div class=\"kpi\"><b>n/a</b>Days to re-engage</div>", page);
@@ -129,9 +130,11 @@ namespace LeadRecycle.Tests.Sandbox
                 ReturnsToRep = new SandboxReport.ReturnsSection { Returned = 4, ReturnRate = 0.25, MeanDaysToReengage = 12.34 },
             };
 
+            report.Replay = new SandboxReport.ReplaySection { EngagementsRead = 9, EngagementsPlayed = 5, EngagementsNotInNurture = 3, EngagementsOutsidePeriod = 1 };
             var page = HtmlReport.Render(report);
 
             Assert.Contains("<div class=\"kpi\"><b>25.0 %</b>Return rate</div>", page);
+            Assert.Contains("<td>9</td><td>5</td><td>3</td><td>1</td>", page);
             Assert.Contains("<div class=\"kpi\"><b>12.3</b>Days to re-engage</div>", page);
         }
     }

@@ -121,5 +121,89 @@ namespace LeadRecycle.Tests.Sandbox
             Assert.Equal(1, simulation.Replay.Assumptions["a loss without a reason LeadRecycle knows closes with 'Unable to reach' and placeholder checklist text"]);
             Assert.Equal(Opportunity.State.Won, org.Find(Opportunity.EntityName, simulation.Replay.Ids["D1"])!.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode).Value);
         }
+
+        [Fact]
+        public void Should_refuse_to_simulate_when_strict_and_an_engagement_row_is_bad()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "lr-sim-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            var history = Path.Combine(folder, "history.csv");
+            var engagements = Path.Combine(folder, "engagements.csv");
+            File.WriteAllText(history, "opportunity_id,owner,state,created_on\nD1,Ann,open,2017-01-02\n");
+            File.WriteAllText(engagements, "opportunity_id,occurred_on,type\nD1,2017-02-30,EmailClick\n");
+            var output = Path.Combine(folder, "out");
+            var error = new StringWriter();
+            var previous = Console.Error;
+            Console.SetError(error);
+            try
+            {
+                Assert.Equal(1, Program.Main(new[] { "simulate", history, "--from", "2017-01-01", "--to", "2017-01-31", "--engagements", engagements, "--strict", "--out", output }));
+                Assert.Equal(2, Program.Main(new[] { "simulate", history, "--from", "2017-01-01", "--to", "2017-01-31", "--engagements", Path.Combine(folder, "none.csv"), "--out", output }));
+            }
+            finally
+            {
+                Console.SetError(previous);
+            }
+
+            Assert.False(File.Exists(Path.Combine(output, "report.json")));
+            var lines = error.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            Assert.Contains("refused engagements line 2: occurred_on '2017-02-30' is not a date (yyyy-MM-dd)", lines);
+            Assert.Contains("1 bad engagement row(s); nothing was simulated (--strict).", lines);
+            Assert.Contains("No engagement file at " + Path.Combine(folder, "none.csv") + ".", lines);
+        }
+
+        [Fact]
+        public void Should_return_a_recycled_deal_to_its_rep_when_the_prospects_engagements_play_forward()
+        {
+            var history = string.Join("\n",
+                "opportunity_id,owner,owner_manager,stage,stage_entered_on,created_on,closed_on,state,loss_reason",
+                "D1,Ann,Max,Engaging,2017-01-02,2017-01-02,2017-01-10,lost,No budget",
+                "D2,Bo,Max,Engaging,2017-01-03,2017-01-03,2017-01-12,won,");
+            var engagements = string.Join("\n",
+                "opportunity_id,occurred_on,type,likelihood,source,campaign",
+                "D1,2017-01-05,Email click,,,spring",                    // before the loss: the deal is not in nurture yet
+                "D1,2017-02-01,EmailClick,,Newsletter,spring",
+                "D1,2017-02-03,LikelihoodAnswer,4,Survey,spring",        // a 4 returns the lead at once
+                "D2,2017-02-04,WebVisit,,,",                             // won, never recycled
+                "D1,2017-06-01,MeetingBooked,,,",                        // after --to
+                "D1,2017-02-05,Phone call,,,",                           // not an engagement type
+                "D1,2017-02-06,LikelihoodAnswer,,,");                    // an answer without its 1-4
+            var (rows, problems) = HistoryCsv.Read(new System.IO.StringReader(history));
+            Assert.Empty(problems);
+            var (engaged, engagementProblems) = EngagementHistoryCsv.Read(new System.IO.StringReader(engagements));
+            Assert.Equal(new[]
+            {
+                "line 7: type 'Phone call' is not an engagement type; use one of: EmailClick, FormSubmission, WebinarAttended, EmailReply, MeetingBooked, WebVisit, LikelihoodAnswer",
+                "line 8: a LikelihoodAnswer needs likelihood (1-4)",
+            }, engagementProblems.Select(p => p.ToString()));
+
+            var simulation = new HistorySimulation(rows, engaged, new DateTime(2017, 1, 1), new DateTime(2017, 3, 31));
+            simulation.Run();
+
+            Assert.Equal(2, simulation.EngagementsPlayed);
+            Assert.Equal(2, simulation.EngagementsNotInNurture);
+            Assert.Equal(1, simulation.EngagementsOutsidePeriod);
+            var org = simulation.Replay.Organization;
+            var all = org.All(RecycledLead.EntityName);
+            var recycled = Assert.Single(all, r => r.GetAttributeValue<EntityReference>(RecycledLead.Opportunity)?.Id == simulation.Replay.Ids["D1"]);
+            Assert.Equal(RecycledLead.Status.ReturnedToSales, recycled.GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode).Value);
+            Assert.Equal(new DateTime(2017, 2, 3, 12, 0, 0, DateTimeKind.Utc), recycled.GetAttributeValue<DateTime>(RecycledLead.ReturnedOn));
+            // Back to the rep who lost the deal.
+            var ann = Assert.Single(org.All(SystemUser.EntityName), u => u.GetAttributeValue<string>(SystemUser.FullName) == "Ann");
+            Assert.Equal(ann.Id, recycled.GetAttributeValue<EntityReference>(RecycledLead.ReturnedTo).Id);
+            Assert.Equal(2, org.All(Engagement.EntityName).Count);
+
+            // The returned lead then saw no activity for the sales-accepted service level (30 days): LeadRecycle took it back to nurture.
+            var lapsed = Assert.Single(all, r => r.Id != recycled.Id);
+            Assert.Equal(recycled.GetAttributeValue<EntityReference>(RecycledLead.ReturnedLead).Id, lapsed.GetAttributeValue<EntityReference>(RecycledLead.OriginatingLead).Id);
+            Assert.Equal((int)RecycleType.Passive, lapsed.GetAttributeValue<OptionSetValue>(RecycledLead.RecycleType).Value);
+            Assert.Equal(new DateTime(2017, 3, 5, 23, 0, 0, DateTimeKind.Utc), lapsed.GetAttributeValue<DateTime>(RecycledLead.RecycledOn));
+
+            var report = SandboxReport.From(org, simulation.Ledger.Entries);
+            Assert.Equal(1, report.ReturnsToRep.Returned);
+            Assert.Equal(new DateTime(2017, 2, 3, 12, 0, 0, DateTimeKind.Utc).Subtract(recycled.GetAttributeValue<DateTime>(RecycledLead.RecycledOn)).TotalDays,
+                report.ReturnsToRep.MeanDaysToReengage!.Value, 1);
+            Assert.Contains(report.CallsPerEvent, c => c.Event == "Engagement" && c.Events == 2);
+        }
     }
 }
