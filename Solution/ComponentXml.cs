@@ -121,55 +121,38 @@ namespace LeadRecycle.Solution
         /// <summary>The root elements a solution with a model-driven app adds, in this order, before EntityDataProviders.</summary>
         public static readonly IReadOnlyList<string> AppRootElements = new[] { "AppModuleSiteMaps", "AppModules" };
 
-        public static XElement CustomizationsPlaceholders() => CustomizationsPlaceholders(Array.Empty<ConnectionReferenceDeclaration>());
-
         /// <summary>
-        /// The placeholders, plus the connection references, which real exports keep inline in Customizations.xml
-        /// (facts §2, §3.1) between EntityDataProviders and Languages. The 9.0 XSD predates connection references
-        /// and rejects the element; it is needed for the cloud flow to bind to a connection, so it is written when
-        /// the solution has any, and the schema test removes exactly these newer-than-9.0 parts before validating
-        /// (see <see cref="NewerThanSchema"/>).
+        /// The placeholders for what <paramref name="model"/> ships. Optional root elements are written only when there is
+        /// something to put in them (the XSD requires at least one child in AppModules), each where real exports and
+        /// the XSD put it: Dashboards, then WebResources, before CustomControls; AppModuleSiteMaps and AppModules before
+        /// EntityDataProviders; the connection references, which real exports keep inline (facts §2, §3.1), before
+        /// Languages. The 9.0 XSD predates connection references; the schema test removes exactly the newer-than-9.0
+        /// parts before validating (see <see cref="NewerThanSchema"/>).
         /// </summary>
-        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences) =>
-            CustomizationsPlaceholders(connectionReferences, withApps: false);
-
-        /// <summary>
-        /// With <paramref name="withApps"/>, also the AppModuleSiteMaps and AppModules placeholders (before
-        /// EntityDataProviders, the order of real exports and of the XSD). They are only written when the solution has an
-        /// app: the XSD requires at least one AppModule inside AppModules.
-        /// </summary>
-        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences, bool withApps) =>
-            CustomizationsPlaceholders(connectionReferences, withApps, withDashboards: false);
-
-        /// <summary>With <paramref name="withDashboards"/>, also the Dashboards placeholder (after optionsets, before CustomControls, as in real exports and the XSD).</summary>
-        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences, bool withApps, bool withDashboards) =>
-            CustomizationsPlaceholders(connectionReferences, withApps, withDashboards, withWebResources: false);
-
-        /// <summary>With <paramref name="withWebResources"/>, also the WebResources placeholder (after Dashboards, before CustomControls: the order of real exports and of the XSD).</summary>
-        public static XElement CustomizationsPlaceholders(IReadOnlyCollection<ConnectionReferenceDeclaration> connectionReferences, bool withApps, bool withDashboards, bool withWebResources)
+        public static XElement CustomizationsPlaceholders(SolutionModel model)
         {
-            ArgumentNullException.ThrowIfNull(connectionReferences);
+            ArgumentNullException.ThrowIfNull(model);
             var root = new XElement("ImportExportXml",
                 new XAttribute(XNamespace.Xmlns + "xsi", Xsi),
                 CustomizationsRootOrder.Select(name => name == "Languages"
                     ? new XElement("Languages", new XElement("Language", Lang))
                     : new XElement(name)));
-            if (connectionReferences.Count > 0)
+            if (model.ConnectionReferences.Count > 0)
             {
-                root.Element("Languages")!.AddBeforeSelf(new XElement("connectionreferences", connectionReferences.Select(ConnectionReference)));
+                root.Element("Languages")!.AddBeforeSelf(new XElement("connectionreferences", model.ConnectionReferences.Select(ConnectionReference)));
             }
 
-            if (withApps)
+            if (model.AppModules.Count > 0)
             {
                 root.Element("EntityDataProviders")!.AddBeforeSelf(AppRootElements.Select(n => new XElement(n)));
             }
 
-            if (withDashboards)
+            if (model.Dashboards.Count > 0)
             {
                 root.Element("CustomControls")!.AddBeforeSelf(new XElement("Dashboards"));
             }
 
-            if (withWebResources)
+            if (model.WebResources.Count > 0)
             {
                 root.Element("CustomControls")!.AddBeforeSelf(new XElement("WebResources"));
             }

@@ -266,17 +266,20 @@ namespace LeadRecycle.Solution
 
         /// <summary>
         /// The web resources: the Return to Nurture command's script, its dialog page (which loads the script by its
-        /// relative path, ../scripts/ReturnToNurture.js) and the command's icon. Their content is read from
-        /// Solution/WebResources/&lt;name&gt; by the caller.
+        /// relative path, ../scripts/ReturnToNurture.js) and the command's icon, with their content from
+        /// Solution/WebResources/&lt;name&gt;.
         /// </summary>
-        public static IReadOnlyList<(string Name, string DisplayName, int Type, string Description)> WebResources { get; } = new[]
+        public static IReadOnlyList<WebResourceDeclaration> WebResources { get; } = new[]
         {
-            (ReturnToNurtureScript, "LeadRecycle: Return to Nurture command", WebResourceDeclaration.JScript,
+            WebResource(ReturnToNurtureScript, "LeadRecycle: Return to Nurture command", WebResourceDeclaration.JScript,
                 "The opportunity form's Return to Nurture command and its dialog's behaviour; calls lr_ReturnToNurture."),
-            (ReturnToNurtureDialog, "LeadRecycle: Return to Nurture dialog", WebResourceDeclaration.Html,
+            WebResource(ReturnToNurtureDialog, "LeadRecycle: Return to Nurture dialog", WebResourceDeclaration.Html,
                 "The dialog where a rep picks the reason and answers the Return to Nurture checklist."),
-            (ReturnToNurtureIcon, "LeadRecycle: Return to Nurture icon", WebResourceDeclaration.Svg, "The command bar icon of Return to Nurture."),
+            WebResource(ReturnToNurtureIcon, "LeadRecycle: Return to Nurture icon", WebResourceDeclaration.Svg, "The command bar icon of Return to Nurture."),
         };
+
+        private static WebResourceDeclaration WebResource(string name, string displayName, int type, string description) =>
+            new WebResourceDeclaration(name, displayName, type, LeadRecycleSolution.ReadWebResource(name)) { Description = description };
 
         /// <summary>"Return to Nurture" on the open opportunity's form: the dialog, then lr_ReturnToNurture.</summary>
         public static FormCommandDeclaration ReturnToNurtureCommand { get; } = new FormCommandDeclaration(

@@ -144,9 +144,7 @@ namespace LeadRecycle.Solution
                 Charts = LeadRecycleApp.Charts,
                 Dashboards = new[] { LeadRecycleApp.Overview },
                 AppModules = new[] { LeadRecycleApp.App },
-                WebResources = LeadRecycleApp.WebResources
-                    .Select(w => new WebResourceDeclaration(w.Name, w.DisplayName, w.Type, ReadWebResource(w.Name)) { Description = w.Description })
-                    .ToArray(),
+                WebResources = LeadRecycleApp.WebResources,
                 FormCommands = new[] { LeadRecycleApp.ReturnToNurtureCommand },
             };
         }

@@ -456,6 +456,7 @@ namespace LeadRecycle.Solution
                 throw new InvalidOperationException($"View '{twiceView.Key}' is declared twice; a view's table and name are its identity.");
             }
 
+            var relationships = RelationshipModel.For(tables, prefix.TrimEnd('_'));
             foreach (var form in definition.Forms)
             {
                 if (!carried.Contains(form.Table))
@@ -475,7 +476,7 @@ namespace LeadRecycle.Solution
                         throw new InvalidOperationException($"Form '{form.Name}' shows view '{subgrid.ViewKey}' in a sub-grid, which the solution does not declare.");
                     }
 
-                    var relationship = RelationshipModel.For(tables, prefix.TrimEnd('_')).FirstOrDefault(r => r.Name == subgrid.Relationship);
+                    var relationship = relationships.FirstOrDefault(r => r.Name == subgrid.Relationship);
                     if (relationship == null || relationship.ReferencingEntity != subgrid.Table || relationship.ReferencedEntity != form.Table)
                     {
                         throw new InvalidOperationException($"Form '{form.Name}' shows '{subgrid.Table}' through '{subgrid.Relationship}', which is not a relationship of the solution from '{form.Table}' to '{subgrid.Table}'.");
@@ -533,6 +534,19 @@ namespace LeadRecycle.Solution
                 if (unknownDashboard != null)
                 {
                     throw new InvalidOperationException($"App module '{app.UniqueName}' shows dashboard '{unknownDashboard}', which is not a dashboard of the solution.");
+                }
+            }
+
+            foreach (var subArea in definition.AppModules.SelectMany(a => a.Areas).SelectMany(a => a.Groups).SelectMany(g => g.SubAreas))
+            {
+                if ((subArea.Entity == null) == (subArea.Dashboard == null))
+                {
+                    throw new InvalidOperationException($"Site map entry '{subArea.Id}' must open either a table or a dashboard.");
+                }
+
+                if (subArea.Dashboard != null && !definition.Dashboards.Any(d => d.Name == subArea.Dashboard))
+                {
+                    throw new InvalidOperationException($"Site map entry '{subArea.Id}' opens dashboard '{subArea.Dashboard}', which is not a dashboard of the solution.");
                 }
             }
 
@@ -613,19 +627,6 @@ namespace LeadRecycle.Solution
             if (twiceCommand != null)
             {
                 throw new InvalidOperationException($"Form command '{twiceCommand.Key}' is declared twice.");
-            }
-
-            foreach (var subArea in definition.AppModules.SelectMany(a => a.Areas).SelectMany(a => a.Groups).SelectMany(g => g.SubAreas))
-            {
-                if ((subArea.Entity == null) == (subArea.Dashboard == null))
-                {
-                    throw new InvalidOperationException($"Site map entry '{subArea.Id}' must open either a table or a dashboard.");
-                }
-
-                if (subArea.Dashboard != null && !definition.Dashboards.Any(d => d.Name == subArea.Dashboard))
-                {
-                    throw new InvalidOperationException($"Site map entry '{subArea.Id}' opens dashboard '{subArea.Dashboard}', which is not a dashboard of the solution.");
-                }
             }
         }
 

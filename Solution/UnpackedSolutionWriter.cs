@@ -31,8 +31,7 @@ namespace LeadRecycle.Solution
 
             // Unpacked as Both (managed and unmanaged from one folder): Managed 2, as pac writes it.
             Add("Other/Solution.xml", ComponentXml.SolutionManifest(model, managed: 2));
-            Add("Other/Customizations.xml", ComponentXml.CustomizationsPlaceholders(model.ConnectionReferences,
-                withApps: model.AppModules.Count > 0, withDashboards: model.Dashboards.Count > 0, withWebResources: model.WebResources.Count > 0));
+            Add("Other/Customizations.xml", ComponentXml.CustomizationsPlaceholders(model));
 
             var relationships = RelationshipModel.For(model.Tables, model.Publisher.Prefix);
             Add("Other/Relationships.xml", ComponentXml.RelationshipIndex(relationships));
