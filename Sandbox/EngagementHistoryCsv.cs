@@ -36,49 +36,17 @@ namespace LeadRecycle.Sandbox
 
         public static (List<EngagementRow> Rows, List<HistoryProblem> Problems) Read(TextReader reader)
         {
-            ArgumentNullException.ThrowIfNull(reader);
             var rows = new List<EngagementRow>();
-            var problems = new List<HistoryProblem>();
-            var header = reader.ReadLine();
-            if (header == null)
+            var problems = HistoryCsv.ReadTable(reader, RequiredColumns, (lineNumber, field) =>
             {
-                problems.Add(new HistoryProblem(1, "the file is empty; a header row is required"));
-                return (rows, problems);
-            }
-
-            var columns = HistoryCsv.Split(header).Select(c => c.Trim().ToLowerInvariant()).ToList();
-            problems.AddRange(RequiredColumns.Where(r => !columns.Contains(r)).Select(r => new HistoryProblem(1, $"the header has no '{r}' column")));
-            if (problems.Count > 0)
-            {
-                return (rows, problems);
-            }
-
-            var lineNumber = 1;
-            string? line;
-            while ((line = reader.ReadLine()) != null)
-            {
-                lineNumber++;
-                if (line.Trim().Length == 0)
-                {
-                    continue;
-                }
-
-                var fields = HistoryCsv.Split(line);
-                string? Field(string name)
-                {
-                    var index = columns.IndexOf(name);
-                    var value = index >= 0 && index < fields.Count ? fields[index].Trim() : null;
-                    return string.IsNullOrEmpty(value) ? null : value;
-                }
-
                 var rowProblems = new List<string>();
-                var id = Field("opportunity_id");
+                var id = field("opportunity_id");
                 if (id == null)
                 {
                     rowProblems.Add("opportunity_id is empty");
                 }
 
-                var dateText = Field("occurred_on");
+                var dateText = field("occurred_on");
                 DateTime occurredOn = default;
                 if (dateText == null)
                 {
@@ -89,7 +57,7 @@ namespace LeadRecycle.Sandbox
                     rowProblems.Add($"occurred_on '{dateText}' is not a date (yyyy-MM-dd)");
                 }
 
-                var typeText = Field("type");
+                var typeText = field("type");
                 var type = TypeOf(typeText);
                 if (type == null)
                 {
@@ -97,7 +65,7 @@ namespace LeadRecycle.Sandbox
                 }
 
                 Likelihood? answer = null;
-                var likelihoodText = Field("likelihood");
+                var likelihoodText = field("likelihood");
                 if (likelihoodText != null)
                 {
                     if (int.TryParse(likelihoodText, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= 4)
@@ -116,13 +84,12 @@ namespace LeadRecycle.Sandbox
 
                 if (rowProblems.Count > 0)
                 {
-                    problems.Add(new HistoryProblem(lineNumber, string.Join("; ", rowProblems)));
-                    continue;
+                    return new HistoryProblem(lineNumber, string.Join("; ", rowProblems));
                 }
 
-                rows.Add(new EngagementRow { Line = lineNumber, OpportunityId = id!, OccurredOn = occurredOn, Type = type!.Value, Answer = answer, Source = Field("source") });
-            }
-
+                rows.Add(new EngagementRow { Line = lineNumber, OpportunityId = id!, OccurredOn = occurredOn, Type = type!.Value, Answer = answer, Source = field("source") });
+                return null;
+            });
             return (rows, problems);
         }
 

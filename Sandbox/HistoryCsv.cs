@@ -62,48 +62,13 @@ namespace LeadRecycle.Sandbox
         public static (List<HistoryRow> Rows, List<HistoryProblem> Problems) Read(TextReader reader)
         {
             var rows = new List<HistoryRow>();
-            var problems = new List<HistoryProblem>();
-            var header = reader.ReadLine();
-            if (header == null)
-            {
-                problems.Add(new HistoryProblem(1, "the file is empty; a header row is required"));
-                return (rows, problems);
-            }
-
-            var columns = Split(header).Select(c => c.Trim().ToLowerInvariant()).ToList();
-            foreach (var required in RequiredColumns.Where(r => !columns.Contains(r)))
-            {
-                problems.Add(new HistoryProblem(1, $"the header has no '{required}' column"));
-            }
-
-            if (problems.Count > 0)
-            {
-                return (rows, problems);
-            }
-
-            var lineNumber = 1;
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            string? line;
-            while ((line = reader.ReadLine()) != null)
+            var problems = ReadTable(reader, RequiredColumns, (lineNumber, field) =>
             {
-                lineNumber++;
-                if (line.Trim().Length == 0)
-                {
-                    continue;
-                }
-
-                var fields = Split(line);
-                string? Field(string name)
-                {
-                    var index = columns.IndexOf(name);
-                    var value = index >= 0 && index < fields.Count ? fields[index].Trim() : null;
-                    return string.IsNullOrEmpty(value) ? null : value;
-                }
-
                 var rowProblems = new List<string>();
                 DateTime? Date(string name)
                 {
-                    var text = Field(name);
+                    var text = field(name);
                     if (text == null)
                     {
                         return null;
@@ -119,9 +84,9 @@ namespace LeadRecycle.Sandbox
                     return null;
                 }
 
-                var id = Field("opportunity_id");
-                var owner = Field("owner");
-                var state = (Field("state") ?? string.Empty).ToLowerInvariant();
+                var id = field("opportunity_id");
+                var owner = field("owner");
+                var state = (field("state") ?? string.Empty).ToLowerInvariant();
                 if (id == null)
                 {
                     rowProblems.Add("opportunity_id is empty");
@@ -138,11 +103,11 @@ namespace LeadRecycle.Sandbox
 
                 if (state != "open" && state != "won" && state != "lost")
                 {
-                    rowProblems.Add($"state '{Field("state")}' must be open, won or lost");
+                    rowProblems.Add($"state '{field("state")}' must be open, won or lost");
                 }
 
                 decimal? value = null;
-                var valueText = Field("value");
+                var valueText = field("value");
                 if (valueText != null)
                 {
                     if (decimal.TryParse(valueText, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
@@ -160,14 +125,14 @@ namespace LeadRecycle.Sandbox
                     Line = lineNumber,
                     OpportunityId = id ?? string.Empty,
                     Owner = owner ?? string.Empty,
-                    OwnerManager = Field("owner_manager"),
-                    Account = Field("account"),
-                    Stage = Field("stage"),
+                    OwnerManager = field("owner_manager"),
+                    Account = field("account"),
+                    Stage = field("stage"),
                     StageEnteredOn = Date("stage_entered_on"),
                     CreatedOn = Date("created_on"),
                     ClosedOn = Date("closed_on"),
                     State = state,
-                    LossReason = Field("loss_reason"),
+                    LossReason = field("loss_reason"),
                     Value = value,
                 };
                 if (row.State != "open" && row.ClosedOn == null && rowProblems.Count == 0)
@@ -177,15 +142,66 @@ namespace LeadRecycle.Sandbox
 
                 if (rowProblems.Count > 0)
                 {
-                    problems.Add(new HistoryProblem(lineNumber, string.Join("; ", rowProblems)));
+                    return new HistoryProblem(lineNumber, string.Join("; ", rowProblems));
                 }
-                else
+
+                rows.Add(row);
+                return null;
+            });
+            return (rows, problems);
+        }
+
+        /// <summary>
+        /// Reads a CSV with a header row (column names in any case and order; unknown ones ignored): calls
+        /// <paramref name="readRow"/> for every non-blank line with its line number and a field accessor by column name
+        /// (trimmed; null when empty or missing), collecting the problem it returns. A missing file header or required
+        /// column is a problem on line 1, and then no row is read.
+        /// </summary>
+        public static List<HistoryProblem> ReadTable(TextReader reader, IReadOnlyCollection<string> requiredColumns, Func<int, Func<string, string?>, HistoryProblem?> readRow)
+        {
+            ArgumentNullException.ThrowIfNull(reader);
+            ArgumentNullException.ThrowIfNull(readRow);
+            var problems = new List<HistoryProblem>();
+            var header = reader.ReadLine();
+            if (header == null)
+            {
+                problems.Add(new HistoryProblem(1, "the file is empty; a header row is required"));
+                return problems;
+            }
+
+            var columns = Split(header).Select(c => c.Trim().ToLowerInvariant()).ToList();
+            problems.AddRange(requiredColumns.Where(r => !columns.Contains(r)).Select(r => new HistoryProblem(1, $"the header has no '{r}' column")));
+            if (problems.Count > 0)
+            {
+                return problems;
+            }
+
+            var lineNumber = 1;
+            string? line;
+            while ((line = reader.ReadLine()) != null)
+            {
+                lineNumber++;
+                if (line.Trim().Length == 0)
                 {
-                    rows.Add(row);
+                    continue;
+                }
+
+                var fields = Split(line);
+                string? Field(string name)
+                {
+                    var index = columns.IndexOf(name);
+                    var value = index >= 0 && index < fields.Count ? fields[index].Trim() : null;
+                    return string.IsNullOrEmpty(value) ? null : value;
+                }
+
+                var problem = readRow(lineNumber, Field);
+                if (problem != null)
+                {
+                    problems.Add(problem);
                 }
             }
 
-            return (rows, problems);
+            return problems;
         }
 
         /// <summary>Splits one CSV line, honouring double quotes.</summary>
