@@ -91,7 +91,8 @@ namespace LeadRecycle.Metadata
                 Custom(Opportunity.AgingStatus, ColumnType.Picklist, "Aging status", "On track, warning or stalled against the stage's threshold.") with { Choice = AgingStatuses },
                 Custom(Opportunity.StalledOn, ColumnType.DateTime, "Stalled on", null),
                 Custom(Opportunity.ServiceLevelDue, ColumnType.DateTime, "Service level due", "Move, snooze or close the deal by then, or it returns to nurture."),
-                Custom(Opportunity.SnoozeUntil, ColumnType.DateTime, "Snooze until", "The stall scan leaves the deal alone until then.")),
+                Custom(Opportunity.SnoozeUntil, ColumnType.DateTime, "Snooze until", "The stall scan leaves the deal alone until then."),
+                Custom(Opportunity.NurtureRequestedOn, ColumnType.DateTime, "Return to nurture requested on", "When the stall scan asked for this lapsed deal's return to nurture; a background job does it (System Jobs shows one that failed).")),
             Extension(OpportunityClose.EntityName, "Opportunity Close", "Opportunity Close", OpportunityClose.Id, OpportunityClose.Subject,
                 ChecklistColumnsFor(OpportunityClose.EntityName).ToArray()),
             Extension(Lead.EntityName, "Lead", "Leads", Lead.Id, Lead.FullName,
@@ -99,6 +100,7 @@ namespace LeadRecycle.Metadata
                     .Append(Custom(Lead.RecycleCount, ColumnType.Integer, "Recycle count", "How many times this lead was returned to nurture.") with { MinValue = 0, MaxValue = 1000 })
                     .Append(Lookup(Lead.RecycledLead, "Returned from recycled lead", RecycledLead.EntityName))
                     .Append(Custom(Lead.LastActivityOn, ColumnType.DateTime, "Last activity on", "When the lead last had a task, call, email or appointment."))
+                    .Append(Custom(Lead.NurtureRequestedOn, ColumnType.DateTime, "Return to nurture requested on", "When the stall scan asked for this inactive lead's return to nurture; a background job does it (System Jobs shows one that failed)."))
                     .Append(Custom(Lead.ReturnKey, ColumnType.String, "Return key", "Recycled lead and recycle number; unique, so a prospect returns to sales once per recycle.") with { MaxLength = 100, IsValidForUpdate = false })
                     .ToArray()) with
             {
@@ -135,6 +137,7 @@ namespace LeadRecycle.Metadata
                 Lookup(RecycledLead.Contact, "Contact", "contact") with { Description = "The person marketing nurtures: the audience of journeys." },
                 Lookup(RecycledLead.Account, "Account", "account"),
                 Lookup(RecycledLead.OriginalOwner, "Original owner", SystemUser.EntityName) with { Description = "The rep who owned the deal; it returns to this rep on re-engagement." },
+                Lookup(RecycledLead.OriginalTeam, "Original owner team", Team.EntityName) with { Description = "The team that owned the deal, when a team did; it returns to this team on re-engagement." },
                 Custom(RecycledLead.Reason, ColumnType.Picklist, "Reason", null) with { Choice = DisqualificationReasons, RequiredLevel = RequiredLevel.ApplicationRequired },
                 Custom(RecycledLead.RecycleType, ColumnType.Picklist, "Recycle type", null) with { Choice = RecycleTypes },
                 Custom(RecycledLead.NurtureStream, ColumnType.Picklist, "Nurture stream", null) with { Choice = NurtureStreams },

@@ -110,20 +110,22 @@ namespace LeadRecycle.Sandbox
                     pace = 1; // the owner acts on the follow-up task
                 }
 
+                // The deal's owner acts on it, as in the app.
+                var owner = Organization.CreateOrganizationService(deal.GetAttributeValue<EntityReference>(CommonColumns.OwnerId).Id);
                 if (_random.NextDouble() < 0.01)
                 {
-                    Lose(deal.Id);
+                    Lose(owner, deal.Id);
                 }
                 else if (_random.NextDouble() < 1 / pace)
                 {
                     if (stage < 3)
                     {
                         _ledger.Record("Stage change (Update salesstage)", () =>
-                            Service.Update(new Entity(Opportunity.EntityName, deal.Id) { [Opportunity.SalesStage] = new OptionSetValue(stage + 1) }));
+                            owner.Update(new Entity(Opportunity.EntityName, deal.Id) { [Opportunity.SalesStage] = new OptionSetValue(stage + 1) }));
                     }
                     else if (_random.NextDouble() < 0.6)
                     {
-                        _ledger.Record("Win", () => Service.Execute(new WinOpportunityRequest
+                        _ledger.Record("Win", () => owner.Execute(new WinOpportunityRequest
                         {
                             OpportunityClose = new Entity(OpportunityClose.EntityName) { [OpportunityClose.Opportunity] = new EntityReference(Opportunity.EntityName, deal.Id) },
                             Status = new OptionSetValue(Opportunity.Status.Won),
@@ -131,7 +133,7 @@ namespace LeadRecycle.Sandbox
                     }
                     else
                     {
-                        Lose(deal.Id);
+                        Lose(owner, deal.Id);
                     }
                 }
             }
@@ -168,10 +170,10 @@ namespace LeadRecycle.Sandbox
             }
         }
 
-        private void Lose(Guid deal)
+        private void Lose(IOrganizationService owner, Guid deal)
         {
             var reason = RepReasons[_random.Next(RepReasons.Length)];
-            _ledger.Record("Lose", () => Service.Execute(new LoseOpportunityRequest
+            _ledger.Record("Lose", () => owner.Execute(new LoseOpportunityRequest
             {
                 OpportunityClose = new Entity(OpportunityClose.EntityName)
                 {

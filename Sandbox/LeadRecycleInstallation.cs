@@ -41,7 +41,8 @@ namespace LeadRecycle.Sandbox
         }
 
         /// <summary>
-        /// Runs the stall scan to the end, as the nightly cloud flow does; returns the Custom API calls made.
+        /// Runs the stall scan to the end, as the nightly cloud flow does, then the background jobs it started (the
+        /// returns to nurture, one per record), as Dataverse's asynchronous service would; returns the Custom API calls made.
         /// <paramref name="afterCall"/> sees each call's response and wall time (the bench measures the scan through it).
         /// </summary>
         public static int ScanToEnd(InMemoryOrganization org, Action<OrganizationResponse, TimeSpan>? afterCall = null)
@@ -63,6 +64,7 @@ namespace LeadRecycle.Sandbox
                 token = (bool)response["Done"] ? null : (string)response["ContinuationToken"];
             }
             while (token != null);
+            org.DrainAsyncQueue();
             return calls;
         }
 

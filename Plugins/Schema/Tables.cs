@@ -47,6 +47,12 @@ namespace LeadRecycle.Schema
         /// <summary>Until when the owner asked the scan to leave the deal alone.</summary>
         public const string SnoozeUntil = "lr_snoozeuntil";
 
+        /// <summary>
+        /// When the nightly scan asked for this lapsed deal's return to nurture. The return itself runs as a
+        /// background job per deal (its own transaction), so one deal that cannot be closed never stops the scan.
+        /// </summary>
+        public const string NurtureRequestedOn = "lr_nurturerequestedon";
+
         public static class State
         {
             public const int Open = 0;
@@ -103,6 +109,9 @@ namespace LeadRecycle.Schema
         /// <summary>When the lead last had an activity (stamped by LeadRecycle); passive recycling measures from it.</summary>
         public const string LastActivityOn = "lr_lastactivityon";
 
+        /// <summary>When the nightly scan asked for this inactive lead's return to nurture (a background job does it).</summary>
+        public const string NurtureRequestedOn = "lr_nurturerequestedon";
+
         /// <summary>The recycled lead this lead returned from.</summary>
         public const string RecycledLead = "lr_recycledleadid";
 
@@ -142,6 +151,9 @@ namespace LeadRecycle.Schema
         public const string Contact = "lr_contactid";
         public const string Account = "lr_accountid";
         public const string OriginalOwner = "lr_originalownerid";
+
+        /// <summary>The owner team of a team-owned deal or lead: it returns to that team on re-engagement.</summary>
+        public const string OriginalTeam = "lr_originalteamid";
         public const string Reason = "lr_reason";
         public const string RecycleType = "lr_recycletype";
         public const string NurtureStream = "lr_nurturestream";

@@ -94,7 +94,7 @@ namespace LeadRecycle.Steps
         private static readonly string[] ImageColumns =
         {
             CommonColumns.StatusCode, RecycledLead.Topic, RecycledLead.EngagementScore, RecycledLead.EngagementThreshold,
-            RecycledLead.Likelihood, RecycledLead.NurtureStream, RecycledLead.OriginalOwner, RecycledLead.Opportunity,
+            RecycledLead.Likelihood, RecycledLead.NurtureStream, RecycledLead.OriginalOwner, RecycledLead.OriginalTeam, RecycledLead.Opportunity,
             RecycledLead.Contact, RecycledLead.Account, RecycledLead.Reason, RecycledLead.RecycleCount, RecycledLead.RecycledOn,
             RecycledLead.Background, RecycledLead.DecisionCriteria, RecycledLead.Impediments, RecycledLead.WhoIsInvolved,
         };
@@ -137,7 +137,7 @@ namespace LeadRecycle.Steps
 
             var now = RecycleContext.UtcNow(context);
             var topic = recycledLead.GetAttributeValue<string>(RecycledLead.Topic) ?? "Recycled lead";
-            var owner = ReturnToRepRouter.ChooseOwner(context.SystemService, recycledLead.GetAttributeValue<EntityReference>(RecycledLead.OriginalOwner), policy, topic);
+            var owner = ReturnToRepRouter.ChooseOwner(context.SystemService, recycledLead, policy, topic);
 
             EntityReference regarding;
             var opportunity = recycledLead.GetAttributeValue<EntityReference>(RecycledLead.Opportunity);
@@ -194,67 +194,6 @@ namespace LeadRecycle.Steps
             }
 
             context.Trace("Recycled lead {0} returned to the {1} ({2}) at score {3}.", recycledLead.Id, owner.Route, owner.Owner.Id, score);
-        }
-    }
-
-    /// <summary>
-    /// Hygiene: when sales reopens an opportunity, its live recycled lead is cancelled, and the opportunity
-    /// remembers how often it was recycled (the next recycle counts on from there, and the cap applies).
-    /// </summary>
-    public sealed class CancelRecycledLeadOnReopen : PluginBase
-    {
-        public const string PreImageAlias = "opportunity";
-
-        public CancelRecycledLeadOnReopen(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
-        {
-        }
-
-        public override IEnumerable<PluginStep> Steps => new[]
-        {
-            PluginStep.For<CancelRecycledLeadOnReopen>(SdkMessageNames.SetState, Opportunity.EntityName, PipelineStage.PostOperation)
-                .WithPreImage(PreImageAlias, "EntityMoniker", CommonColumns.StateCode, Opportunity.RecycleCount)
-                .Describe("Cancels the live recycled lead of a reopened opportunity."),
-            PluginStep.For<CancelRecycledLeadOnReopen>(SdkMessageNames.SetStateDynamicEntity, Opportunity.EntityName, PipelineStage.PostOperation)
-                .WithPreImage(PreImageAlias, "EntityMoniker", CommonColumns.StateCode, Opportunity.RecycleCount)
-                .Describe("Cancels the live recycled lead of a reopened opportunity."),
-            PluginStep.For<CancelRecycledLeadOnReopen>(SdkMessageNames.Update, Opportunity.EntityName, PipelineStage.PostOperation)
-                .WhenChanged(CommonColumns.StateCode)
-                .WithPreImage(PreImageAlias, "Target", CommonColumns.StateCode, Opportunity.RecycleCount)
-                .Describe("Cancels the live recycled lead of a reopened opportunity."),
-        };
-
-        protected override void ExecuteStep(LocalPluginContext context)
-        {
-            var newState = context.ExecutionContext.MessageName == SdkMessageNames.Update
-                ? context.GetTargetEntity()?.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode)?.Value
-                : context.GetInput<OptionSetValue>("State")?.Value;
-            var oldState = context.GetPreImage(PreImageAlias)?.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode)?.Value;
-            if (newState != Opportunity.State.Open || oldState == Opportunity.State.Open || context.HasSharedFlag(SharedFlags.ReturningToRep))
-            {
-                return;
-            }
-
-            var opportunityId = context.ExecutionContext.PrimaryEntityId;
-            var query = new QueryExpression(RecycledLead.EntityName) { ColumnSet = new ColumnSet(RecycledLead.RecycleCount) };
-            query.Criteria.AddCondition(RecycledLead.Opportunity, ConditionOperator.Equal, opportunityId);
-            query.Criteria.AddCondition(CommonColumns.StatusCode, ConditionOperator.Equal, RecycledLead.Status.Nurturing);
-            var live = context.SystemService.RetrieveMultiple(query).Entities;
-            var recycles = context.GetPreImage(PreImageAlias)?.GetAttributeValue<int?>(Opportunity.RecycleCount) ?? 0;
-            foreach (var recycledLead in live)
-            {
-                context.SystemService.Update(new Entity(RecycledLead.EntityName, recycledLead.Id)
-                {
-                    [CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Inactive),
-                    [CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.Cancelled),
-                });
-                recycles = Math.Max(recycles, recycledLead.GetAttributeValue<int?>(RecycledLead.RecycleCount) ?? 0);
-            }
-
-            if (live.Count > 0)
-            {
-                context.SystemService.Update(new Entity(Opportunity.EntityName, opportunityId) { [Opportunity.RecycleCount] = recycles });
-            }
         }
     }
 }

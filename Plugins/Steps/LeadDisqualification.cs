@@ -108,7 +108,7 @@ namespace LeadRecycle.Steps
             var checklist = Checklist.From(lead);
             var reasonPolicy = ChecklistValidator.Validate(checklist, policy, CloseKind.LeadDisqualification, RecycleContext.SystemReasonAllowed(context));
             var id = RecycleService.Recycle(
-                context.SystemService, RecycleSources.FromLead(lead), checklist, reasonPolicy, policy, RecycleContext.TypeFor(reasonPolicy), RecycleContext.UtcNow(context));
+                context.SystemService, RecycleSources.FromLead(lead), checklist, reasonPolicy, policy, RecycleContext.TypeFor(reasonPolicy), RecycleContext.UtcNow(context), context.ExecutionContext.InitiatingUserId);
             context.Trace("Recycled lead {0} as recycled lead {1} ({2}).", lead.Id, id, reasonPolicy.Reason);
         }
     }

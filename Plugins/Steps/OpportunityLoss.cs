@@ -116,7 +116,7 @@ namespace LeadRecycle.Steps
 
             var now = RecycleContext.UtcNow(context);
             var source = RecycleSources.FromOpportunity(opportunity);
-            var id = RecycleService.Recycle(context.SystemService, source, checklist, reasonPolicy, policy, RecycleContext.TypeFor(reasonPolicy), now);
+            var id = RecycleService.Recycle(context.SystemService, source, checklist, reasonPolicy, policy, RecycleContext.TypeFor(reasonPolicy), now, context.ExecutionContext.InitiatingUserId);
             context.Trace("Recycled opportunity {0} as recycled lead {1} ({2}).", opportunityReference.Id, id, reasonPolicy.Reason);
 
             // A rep's loss ends the stay in the stage like any exit. A stall-scan close does not count: those

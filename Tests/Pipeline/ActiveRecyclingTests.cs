@@ -275,26 +275,32 @@ namespace LeadRecycle.Tests.Pipeline
         }
 
         [Fact]
-        public void Should_cost_three_calls_per_lose_in_steady_state_and_four_with_a_marketing_owner()
+        public void Should_cost_four_calls_per_lose_by_the_owner_and_one_more_read_when_someone_else_closes_it()
         {
             var org = new LeadRecycleOrganization();
-            org.Lose(org.OpenOpportunity());
+            org.Lose(org.OpenOpportunity(), as_: org.As(org.Rep));
             var opportunity = org.OpenOpportunity();
 
-            org.Lose(opportunity);
+            org.Lose(opportunity, as_: org.As(org.Rep));
 
+            // Read the deal, read its earlier recycled leads (the recycle number), create the recycled lead and the stay.
             var calls = org.Org.Calls.ForLastOperation();
-            Assert.Equal(3, calls.Total);
+            Assert.Equal(4, calls.Total);
             Assert.Equal(1, calls["Retrieve"]);
+            Assert.Equal(1, calls["RetrieveMultiple"]);
             Assert.Equal(2, calls["Create"]);
+
+            // A manager closing the rep's deal: the owner rule reads the rep (enabled?) before giving them the recycled lead.
+            org.Lose(org.OpenOpportunity());
+            Assert.Equal(5, org.Org.Calls.ForLastOperation().Total);
 
             var team = Guid.NewGuid();
             var shared = new LeadRecycleOrganization($"{{ \"marketingOwner\": {{ \"team\": \"{team}\" }} }}");
             shared.Org.Seed(new Entity("team", team) { ["name"] = "Marketing" });
-            shared.Lose(shared.OpenOpportunity());
-            shared.Lose(shared.OpenOpportunity());
+            shared.Lose(shared.OpenOpportunity(), as_: shared.As(shared.Rep));
+            shared.Lose(shared.OpenOpportunity(), as_: shared.As(shared.Rep));
             var sharedCalls = shared.Org.Calls.ForLastOperation();
-            Assert.Equal(4, sharedCalls.Total);
+            Assert.Equal(5, sharedCalls.Total);
             Assert.Equal(1, sharedCalls["GrantAccess"]);
         }
     }

@@ -42,28 +42,9 @@ namespace LeadRecycle.Tests.Pipeline
             org.Clock.Set(T0);
         }
 
-        private static ScanResultView Scan(LeadRecycleOrganization org, string? token = null)
-        {
-            var request = new OrganizationRequest(workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName);
-            if (token != null)
-            {
-                request["ContinuationToken"] = token;
-            }
+        private static ScanResponse Scan(LeadRecycleOrganization org, string? token = null) => StallScan.Call(org, token);
 
-            return new ScanResultView(org.Service.Execute(request));
-        }
-
-        /// <summary>Runs the scan to the end, as the cloud flow does.</summary>
-        private static List<ScanResultView> ScanToEnd(LeadRecycleOrganization org)
-        {
-            var calls = new List<ScanResultView> { Scan(org) };
-            while (!calls[calls.Count - 1].Done)
-            {
-                calls.Add(Scan(org, calls[calls.Count - 1].Token));
-            }
-
-            return calls;
-        }
+        private static List<ScanResponse> ScanToEnd(LeadRecycleOrganization org) => StallScan.ToEnd(org);
 
         private static Guid DealInDevelopFor(LeadRecycleOrganization org, double days, string name = "Aging deal")
         {
@@ -199,7 +180,7 @@ namespace LeadRecycle.Tests.Pipeline
         }
 
         [Fact]
-        public void Should_leave_a_snoozed_deal_alone_until_the_snooze_ends()
+        public void Should_flag_a_snoozed_deal_afresh_and_not_recycle_it_the_night_its_snooze_ends()
         {
             var org = new LeadRecycleOrganization();
             BuildDevelopHistory(org);
@@ -212,6 +193,15 @@ namespace LeadRecycle.Tests.Pipeline
 
             Assert.Equal(Opportunity.State.Open, org.StateOf(Opportunity.EntityName, stalled));
             org.Clock.Set(T0.AddDays(31));
+            var snoozeEnded = ScanToEnd(org);
+            var deal = org.Get(Opportunity.EntityName, stalled);
+            Assert.Equal(Opportunity.State.Open, org.StateOf(Opportunity.EntityName, stalled));
+            Assert.Equal(1, snoozeEnded.Sum(r => r.SnoozesEnded));
+            Assert.Equal(T0.AddDays(31 + 14), deal.GetAttributeValue<DateTime>(Opportunity.ServiceLevelDue));
+            Assert.False(deal.Contains(Opportunity.SnoozeUntil) && deal[Opportunity.SnoozeUntil] != null);
+            Assert.Equal(2, org.Org.All("task").Count(t => t.GetAttributeValue<EntityReference>("regardingobjectid")?.Id == stalled));
+
+            org.Clock.Set(T0.AddDays(31 + 14));
             ScanToEnd(org);
             Assert.Equal(Opportunity.State.Lost, org.StateOf(Opportunity.EntityName, stalled));
         }
@@ -306,37 +296,6 @@ namespace LeadRecycle.Tests.Pipeline
             var recycled = org.SingleRecycledLead();
             Assert.Equal(idle, recycled.GetAttributeValue<EntityReference>(RecycledLead.OriginatingLead).Id);
             Assert.Equal((int)RecycleType.Passive, recycled.GetAttributeValue<OptionSetValue>(RecycledLead.RecycleType).Value);
-        }
-
-        private sealed class ScanResultView
-        {
-            public ScanResultView(OrganizationResponse response)
-            {
-                Done = (bool)response["Done"];
-                Token = (string)response["ContinuationToken"];
-                DurationsFolded = (int)response["DurationsFolded"];
-                Warned = (int)response["Warned"];
-                Stalled = (int)response["Stalled"];
-                TasksCreated = (int)response["TasksCreated"];
-                Recycled = (int)response["Recycled"];
-                LeadsRecycled = (int)response["LeadsRecycled"];
-            }
-
-            public bool Done { get; }
-
-            public string Token { get; }
-
-            public int DurationsFolded { get; }
-
-            public int Warned { get; }
-
-            public int Stalled { get; }
-
-            public int TasksCreated { get; }
-
-            public int Recycled { get; }
-
-            public int LeadsRecycled { get; }
         }
     }
 }

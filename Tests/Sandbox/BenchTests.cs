@@ -23,8 +23,8 @@ namespace LeadRecycle.Tests.Sandbox
             Assert.Equal(BenchSettings.Quick().Iterations, root.GetProperty("iterations").GetInt32());
 
             var calls = root.GetProperty("callsPerEvent").EnumerateArray().ToDictionary(r => r.GetProperty("event").GetString()!, r => r.GetProperty("callsPerEvent").GetDouble());
-            Assert.Equal(3.0, calls["Lose (no marketing owner)"]);
-            Assert.Equal(4.0, calls["Lose (marketing owner team)"]);
+            Assert.Equal(4.0, calls["Lose (no marketing owner)"]);
+            Assert.Equal(5.0, calls["Lose (marketing owner team)"]);
             Assert.Equal(1.0, calls["Stage change (Update salesstage)"]);
             Assert.Equal(2.0, calls["Engagement, below threshold"]);
             Assert.Equal(5.0, calls["Engagement, routed to rep"]);

@@ -30,7 +30,7 @@ namespace LeadRecycle.Tests.Sandbox
             Assert.Equal(lost.OrderBy(id => id), recycledFromDeals.Select(r => r.GetAttributeValue<EntityReference>(RecycledLead.Opportunity).Id).OrderBy(id => id));
             Assert.Equal(scenario.Calls["Lose"].Events, recycledFromDeals.Count(r => r.GetAttributeValue<OptionSetValue>(RecycledLead.RecycleType).Value == (int)RecycleType.Active));
             Assert.Equal(report.RecycledLeads.Total, report.RecycledLeads.Active + report.RecycledLeads.Passive);
-            Assert.Equal(3.0, report.CallsPerEvent.Single(r => r.Event == "Lose").CallsPerEvent);
+            Assert.Equal(4.0, report.CallsPerEvent.Single(r => r.Event == "Lose").CallsPerEvent);
             Assert.Equal(1.0, report.CallsPerEvent.Single(r => r.Event == "Stage change (Update salesstage)").CallsPerEvent);
         }
 

@@ -41,8 +41,12 @@ namespace LeadRecycle.CustomApis
                 new CustomApiParameter("Warned", CustomApiParameterType.Integer, "Warned", "Deals newly warned."),
                 new CustomApiParameter("Stalled", CustomApiParameterType.Integer, "Stalled", "Deals newly flagged as stalled."),
                 new CustomApiParameter("TasksCreated", CustomApiParameterType.Integer, "Tasks created", "Follow-up tasks created for owners."),
-                new CustomApiParameter("Recycled", CustomApiParameterType.Integer, "Recycled", "Deals returned to nurture after their service level lapsed."),
-                new CustomApiParameter("LeadsRecycled", CustomApiParameterType.Integer, "Leads recycled", "Sales-accepted leads recycled after going without activity past their service level."),
+                new CustomApiParameter("Recycled", CustomApiParameterType.Integer, "Recycled", "Deals whose service level lapsed, handed to the background return to nurture (one job per deal)."),
+                new CustomApiParameter("LeadsRecycled", CustomApiParameterType.Integer, "Leads recycled", "Sales-accepted leads without activity past their service level, handed to the background return to nurture."),
+                new CustomApiParameter("Retried", CustomApiParameterType.Integer, "Retried", "Of those, deals and leads asked for on an earlier night whose background job did not complete (System Jobs has its message)."),
+                new CustomApiParameter("Adopted", CustomApiParameterType.Integer, "Adopted", "Open deals from before the install given their stage-entered date."),
+                new CustomApiParameter("SnoozesEnded", CustomApiParameterType.Integer, "Snoozes ended", "Stalled deals whose snooze ended without progress, flagged again with a fresh task and service level."),
+                new CustomApiParameter("DurationsSkipped", CustomApiParameterType.Integer, "Durations skipped", "Recorded stage stays no statistic can hold, set aside."),
                 new CustomApiParameter("Requests", CustomApiParameterType.Integer, "Requests", "Organization-service requests this call made."),
             });
 
@@ -61,9 +65,6 @@ namespace LeadRecycle.CustomApis
                 ? requestedBudget
                 : StallScanService.DefaultRequestBudget;
 
-            // The Lose of a lapsed deal may carry the system reason: the validation step looks for this flag.
-            context.ExecutionContext.SharedVariables[SharedFlags.SystemReasonAllowed] = true;
-
             var scan = new StallScanService(context.SystemService, RecycleContext.Policy(context), asOf, budget);
             var result = scan.Run(context.GetInput<string>("ContinuationToken"));
 
@@ -76,6 +77,10 @@ namespace LeadRecycle.CustomApis
             outputs["TasksCreated"] = result.TasksCreated;
             outputs["Recycled"] = result.Recycled;
             outputs["LeadsRecycled"] = result.LeadsRecycled;
+            outputs["Retried"] = result.Retried;
+            outputs["Adopted"] = result.Adopted;
+            outputs["SnoozesEnded"] = result.SnoozesEnded;
+            outputs["DurationsSkipped"] = result.DurationsSkipped;
             outputs["Requests"] = result.Requests;
             context.Trace("Scan as of {0:o}: {1} folded, {2} warned, {3} stalled, {4} recycled, {5} requests, done={6}.",
                 asOf, result.DurationsFolded, result.Warned, result.Stalled, result.Recycled, result.Requests, result.Done);

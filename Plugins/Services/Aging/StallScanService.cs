@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using LeadRecycle.Schema;
 using LeadRecycle.Services.Configuration;
+using LeadRecycle.Services.Ownership;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -11,10 +12,13 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadRecycle.Services.Aging
 {
     /// <summary>Where a scan stopped, so the next call resumes there.</summary>
+    /// <summary>The phases in the order they run (the numbers are kept stable: they travel in continuation tokens).</summary>
     public enum ScanPhase
     {
         Fold = 0,
+        Adopt = 5,
         Flag = 1,
+        SnoozeEnded = 6,
         Lapse = 2,
         LeadLapse = 3,
         Done = 4,
@@ -35,10 +39,26 @@ namespace LeadRecycle.Services.Aging
 
         public int TasksCreated { get; set; }
 
+        /// <summary>Lapsed deals handed to the background return to nurture (one job per deal, its own transaction).</summary>
         public int Recycled { get; set; }
 
-        /// <summary>Sales-accepted leads recycled after going without activity past their service level.</summary>
+        /// <summary>Sales-accepted leads handed to the background return to nurture after going without activity past their service level.</summary>
         public int LeadsRecycled { get; set; }
+
+        /// <summary>
+        /// Of those, deals and leads whose return an earlier night asked for and that are still open: the background
+        /// job failed (System Jobs shows the platform's message), and it is asked for again.
+        /// </summary>
+        public int Retried { get; set; }
+
+        /// <summary>Open deals from before LeadRecycle was installed, given their stage-entered date.</summary>
+        public int Adopted { get; set; }
+
+        /// <summary>Stalled deals whose snooze ended without progress: flagged again with a fresh task and service level.</summary>
+        public int SnoozesEnded { get; set; }
+
+        /// <summary>Recorded stage stays that no statistic can hold (negative, or longer than a century): set aside, not folded.</summary>
+        public int DurationsSkipped { get; set; }
 
         /// <summary>Organization-service requests this call made itself (not counting the plug-ins its Lose runs).</summary>
         public int Requests { get; set; }
@@ -47,14 +67,21 @@ namespace LeadRecycle.Services.Aging
     /// <summary>
     /// The scheduled stall scan (seed 000's 3x rule, seed 002's service levels), in bounded calls:
     /// 1. Fold: recorded stage stays are merged into their stage's statistics row (the only writer of it).
+    /// 1a. Adopt: open deals from before the install (no stage-entered date) get one: the start of their sales
+    ///    process's active stage where there is one, else their created date; from then on they age like any deal.
     /// 2. Flag: per stage, one bounded query finds open deals past the warning threshold and one finds deals
     ///    past the stall threshold ("stage = S and entered on before now - multiplier x mean(S)"); stages with too
     ///    little history share one query with the fallback threshold. A newly stalled deal gets a follow-up task
     ///    for its owner with the service-level due date.
-    /// 4. Lead lapse: open, sales-accepted leads with no activity for the lead service level are disqualified
-    ///    with the system reason, so the lead path creates their passive Recycled Lead.
-    /// 3. Lapse: stalled deals whose service level passed with no stage change and no snooze are returned to
-    ///    nurture through Lose with the system reason, so active recycling creates the (passive) Recycled Lead.
+    /// 2a. Snooze ended: a stalled deal whose snooze ran out without progress is flagged afresh (new task, new
+    ///    service-level date), never recycled the night its snooze ends.
+    /// 3. Lapse: stalled deals whose service level passed with no stage change and no snooze are stamped for the
+    ///    return to nurture; a background job per deal (ReturnLapsedToNurture) closes it through Lose with the system
+    ///    reason in its own transaction, so one deal that cannot be closed never stops the scan or the other deals.
+    ///    The failed job stays in System Jobs with the platform's message; the next night asks again (Retried).
+    /// 4. Lead lapse: the same for open, sales-accepted leads with no activity for the lead service level.
+    /// The scan itself writes only LeadRecycle's own columns and follow-up tasks whose owner the one rule for who
+    /// acts has chosen; the work that runs other plug-ins is per record, in the background.
     /// Each call stops after a request budget and returns a continuation token. A flagged deal drops out of its
     /// own query, so re-running is idempotent and needs no paging cookie.
     /// </summary>
@@ -101,6 +128,13 @@ namespace LeadRecycle.Services.Aging
                     case ScanPhase.Fold:
                         if (FoldPage())
                         {
+                            phase = ScanPhase.Adopt;
+                        }
+
+                        break;
+                    case ScanPhase.Adopt:
+                        if (AdoptPage())
+                        {
                             phase = ScanPhase.Flag;
                             stageIndex = 0;
                         }
@@ -110,13 +144,20 @@ namespace LeadRecycle.Services.Aging
                         var stages = StageThresholds();
                         if (stageIndex >= stages.Count)
                         {
-                            phase = ScanPhase.Lapse;
+                            phase = ScanPhase.SnoozeEnded;
                             break;
                         }
 
                         if (FlagStagePage(stages[stageIndex]))
                         {
                             stageIndex++;
+                        }
+
+                        break;
+                    case ScanPhase.SnoozeEnded:
+                        if (SnoozeEndedPage())
+                        {
+                            phase = ScanPhase.Lapse;
                         }
 
                         break;
@@ -142,6 +183,7 @@ namespace LeadRecycle.Services.Aging
             return _result;
         }
 
+        /// <summary>A page costs at most about PageSize + 5 requests (a quarter page of stalled deals at four each, or a page of one each).</summary>
         private bool OutOfBudget => _result.Requests + PageSize + 5 > _requestBudget;
 
         private ScanResult Pause(ScanPhase phase, int stageIndex)
@@ -160,7 +202,7 @@ namespace LeadRecycle.Services.Aging
 
             var parts = token!.Split('|');
             if (parts.Length != 3 || parts[0] != TokenPrefix
-                || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var phase) || phase < 0 || phase > (int)ScanPhase.Done
+                || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var phase) || !Enum.IsDefined(typeof(ScanPhase), phase)
                 || !int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var stageIndex) || stageIndex < 0)
             {
                 throw new InvalidPluginExecutionException($"'{token}' is not a continuation token from this scan. Start again without one.");
@@ -188,7 +230,9 @@ namespace LeadRecycle.Services.Aging
             }
 
             var statistics = LoadStatistics();
-            foreach (var group in durations.GroupBy(d => d.GetAttributeValue<string>(StageDuration.StageKey)))
+            var foldable = durations.Where(IsFoldable).ToList();
+            _result.DurationsSkipped += durations.Count - foldable.Count;
+            foreach (var group in foldable.GroupBy(d => d.GetAttributeValue<string>(StageDuration.StageKey)))
             {
                 if (group.Key == null)
                 {
@@ -225,6 +269,63 @@ namespace LeadRecycle.Services.Aging
 
             _result.DurationsFolded += durations.Count;
             return durations.Count < PageSize;
+        }
+
+        /// <summary>
+        /// A stay a statistic can hold: a stage key and 0 to 36,500 days. Anything else (a clock set wrong, data
+        /// from before the install) is set aside, counted, and never allowed to poison the stage's mean.
+        /// </summary>
+        private static bool IsFoldable(Entity duration)
+        {
+            var days = duration.GetAttributeValue<decimal?>(StageDuration.Days);
+            return duration.GetAttributeValue<string>(StageDuration.StageKey) != null && days != null && days.Value >= 0m && days.Value <= MaxStayDays;
+        }
+
+        private const decimal MaxStayDays = 36500m;
+
+        // ---- Adopt -------------------------------------------------------------------------------------------
+
+        /// <summary>
+        /// Gives one page of open deals from before the install their stage-entered date and stage key; true when
+        /// none are left. The date is the start of the active stage of the deal's sales process when it has one (the
+        /// platform stamps it), else the deal's created date; an admin who prefers another date sets the column
+        /// before the first scan, and the scan leaves it alone. One query (the flow instance joined) per page.
+        /// </summary>
+        private bool AdoptPage()
+        {
+            var query = new QueryExpression(Opportunity.EntityName)
+            {
+                ColumnSet = new ColumnSet(Opportunity.SalesStage, Opportunity.StageKey, CommonColumns.CreatedOn),
+                TopCount = PageSize,
+            };
+            query.Criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Opportunity.State.Open);
+            query.Criteria.AddCondition(Opportunity.StageEnteredOn, ConditionOperator.Null);
+            var flow = query.AddLink(OpportunitySalesProcess.EntityName, Opportunity.Id, OpportunitySalesProcess.Opportunity, JoinOperator.LeftOuter);
+            flow.EntityAlias = "flow";
+            flow.Columns = new ColumnSet(OpportunitySalesProcess.ActiveStage, OpportunitySalesProcess.ActiveStageStartedTime);
+            query.AddOrder(CommonColumns.CreatedOn, OrderType.Ascending);
+            var deals = RetrieveMultiple(query);
+            var fromProcess = _policy.Stall.StageSource == StageSource.BusinessProcessFlow;
+            foreach (var deal in deals.GroupBy(d => d.Id).Select(g => g.First()))
+            {
+                var flowStarted = (deal.GetAttributeValue<AliasedValue>("flow." + OpportunitySalesProcess.ActiveStageStartedTime)?.Value as DateTime?);
+                var flowStage = deal.GetAttributeValue<AliasedValue>("flow." + OpportunitySalesProcess.ActiveStage)?.Value as EntityReference;
+                var enteredOn = flowStarted ?? deal.GetAttributeValue<DateTime?>(CommonColumns.CreatedOn) ?? _now;
+                var adopt = new Entity(Opportunity.EntityName, deal.Id)
+                {
+                    [Opportunity.StageEnteredOn] = enteredOn > _now ? _now : enteredOn,
+                };
+                var key = fromProcess && flowStage != null ? StageKeys.ForProcessStage(flowStage.Id) : StageKeys.OfSalesStage(deal);
+                if (deal.GetAttributeValue<string>(Opportunity.StageKey) == null && key != null)
+                {
+                    adopt[Opportunity.StageKey] = key;
+                }
+
+                Update(adopt);
+                _result.Adopted++;
+            }
+
+            return deals.Count < PageSize;
         }
 
         private Dictionary<string, StatisticRow> LoadStatistics()
@@ -274,23 +375,29 @@ namespace LeadRecycle.Services.Aging
         /// <summary>Flags one page of deals in a stage; true when the stage has none left to flag.</summary>
         private bool FlagStagePage(StageThreshold stage)
         {
-            var stalled = OpenDealsInStage(stage, enteredBefore: _now.AddDays(-stage.StallDays), notIn: new[] { AgingStatus.Stalled });
+            // A stalled deal costs up to four requests (flag, the owner rule's reads, task), a warned one one: the
+            // stalled page is a quarter of a page so that a page stays within the call's budget.
+            var stalledPage = PageSize / 4;
+            var stalled = OpenDealsInStage(stage, enteredBefore: _now.AddDays(-stage.StallDays), notIn: new[] { AgingStatus.Stalled }, top: stalledPage);
             foreach (var deal in stalled)
             {
-                MarkStalled(deal, stage);
+                MarkStalled(deal, stage.StallDays);
             }
 
-            var remaining = PageSize - stalled.Count;
-            var warned = remaining <= 0
-                ? new List<Entity>()
-                : OpenDealsInStage(stage, enteredBefore: _now.AddDays(-stage.WarningDays), notIn: new[] { AgingStatus.Warning, AgingStatus.Stalled }, top: remaining);
+            if (stalled.Count >= stalledPage)
+            {
+                return false;
+            }
+
+            var remaining = PageSize / 2;
+            var warned = OpenDealsInStage(stage, enteredBefore: _now.AddDays(-stage.WarningDays), notIn: new[] { AgingStatus.Warning, AgingStatus.Stalled }, top: remaining);
             foreach (var deal in warned)
             {
                 Update(new Entity(Opportunity.EntityName, deal.Id) { [Opportunity.AgingStatus] = new OptionSetValue((int)AgingStatus.Warning) });
                 _result.Warned++;
             }
 
-            return stalled.Count < PageSize && warned.Count < remaining;
+            return warned.Count < remaining;
         }
 
         private List<Entity> OpenDealsInStage(StageThreshold stage, DateTime enteredBefore, AgingStatus[] notIn, int? top = null)
@@ -325,18 +432,30 @@ namespace LeadRecycle.Services.Aging
             return RetrieveMultiple(query);
         }
 
-        private void MarkStalled(Entity deal, StageThreshold stage)
+        private void MarkStalled(Entity deal, double stallDays, bool snoozeEnded = false)
         {
             var due = _now.AddDays(_policy.Stall.ServiceLevelDays);
-            Update(new Entity(Opportunity.EntityName, deal.Id)
+            var flag = new Entity(Opportunity.EntityName, deal.Id)
             {
                 [Opportunity.AgingStatus] = new OptionSetValue((int)AgingStatus.Stalled),
                 [Opportunity.StalledOn] = _now,
                 [Opportunity.ServiceLevelDue] = due,
-            });
-            _result.Stalled++;
+            };
+            if (snoozeEnded)
+            {
+                // The snooze is spent: clearing it drops the deal out of the snooze-ended query (idempotent).
+                flag[Opportunity.SnoozeUntil] = null;
+                _result.SnoozesEnded++;
+            }
+            else
+            {
+                _result.Stalled++;
+            }
 
-            var owner = deal.GetAttributeValue<EntityReference>(CommonColumns.OwnerId);
+            Update(flag);
+
+            // The one rule for who acts: a departed rep's task goes to the manager or the fallback, a team's to the team.
+            var owner = TaskOwnerFor(deal.GetAttributeValue<EntityReference>(CommonColumns.OwnerId));
             var enteredOn = deal.GetAttributeValue<DateTime?>(Opportunity.StageEnteredOn) ?? _now;
             var days = (int)Math.Floor((_now - enteredOn).TotalDays);
             var stageName = StageKeys.DisplayName(deal.GetAttributeValue<string>(Opportunity.StageKey) ?? "no stage");
@@ -347,7 +466,7 @@ namespace LeadRecycle.Services.Aging
                 [TaskActivity.Description] = string.Format(
                     CultureInfo.InvariantCulture,
                     "This deal has stayed in {0} longer than {1:0.#} days, the stall threshold for the stage. Move it forward, snooze it with a date, or close it by {2:yyyy-MM-dd}; otherwise LeadRecycle returns it to marketing for nurture on that day.",
-                    stageName, stage.StallDays, due),
+                    stageName, stallDays, due),
                 [TaskActivity.Regarding] = new EntityReference(Opportunity.EntityName, deal.Id),
                 [TaskActivity.ScheduledEnd] = due,
             };
@@ -362,73 +481,128 @@ namespace LeadRecycle.Services.Aging
 
         // ---- Lapse -------------------------------------------------------------------------------------------
 
-        /// <summary>Returns one page of lapsed stalled deals to nurture; true when none are left.</summary>
+        private readonly Dictionary<Guid, EntityReference?> _taskOwners = new Dictionary<Guid, EntityReference?>();
+
+        /// <summary>The one rule for who acts, resolved once per owner per call (a page's deals share few owners).</summary>
+        private EntityReference? TaskOwnerFor(EntityReference? dealOwner)
+        {
+            if (dealOwner == null)
+            {
+                return null;
+            }
+
+            if (!_taskOwners.TryGetValue(dealOwner.Id, out var owner))
+            {
+                owner = ActingOwnerRule.Resolve(new CountedService(this), dealOwner, _policy.Engagement.FallbackOwner)?.Owner;
+                _taskOwners[dealOwner.Id] = owner;
+            }
+
+            return owner;
+        }
+
+        // ---- Snooze ended ------------------------------------------------------------------------------------
+
+        /// <summary>Flags afresh one page of stalled deals whose snooze ran out; true when none are left.</summary>
+        private bool SnoozeEndedPage()
+        {
+            var query = new QueryExpression(Opportunity.EntityName)
+            {
+                ColumnSet = new ColumnSet(Opportunity.Name, Opportunity.StageKey, Opportunity.StageEnteredOn, CommonColumns.OwnerId),
+                TopCount = PageSize / 4,
+            };
+            query.Criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Opportunity.State.Open);
+            query.Criteria.AddCondition(Opportunity.AgingStatus, ConditionOperator.Equal, (int)AgingStatus.Stalled);
+            query.Criteria.AddCondition(Opportunity.SnoozeUntil, ConditionOperator.NotNull);
+            query.Criteria.AddCondition(Opportunity.SnoozeUntil, ConditionOperator.LessEqual, _now);
+            query.AddOrder(Opportunity.SnoozeUntil, OrderType.Ascending);
+            var ended = RetrieveMultiple(query);
+            foreach (var deal in ended)
+            {
+                MarkStalled(deal, StallDaysOf(deal.GetAttributeValue<string>(Opportunity.StageKey)), snoozeEnded: true);
+            }
+
+            return ended.Count < PageSize / 4;
+        }
+
+        private double StallDaysOf(string? stageKey)
+        {
+            var stages = StageThresholds();
+            return (stages.FirstOrDefault(s => s.StageKey == stageKey) ?? stages[stages.Count - 1]).StallDays;
+        }
+
+        // ---- Lapse -------------------------------------------------------------------------------------------
+
+        /// <summary>
+        /// Asks for the return to nurture of one page of lapsed stalled deals; true when none are left. A deal asked
+        /// for within the last <see cref="RequestAgainAfterHours"/> hours is waiting for its background job; one asked
+        /// for earlier and still open had its job fail, and is asked for again.
+        /// </summary>
         private bool LapsePage()
         {
             var query = new QueryExpression(Opportunity.EntityName)
             {
-                ColumnSet = new ColumnSet(Opportunity.Name),
+                ColumnSet = new ColumnSet(Opportunity.NurtureRequestedOn),
                 TopCount = PageSize / 4,
             };
             query.Criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Opportunity.State.Open);
             query.Criteria.AddCondition(Opportunity.AgingStatus, ConditionOperator.Equal, (int)AgingStatus.Stalled);
             query.Criteria.AddCondition(Opportunity.ServiceLevelDue, ConditionOperator.LessEqual, _now);
             AddNotSnoozed(query.Criteria);
+            AddNotJustRequested(query.Criteria, Opportunity.NurtureRequestedOn);
             query.AddOrder(Opportunity.ServiceLevelDue, OrderType.Ascending);
             var lapsed = RetrieveMultiple(query);
             foreach (var deal in lapsed)
             {
-                Execute(new LoseOpportunityRequest
-                {
-                    OpportunityClose = new Entity(OpportunityClose.EntityName)
-                    {
-                        [OpportunityClose.Opportunity] = new EntityReference(Opportunity.EntityName, deal.Id),
-                        [OpportunityClose.Subject] = "Returned to nurture: stalled past its service level",
-                        [OpportunityClose.ActualEnd] = _now,
-                        [ChecklistColumns.Reason] = new OptionSetValue((int)DisqualificationReason.StalledInStage),
-                        [ChecklistColumns.Background] = "Stalled in stage past the service level with no stage change and no snooze.",
-                    },
-                    Status = new OptionSetValue(Opportunity.Status.Canceled),
-                });
+                RequestReturn(deal, Opportunity.NurtureRequestedOn);
                 _result.Recycled++;
             }
 
             return lapsed.Count < PageSize / 4;
         }
 
-        /// <summary>Recycles one page of inactive sales-accepted leads; true when none are left.</summary>
+        /// <summary>Asks for the return to nurture of one page of inactive sales-accepted leads; true when none are left.</summary>
         private bool LeadLapsePage()
         {
             var stall = _policy.Stall;
             var cutoff = _now.AddDays(-stall.LeadServiceLevelDays);
             var query = new QueryExpression(Lead.EntityName)
             {
-                ColumnSet = new ColumnSet(Lead.LastActivityOn),
+                ColumnSet = new ColumnSet(Lead.NurtureRequestedOn),
                 TopCount = PageSize / 4,
             };
             query.Criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Lead.State.Open);
             query.Criteria.AddCondition(CommonColumns.StatusCode, ConditionOperator.In, stall.SalesAcceptedLeadStatuses.Cast<object>().ToArray());
-            var inactive = query.Criteria.AddFilter(LogicalOperator.Or);
-            inactive.AddCondition(Lead.LastActivityOn, ConditionOperator.LessThan, cutoff);
-            var neverActive = inactive.AddFilter(LogicalOperator.And);
-            neverActive.AddCondition(Lead.LastActivityOn, ConditionOperator.Null);
-            neverActive.AddCondition(CommonColumns.CreatedOn, ConditionOperator.LessThan, cutoff);
+            LeadInactivity.AddInactiveSince(query.Criteria, cutoff);
+            AddNotJustRequested(query.Criteria, Lead.NurtureRequestedOn);
             query.AddOrder(CommonColumns.CreatedOn, OrderType.Ascending);
             var leads = RetrieveMultiple(query);
             foreach (var lead in leads)
             {
-                Update(new Entity(Lead.EntityName, lead.Id)
-                {
-                    [CommonColumns.StateCode] = new OptionSetValue(Lead.State.Disqualified),
-                    [CommonColumns.StatusCode] = new OptionSetValue(Lead.Status.CannotContact),
-                    [ChecklistColumns.Reason] = new OptionSetValue((int)DisqualificationReason.StalledInStage),
-                    [ChecklistColumns.Background] = string.Format(CultureInfo.InvariantCulture,
-                        "No activity for {0} days, the service level for sales-accepted leads.", stall.LeadServiceLevelDays),
-                });
+                RequestReturn(lead, Lead.NurtureRequestedOn);
                 _result.LeadsRecycled++;
             }
 
             return leads.Count < PageSize / 4;
+        }
+
+        /// <summary>Hours after which a request that is still open counts as failed and is made again.</summary>
+        public const int RequestAgainAfterHours = 12;
+
+        private void RequestReturn(Entity record, string requestedOnColumn)
+        {
+            if (record.GetAttributeValue<DateTime?>(requestedOnColumn) != null)
+            {
+                _result.Retried++;
+            }
+
+            Update(new Entity(record.LogicalName, record.Id) { [requestedOnColumn] = _now });
+        }
+
+        private void AddNotJustRequested(FilterExpression criteria, string requestedOnColumn)
+        {
+            var notJust = criteria.AddFilter(LogicalOperator.Or);
+            notJust.AddCondition(requestedOnColumn, ConditionOperator.Null);
+            notJust.AddCondition(requestedOnColumn, ConditionOperator.LessThan, _now.AddHours(-RequestAgainAfterHours));
         }
 
         private void AddNotSnoozed(FilterExpression criteria)
@@ -462,6 +636,41 @@ namespace LeadRecycle.Services.Aging
         {
             _result.Requests++;
             _service.Execute(request);
+        }
+
+        /// <summary>The organization service with each request counted against this call's budget.</summary>
+        private sealed class CountedService : IOrganizationService
+        {
+            private readonly StallScanService _scan;
+
+            public CountedService(StallScanService scan) => _scan = scan;
+
+            private IOrganizationService Inner
+            {
+                get
+                {
+                    _scan._result.Requests++;
+                    return _scan._service;
+                }
+            }
+
+            public Guid Create(Entity entity) => Inner.Create(entity);
+
+            public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) => Inner.Retrieve(entityName, id, columnSet);
+
+            public void Update(Entity entity) => Inner.Update(entity);
+
+            public void Delete(string entityName, Guid id) => Inner.Delete(entityName, id);
+
+            public OrganizationResponse Execute(OrganizationRequest request) => Inner.Execute(request);
+
+            public void Associate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) =>
+                Inner.Associate(entityName, entityId, relationship, relatedEntities);
+
+            public void Disassociate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) =>
+                Inner.Disassociate(entityName, entityId, relationship, relatedEntities);
+
+            public EntityCollection RetrieveMultiple(QueryBase query) => Inner.RetrieveMultiple(query);
         }
 
         private sealed class ScanPosition

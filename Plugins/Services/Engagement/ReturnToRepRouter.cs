@@ -3,91 +3,40 @@ using System.Globalization;
 using System.Text;
 using LeadRecycle.Schema;
 using LeadRecycle.Services.Configuration;
+using LeadRecycle.Services.Ownership;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadRecycle.Services.Engagement
 {
-    /// <summary>Who takes a re-engaged prospect, and why.</summary>
-    public sealed class ReturnOwner
-    {
-        public ReturnOwner(EntityReference owner, string route, EntityReference? queue = null)
-        {
-            Owner = owner;
-            Route = route;
-            Queue = queue;
-        }
-
-        public EntityReference Owner { get; }
-
-        /// <summary>The queue the returned record is put in, when the fallback is a queue (its owner owns the record).</summary>
-        public EntityReference? Queue { get; }
-
-        /// <summary>"original rep", "rep's manager" or "fallback owner".</summary>
-        public string Route { get; }
-    }
-
     /// <summary>
-    /// Seed 002: route the recycled lead back to the rep who owned it, so reps stop hoarding stale deals.
-    /// The rep if enabled; else the rep's manager if enabled; else the policy's fallback owner; else the admin
-    /// is told which setting is missing.
+    /// Seed 002: route the recycled lead back to the rep who owned it, so reps stop hoarding stale deals. Who that
+    /// is follows the one rule for who acts (<see cref="ActingOwnerRule"/>): the rep if enabled, the owner team as
+    /// itself, the rep's manager, the policy's fallback; else the admin is told which setting is missing.
     /// </summary>
     public static class ReturnToRepRouter
     {
-        public static ReturnOwner ChooseOwner(IOrganizationService service, EntityReference? originalRep, EngagementPolicy policy, string topic)
+        public static ActingOwner ChooseOwner(IOrganizationService service, Entity recycledLead, EngagementPolicy policy, string topic)
         {
-            var rep = originalRep == null ? null : FindUser(service, originalRep.Id);
-            if (rep != null && !rep.GetAttributeValue<bool>(SystemUser.IsDisabled))
+            var originalOwner = recycledLead.GetAttributeValue<EntityReference>(RecycledLead.OriginalOwner)
+                ?? recycledLead.GetAttributeValue<EntityReference>(RecycledLead.OriginalTeam);
+            var owner = ActingOwnerRule.Resolve(service, originalOwner, policy.FallbackOwner);
+            if (owner != null)
             {
-                return new ReturnOwner(new EntityReference(SystemUser.EntityName, rep.Id), "original rep");
+                return owner;
             }
 
-            var managerReference = rep?.GetAttributeValue<EntityReference>(SystemUser.Manager);
-            var manager = managerReference == null ? null : FindUser(service, managerReference.Id);
-            if (manager != null && !manager.GetAttributeValue<bool>(SystemUser.IsDisabled))
-            {
-                return new ReturnOwner(new EntityReference(SystemUser.EntityName, manager.Id), "rep's manager");
-            }
-
-            if (policy.FallbackOwner != null && policy.FallbackOwner.LogicalName == Queue.EntityName)
-            {
-                // A queue owns nothing: the record goes to the queue's owner and is put in the queue.
-                var queue = service.Retrieve(Queue.EntityName, policy.FallbackOwner.Id, new ColumnSet(CommonColumns.OwnerId));
-                var queueOwner = queue.GetAttributeValue<EntityReference>(CommonColumns.OwnerId)
-                    ?? throw new InvalidPluginExecutionException($"The fallback queue of 'engagement.fallbackOwner' in {PolicyVariable.SchemaName} has no owner.");
-                return new ReturnOwner(queueOwner, "fallback queue", policy.FallbackOwner);
-            }
-
-            if (policy.FallbackOwner != null)
-            {
-                return new ReturnOwner(policy.FallbackOwner, "fallback owner");
-            }
-
-            var who = rep == null ? "its original rep is missing" : manager == null ? "its original rep is disabled and has no enabled manager" : "its original rep and the rep's manager are disabled";
+            var who = originalOwner == null ? "its original rep is missing" : "its original rep is disabled and has no enabled manager";
             throw new InvalidPluginExecutionException(string.Format(
                 CultureInfo.InvariantCulture,
                 "LeadRecycle cannot return the recycled lead '{0}' to sales: {1}, and no fallback owner is configured. An administrator must set 'engagement.fallbackOwner' in the environment variable {2}.",
                 topic, who, PolicyVariable.SchemaName));
-        }
-
-        /// <summary>A user by id, or null when there is none (a query, so a deleted user is not an error).</summary>
-        private static Entity? FindUser(IOrganizationService service, Guid id)
-        {
-            var query = new QueryExpression(SystemUser.EntityName)
-            {
-                ColumnSet = new ColumnSet(SystemUser.IsDisabled, SystemUser.Manager),
-                TopCount = 1,
-            };
-            query.Criteria.AddCondition(SystemUser.Id, ConditionOperator.Equal, id);
-            var users = service.RetrieveMultiple(query).Entities;
-            return users.Count == 0 ? null : users[0];
         }
     }
 
     /// <summary>Builds what the rep gets back: a lead carrying the nurture history and the RTN background.</summary>
     public static class ReturnedLeadBuilder
     {
-        public static Entity Build(Entity recycledLead, ReturnOwner owner, decimal score, DateTime utcNow)
+        public static Entity Build(Entity recycledLead, ActingOwner owner, decimal score, DateTime utcNow)
         {
             var topic = recycledLead.GetAttributeValue<string>(RecycledLead.Topic) ?? "Recycled lead";
             var count = recycledLead.GetAttributeValue<int?>(RecycledLead.RecycleCount) ?? 1;
@@ -105,7 +54,7 @@ namespace LeadRecycle.Services.Engagement
             return lead;
         }
 
-        public static string History(Entity recycledLead, ReturnOwner owner, decimal score, DateTime utcNow)
+        public static string History(Entity recycledLead, ActingOwner owner, decimal score, DateTime utcNow)
         {
             var text = new StringBuilder();
             var reason = recycledLead.GetAttributeValue<OptionSetValue>(RecycledLead.Reason);

@@ -3,8 +3,10 @@ using System.Globalization;
 using LeadRecycle.Schema;
 using LeadRecycle.Services;
 using LeadRecycle.Services.Configuration;
+using LeadRecycle.Services.Ownership;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadRecycle.Services.Recycling
 {
@@ -49,7 +51,14 @@ namespace LeadRecycle.Services.Recycling
     /// <summary>Creates the Recycled Lead that hands a deal or lead to marketing, inside the closing transaction.</summary>
     public static class RecycleService
     {
-        /// <summary>Creates the recycled lead and shares it with the rep; returns its id. Two calls at most.</summary>
+        /// <summary>
+        /// Creates the recycled lead and shares it with the rep; returns its id. The recycle number comes from the
+        /// source's own earlier recycled leads, whatever their status, so a record can go out and come back any number
+        /// of times (up to the cap) in any order without two recycles claiming one key; a recycled lead of the same
+        /// source still nurturing is cancelled, so a source has at most one live recycled lead.
+        /// One query, one create, at most one share, plus one update per live lead cancelled (normally none) and the
+        /// owner rule's reads when the source's owner is not the user acting now.
+        /// </summary>
         public static Guid Recycle(
             IOrganizationService service,
             RecycleSource source,
@@ -57,17 +66,20 @@ namespace LeadRecycle.Services.Recycling
             ReasonPolicy reasonPolicy,
             RecyclePolicy policy,
             RecycleType recycleType,
-            DateTime utcNow)
+            DateTime utcNow,
+            Guid? actingUserId = null)
         {
-            var recycledLead = Build(source, checklist, reasonPolicy, policy, recycleType, utcNow);
+            source.PreviousRecycles = Math.Max(source.PreviousRecycles, SupersedeEarlierRecycles(service, source.Record));
+            var owner = policy.MarketingOwner
+                ?? ActingOwnerRule.Resolve(service, source.Owner, policy.Engagement.FallbackOwner, actingUserId)?.Owner;
+            var recycledLead = Build(source, checklist, reasonPolicy, policy, recycleType, utcNow, owner);
             var id = service.Create(recycledLead);
 
-            var owner = recycledLead.GetAttributeValue<EntityReference>(CommonColumns.OwnerId);
             var rep = source.Owner;
-            if (rep != null && rep.LogicalName == SystemUser.EntityName && (owner == null || owner.Id != rep.Id))
+            if (rep != null && (owner == null || owner.Id != rep.Id) && (rep.LogicalName == SystemUser.EntityName || rep.LogicalName == Team.EntityName))
             {
-                // Continuity of ownership (seed 002): the rep keeps sight of the prospect while marketing nurtures,
-                // and can still log what the prospect does (an engagement appends to the recycled lead).
+                // Continuity of ownership (seed 002): the rep (or the owner team) keeps sight of the prospect while
+                // marketing nurtures, and can still log what the prospect does (an engagement appends to the recycled lead).
                 service.Execute(new GrantAccessRequest
                 {
                     Target = new EntityReference(RecycledLead.EntityName, id),
@@ -78,13 +90,51 @@ namespace LeadRecycle.Services.Recycling
             return id;
         }
 
+        /// <summary>
+        /// The highest recycle number among the source's recycled leads (0 when none), after cancelling any that is
+        /// still nurturing: a new recycle supersedes it.
+        /// </summary>
+        private static int SupersedeEarlierRecycles(IOrganizationService service, EntityReference record)
+        {
+            var query = new QueryExpression(RecycledLead.EntityName)
+            {
+                ColumnSet = new ColumnSet(RecycledLead.RecycleCount, CommonColumns.StatusCode),
+            };
+            if (record.LogicalName == Opportunity.EntityName)
+            {
+                query.Criteria.AddCondition(RecycledLead.Opportunity, ConditionOperator.Equal, record.Id);
+            }
+            else
+            {
+                query.Criteria.AddCondition(RecycledLead.OriginatingLead, ConditionOperator.Equal, record.Id);
+                query.Criteria.AddCondition(RecycledLead.Opportunity, ConditionOperator.Null);
+            }
+
+            var highest = 0;
+            foreach (var earlier in service.RetrieveMultiple(query).Entities)
+            {
+                highest = Math.Max(highest, earlier.GetAttributeValue<int?>(RecycledLead.RecycleCount) ?? 0);
+                if (earlier.GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode)?.Value == RecycledLead.Status.Nurturing)
+                {
+                    service.Update(new Entity(RecycledLead.EntityName, earlier.Id)
+                    {
+                        [CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Inactive),
+                        [CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.Cancelled),
+                    });
+                }
+            }
+
+            return highest;
+        }
+
         public static Entity Build(
             RecycleSource source,
             Checklist checklist,
             ReasonPolicy reasonPolicy,
             RecyclePolicy policy,
             RecycleType recycleType,
-            DateTime utcNow)
+            DateTime utcNow,
+            EntityReference? owner = null)
         {
             var recycledLead = new Entity(RecycledLead.EntityName)
             {
@@ -117,6 +167,10 @@ namespace LeadRecycle.Services.Recycling
             {
                 recycledLead[RecycledLead.OriginalOwner] = source.Owner;
             }
+            else if (source.Owner != null && source.Owner.LogicalName == Team.EntityName)
+            {
+                recycledLead[RecycledLead.OriginalTeam] = source.Owner;
+            }
 
             if (!string.IsNullOrEmpty(source.StageName))
             {
@@ -130,7 +184,7 @@ namespace LeadRecycle.Services.Recycling
 
             checklist.CopyTo(recycledLead);
 
-            var owner = policy.MarketingOwner ?? source.Owner;
+            owner ??= policy.MarketingOwner ?? source.Owner;
             if (owner != null)
             {
                 recycledLead[CommonColumns.OwnerId] = owner;
