@@ -160,6 +160,7 @@ namespace LeadRecycle.Metadata
                 Custom(RecycledLead.ScoredOn, ColumnType.DateTime, "Scored on", "The moment the engagement score is exact as of (it decays from there)."),
                 Lookup(RecycledLead.ReturnedLead, "Returned as lead", Lead.EntityName),
                 Custom(RecycledLead.RemovalNote, ColumnType.String, "Removal note", "Why the record left the waterfall without nurture.") with { MaxLength = 500 },
+                Custom(RecycledLead.ReturnBlocked, ColumnType.String, "Return blocked", "Why the re-engaged prospect could not go back to sales; the return is tried again with its next engagement.") with { MaxLength = 500 },
                 new ColumnMetadata(CommonColumns.StateCode, ColumnType.State, "Status") { Choice = state },
                 new ColumnMetadata(CommonColumns.StatusCode, ColumnType.Status, "Status Reason") { Choice = status },
             };

@@ -183,6 +183,12 @@ namespace LeadRecycle.Schema
         /// <summary>Why the record left the waterfall without being nurtured (for example the recycle cap).</summary>
         public const string RemovalNote = "lr_removalnote";
 
+        /// <summary>
+        /// Why a re-engaged prospect could not go back to sales (nobody to take it): set instead of refusing the
+        /// journey's engagement; cleared when the return succeeds.
+        /// </summary>
+        public const string ReturnBlocked = "lr_returnblocked";
+
         public static class State
         {
             public const int Active = 0;

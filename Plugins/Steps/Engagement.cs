@@ -137,7 +137,16 @@ namespace LeadRecycle.Steps
 
             var now = RecycleContext.UtcNow(context);
             var topic = recycledLead.GetAttributeValue<string>(RecycledLead.Topic) ?? "Recycled lead";
-            var owner = ReturnToRepRouter.ChooseOwner(context.SystemService, recycledLead, policy, topic);
+            var owner = ReturnToRepRouter.ChooseOwner(context.SystemService, recycledLead, policy, topic, out var problem);
+            if (owner == null)
+            {
+                // Never refuse the journey's data for a routing problem: the prospect stays in nurture with the score
+                // it earned, the record says why (for the admin's view), and the next engagement tries again.
+                target[RecycledLead.ReturnBlocked] = Text.Truncate(problem!, 500);
+                context.Trace(problem!);
+                return;
+            }
+
 
             EntityReference regarding;
             var opportunity = recycledLead.GetAttributeValue<EntityReference>(RecycledLead.Opportunity);
@@ -187,6 +196,7 @@ namespace LeadRecycle.Steps
 
             target[CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Inactive);
             target[CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.ReturnedToSales);
+            target[RecycledLead.ReturnBlocked] = null;
             target[RecycledLead.ReturnedOn] = now;
             if (owner.Owner.LogicalName == SystemUser.EntityName)
             {

@@ -177,18 +177,40 @@ namespace LeadRecycle.Tests.Pipeline
         }
 
         [Fact]
-        public void Should_tell_the_admin_which_setting_is_missing_when_nobody_can_take_the_lead()
+        public void Should_keep_the_engagement_and_tell_the_admin_which_setting_is_missing_when_nobody_can_take_the_lead()
         {
             var org = new LeadRecycleOrganization();
             var rep = org.Org.CreateUser("Gone Rep");
             var recycled = Nurtured(org, owner: rep);
             org.Service.Update(new Entity(SystemUser.EntityName, rep) { [SystemUser.IsDisabled] = true });
 
-            var exception = Assert.ThrowsAny<Exception>(() => Engage(org, recycled, EngagementType.MeetingBooked, points: 60m));
+            Engage(org, recycled, EngagementType.MeetingBooked, points: 60m);
 
-            Assert.Equal("LeadRecycle cannot return the recycled lead 'Fleet renewal' to sales: its original rep is disabled and has no enabled manager, and no fallback owner is configured. An administrator must set 'engagement.fallbackOwner' in the environment variable lr_RecyclePolicy.", exception.Message);
-            Assert.Equal(0, org.Org.Count(Engagement.EntityName));
-            Assert.Equal(RecycledLead.Status.Nurturing, org.Get(RecycledLead.EntityName, recycled).GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode).Value);
+            // The journey's data is kept; the prospect stays in nurture and the record says why it could not return.
+            var blocked = org.Get(RecycledLead.EntityName, recycled);
+            Assert.Equal(1, org.Org.Count(Engagement.EntityName));
+            Assert.Equal(RecycledLead.Status.Nurturing, blocked.GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode).Value);
+            Assert.Equal("LeadRecycle cannot return the recycled lead 'Fleet renewal' to sales: its original rep is disabled and has no enabled manager, and no fallback owner is configured. An administrator must set 'engagement.fallbackOwner' in the environment variable lr_RecyclePolicy.", blocked.GetAttributeValue<string>(RecycledLead.ReturnBlocked));
+            Assert.Equal(0, org.Org.Count(Lead.EntityName));
+        }
+
+        [Fact]
+        public void Should_return_a_team_owned_deal_to_its_team_when_the_prospect_re_engages()
+        {
+            var org = new LeadRecycleOrganization();
+            var team = org.Org.Seed(new Entity(Team.EntityName) { ["name"] = "Enterprise desk" });
+            var deal = org.OpenOpportunity();
+            org.Service.Execute(new Microsoft.Crm.Sdk.Messages.AssignRequest { Target = new EntityReference(Opportunity.EntityName, deal), Assignee = new EntityReference(Team.EntityName, team) });
+            org.Lose(deal);
+            var recycled = org.SingleRecycledLead();
+            Assert.Equal(team, recycled.GetAttributeValue<EntityReference>(RecycledLead.OriginalTeam).Id);
+
+            Engage(org, recycled.Id, EngagementType.MeetingBooked, points: 60m);
+
+            var returned = org.Org.All(Lead.EntityName).Single();
+            var owner = returned.GetAttributeValue<EntityReference>(CommonColumns.OwnerId);
+            Assert.Equal((Team.EntityName, team), (owner.LogicalName, owner.Id));
+            Assert.Equal(RecycledLead.Status.ReturnedToSales, org.Get(RecycledLead.EntityName, recycled.Id).GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode).Value);
         }
 
         [Theory]

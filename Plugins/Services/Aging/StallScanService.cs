@@ -267,7 +267,7 @@ namespace LeadRecycle.Services.Aging
                 Update(new Entity(StageDuration.EntityName, duration.Id) { [StageDuration.Folded] = true });
             }
 
-            _result.DurationsFolded += durations.Count;
+            _result.DurationsFolded += foldable.Count;
             return durations.Count < PageSize;
         }
 

@@ -15,21 +15,24 @@ namespace LeadRecycle.Services.Engagement
     /// </summary>
     public static class ReturnToRepRouter
     {
-        public static ActingOwner ChooseOwner(IOrganizationService service, Entity recycledLead, EngagementPolicy policy, string topic)
+        /// <summary>Who takes the prospect, or null with <paramref name="problem"/> saying, for the admin, why no one can.</summary>
+        public static ActingOwner? ChooseOwner(IOrganizationService service, Entity recycledLead, EngagementPolicy policy, string topic, out string? problem)
         {
             var originalOwner = recycledLead.GetAttributeValue<EntityReference>(RecycledLead.OriginalOwner)
                 ?? recycledLead.GetAttributeValue<EntityReference>(RecycledLead.OriginalTeam);
             var owner = ActingOwnerRule.Resolve(service, originalOwner, policy.FallbackOwner);
             if (owner != null)
             {
+                problem = null;
                 return owner;
             }
 
             var who = originalOwner == null ? "its original rep is missing" : "its original rep is disabled and has no enabled manager";
-            throw new InvalidPluginExecutionException(string.Format(
+            problem = string.Format(
                 CultureInfo.InvariantCulture,
                 "LeadRecycle cannot return the recycled lead '{0}' to sales: {1}, and no fallback owner is configured. An administrator must set 'engagement.fallbackOwner' in the environment variable {2}.",
-                topic, who, PolicyVariable.SchemaName));
+                topic, who, PolicyVariable.SchemaName);
+            return null;
         }
     }
 

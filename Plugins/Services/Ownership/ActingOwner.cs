@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using LeadRecycle.Schema;
 using LeadRecycle.Services.Configuration;
 using Microsoft.Xrm.Sdk;
@@ -69,25 +68,6 @@ namespace LeadRecycle.Services.Ownership
             }
 
             return Fallback(service, fallback);
-        }
-
-        /// <summary>
-        /// The same rule where someone must act: when it finds no one, the administrator is told which setting is
-        /// missing (a configuration problem, addressed to the admin).
-        /// </summary>
-        public static ActingOwner Require(IOrganizationService service, EntityReference? principal, EntityReference? fallback, string what)
-        {
-            var owner = Resolve(service, principal, fallback);
-            if (owner != null)
-            {
-                return owner;
-            }
-
-            var who = principal == null ? "it has no owner on record" : "its owner is disabled or gone and has no enabled manager";
-            throw new InvalidPluginExecutionException(string.Format(
-                CultureInfo.InvariantCulture,
-                "LeadRecycle cannot hand {0} to anyone: {1}, and no fallback owner is configured. An administrator must set 'engagement.fallbackOwner' in the environment variable {2}.",
-                what, who, PolicyVariable.SchemaName));
         }
 
         private static ActingOwner? Fallback(IOrganizationService service, EntityReference? fallback)
