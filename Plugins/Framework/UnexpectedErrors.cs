@@ -49,9 +49,18 @@ namespace LeadRecycle.Framework
         /// </summary>
         private static bool IsNestedRefusal(Exception exception)
         {
-            var detail = exception.GetType().GetProperty("Detail")?.GetValue(exception, null);
-            var code = detail?.GetType().GetProperty("ErrorCode")?.GetValue(detail, null);
-            return code is int errorCode && errorCode == IsvAborted;
+            try
+            {
+                var detail = exception.GetType().GetProperty("Detail")?.GetValue(exception, null);
+                var code = detail?.GetType().GetProperty("ErrorCode")?.GetValue(detail, null);
+                return code is int errorCode && errorCode == IsvAborted;
+            }
+            catch (Exception)
+            {
+                // An exception of another shape (an ambiguous or throwing Detail): not a refusal; converting it must
+                // not fail in turn.
+                return false;
+            }
         }
     }
 }
