@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
 using System.Linq;
+using LeadRecycle.Services.Configuration;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Framework
@@ -10,7 +10,7 @@ namespace LeadRecycle.Framework
     /// <summary>
     /// Owns Execute for every LeadRecycle plug-in: resolves the services, skips events the plug-in was not
     /// registered for, guards against re-entry, traces entry/exit with elapsed time, and turns unexpected
-    /// exceptions into InvalidPluginExecutionException (anything else reaches the user as a raw error).
+    /// exceptions into InvalidPluginExecutionException with a plain message (UnexpectedErrors), their detail traced.
     /// Stateless: derived classes keep only constructor configuration in readonly fields.
     /// </summary>
     public abstract class PluginBase : IPlugin
@@ -66,20 +66,27 @@ namespace LeadRecycle.Framework
 
                 ExecuteStep(context);
             }
-            catch (InvalidPluginExecutionException)
-            {
-                throw;
-            }
             catch (Exception exception)
             {
-                context.Trace("{0} failed: {1}", pluginName, exception);
-                throw new InvalidPluginExecutionException(
-                    string.Format(CultureInfo.InvariantCulture, "LeadRecycle could not complete this operation ({0}): {1}", pluginName, exception.Message),
-                    exception);
+                throw UnexpectedErrors.ForUser(exception, context.TracingService, pluginName);
             }
             finally
             {
+                TracePolicyProblem(context.TracingService, context.ExecutionContext.OrganizationId);
                 context.Trace("Exiting {0} after {1} ms", pluginName, stopwatch.ElapsedMilliseconds);
+            }
+        }
+
+        /// <summary>
+        /// Writes to the trace why the organization's stored policy is set aside, if it is (RecyclePolicyProvider):
+        /// the plug-in trace log is where an admin looks first when LeadRecycle behaves unexpectedly.
+        /// </summary>
+        internal static void TracePolicyProblem(ITracingService? tracing, Guid organizationId)
+        {
+            var problem = RecyclePolicyProvider.ProblemFor(organizationId);
+            if (problem != null)
+            {
+                tracing?.Trace("{0}", problem);
             }
         }
 

@@ -84,6 +84,19 @@ namespace LeadRecycle.Tests.Configuration
             Assert.Equal(2, engagement.MaxRecycles);
         }
 
+        [Fact]
+        public void Should_accept_a_policy_that_removes_every_rep_reason_when_the_scan_keeps_nurturing_stalled_deals()
+        {
+            var reasons = Enum.GetNames(typeof(DisqualificationReason)).Where(name => name != nameof(DisqualificationReason.StalledInStage))
+                .Select(name => "\"" + name + "\": { \"removeFromWaterfall\": true }");
+
+            var policy = RecyclePolicyReader.Read("{ \"reasons\": { " + string.Join(", ", reasons) + " }, \"stall\": { \"multiplier\": 2, \"warningMultiplier\": 2 } }");
+
+            Assert.True(policy.For(DisqualificationReason.NoBudget).RemovesFromWaterfall);
+            Assert.Equal(NurtureStream.StalledDealRequalification, policy.For(DisqualificationReason.StalledInStage).Stream);
+            Assert.Equal(2, policy.Stall.WarningMultiplier);
+        }
+
         [Theory]
         [InlineData("{ \"reasons\": ", "it is not valid JSON: the JSON ends where a value was expected at character 14.")]
         [InlineData("[1]", "The policy must be an object; got an array.")]
@@ -95,7 +108,32 @@ namespace LeadRecycle.Tests.Configuration
         [InlineData("{ \"engagement\": { \"halfLifeDays\": 0 } }", "'engagement.halfLifeDays' must be a number from 1 to 3650; got 0.")]
         [InlineData("{ \"engagement\": { \"fallbackOwner\": { \"team\": \"\" } } }", "'engagement.fallbackOwner.team' must be a record id (GUID); got \"\".")]
         [InlineData("{ \"engagement\": { \"fallbackOwner\": { \"group\": \"6f0e2f5a-8d3c-4a51-9a3e-1c2b3d4e5f60\" } } }", "'engagement.fallbackOwner.group' is not a setting LeadRecycle knows. Expected 'team', 'user', 'queue'.")]
-        [InlineData("{ \"stall\": { \"multiplier\": 0.5 } }", "'stall.multiplier' must be a number from 1 to 100; got 0.5.")]
+        [InlineData("{ \"stall\": { \"multiplier\": 0.5 } }", "'stall.multiplier' must be a number above 1 and at most 20; got 0.5.")]
+        [InlineData("{ \"stall\": { \"multiplier\": 1 } }", "'stall.multiplier' must be a number above 1 and at most 20; got 1.")]
+        [InlineData("{ \"stall\": { \"multiplier\": 500 } }", "'stall.multiplier' must be a number above 1 and at most 20; got 500.")]
+        [InlineData("{ \"stall\": { \"warningMultiplier\": -2 } }", "'stall.warningMultiplier' must be a number above 1 and at most 20; got -2.")]
+        [InlineData("{ \"stall\": { \"multiplier\": 1e400 } }", "'stall.multiplier' must be a number above 1 and at most 20; got 1e400.")]
+        [InlineData("{ \"stall\": { \"fallbackDays\": -1 } }", "'stall.fallbackDays' must be a number from 1 to 3650; got -1.")]
+        [InlineData("{ \"stall\": { \"serviceLevelDays\": 0 } }", "'stall.serviceLevelDays' must be a whole number from 1 to 365; got 0.")]
+        [InlineData("{ \"stall\": { \"minimumSamples\": 99999999999999999999 } }", "'stall.minimumSamples' must be a whole number from 1 to 100000; got 99999999999999999999.")]
+        [InlineData("{ \"stall\": { \"leadServiceLevelDays\": \"7\" } }", "'stall.leadServiceLevelDays' must be a whole number from 1 to 365; got \"7\".")]
+        [InlineData("{ \"stall\": { \"salesAcceptedLeadStatuses\": [] } }", "'stall.salesAcceptedLeadStatuses' must name at least one of the open lead status reasons (1 New, 2 Contacted, or a custom open status): an empty list would never recycle an idle lead.")]
+        [InlineData("{ \"stall\": { \"salesAcceptedLeadStatuses\": [1, 3] } }", "'stall.salesAcceptedLeadStatuses[1]' is 3, a closed lead status (3 Qualified, 4 to 7 Disqualified); name open lead status reasons (1 New, 2 Contacted, or a custom open status).")]
+        [InlineData("{ \"stall\": { \"Multiplier\": 4 } }", "'stall.Multiplier' is not a setting LeadRecycle knows. Expected 'multiplier', 'warningMultiplier', 'minimumSamples', 'fallbackDays', 'serviceLevelDays', 'stageSource', 'leadServiceLevelDays', 'salesAcceptedLeadStatuses'.")]
+        [InlineData("{ \"stall\": { \"multiplier\": 4, \"multiplier\": 5 } }", "it is not valid JSON: the property 'stall.multiplier' appears twice at character 43.")]
+        [InlineData("{ \"engagement\": { \"maxRecycles\": 0 } }", "'engagement.maxRecycles' must be a whole number from 1 to 100; got 0.")]
+        [InlineData("{ \"engagement\": { \"threshold\": -5 } }", "'engagement.threshold' must be a number from 1 to 1000000; got -5.")]
+        [InlineData("{ \"engagement\": { \"points\": { \"emailReply\": 3 } } }", "'engagement.points.emailReply' must be an engagement type, one of: EmailClick, FormSubmission, WebinarAttended, EmailReply, MeetingBooked, WebVisit, LikelihoodAnswer; got \"emailReply\".")]
+        [InlineData("{ \"engagement\": { \"points\": { \"3\": 3 } } }", "'engagement.points.3' must be an engagement type, one of: EmailClick, FormSubmission, WebinarAttended, EmailReply, MeetingBooked, WebVisit, LikelihoodAnswer; got \"3\".")]
+        [InlineData("{ \"engagement\": { \"points\": { \"\": 3 } } }", "'engagement.points.' must be an engagement type, one of: EmailClick, FormSubmission, WebinarAttended, EmailReply, MeetingBooked, WebVisit, LikelihoodAnswer; got \"\".")]
+        [InlineData("{ \"engagement\": { \"returnAction\": {} } }", "'engagement.returnAction' must be a return action, one of: NewLead, ReopenOpportunity; got an object.")]
+        [InlineData("{ \"reasons\": { \"noBudget\": {} } }", "'reasons.noBudget' is not a reason. Expected one of: DecisionMakerChanged, FundingDelayedOrCancelled, PrioritiesChanged, TimingExtendedOrUncertain, UnableToReach, LostToCompetitor, NoBudget, StalledInStage, NotAPotentialBuyer, DuplicateOrBadData.")]
+        [InlineData("{ \"reasons\": { \"NoBudget, UnableToReach\": {} } }", "'reasons.NoBudget, UnableToReach' is not a reason. Expected one of: DecisionMakerChanged, FundingDelayedOrCancelled, PrioritiesChanged, TimingExtendedOrUncertain, UnableToReach, LostToCompetitor, NoBudget, StalledInStage, NotAPotentialBuyer, DuplicateOrBadData.")]
+        [InlineData("{ \"reasons\": { \"StalledInStage\": { \"requires\": [\"effortType\"] } } }", "'reasons.StalledInStage.requires' cannot be set: only LeadRecycle's stall scan closes with StalledInStage, and nobody fills in a checklist for it. Remove 'reasons.StalledInStage.requires'.")]
+        [InlineData("{ \"reasons\": { \"StalledInStage\": { \"requires\": [] } } }", "'reasons.StalledInStage.requires' cannot be set: only LeadRecycle's stall scan closes with StalledInStage, and nobody fills in a checklist for it. Remove 'reasons.StalledInStage.requires'.")]
+        [InlineData("{ \"stall\": { \"multiplier\": NaN } }", "it is not valid JSON: unexpected character 'N' at character 28.")]
+        [InlineData("{ \"stall\": { \"multiplier\": +3 } }", "it is not valid JSON: unexpected character '+' at character 28.")]
+        [InlineData("{ \"stall\": { \"multiplier\": -Infinity } }", "it is not valid JSON: a number needs a digit here at character 29.")]
         [InlineData("{ \"stall\": { \"minimumSamples\": 2.5 } }", "'stall.minimumSamples' must be a whole number from 1 to 100000; got 2.5.")]
         [InlineData("{ \"stall\": { \"warningMultiplier\": 4 } }", "'stall.warningMultiplier' (4) must not be above 'stall.multiplier' (3).")]
         [InlineData("{ \"stall\": { \"stageSource\": \"Bpf\" } }", "'stall.stageSource' must be one of: SalesStage, BusinessProcessFlow; got \"Bpf\".")]
@@ -113,6 +151,7 @@ namespace LeadRecycle.Tests.Configuration
         [InlineData("{ \"marketingOwner\": { \"queue\": \"6f0e2f5a-8d3c-4a51-9a3e-1c2b3d4e5f60\" } }", "'marketingOwner.queue' is not a setting LeadRecycle knows. Expected 'team', 'user'.")]
         [InlineData("{ \"marketingOwner\": {} }", "'marketingOwner' must name exactly one owner: { \"team\": \"GUID\" } or { \"user\": \"GUID\" }.")]
         [InlineData("{ \"reasons\": {}, \"reasons\": {} }", "it is not valid JSON: the property 'reasons' appears twice at character 27.")]
+        [InlineData("[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]", "it is not valid JSON: objects and arrays are nested more than 16 levels deep at character 17.")]
         public void Should_refuse_a_bad_configuration_naming_the_key(string json, string detail)
         {
             var exception = Assert.Throws<PolicyException>(() => RecyclePolicyReader.Read(json));
@@ -123,6 +162,36 @@ namespace LeadRecycle.Tests.Configuration
 
     public sealed class JsonDocumentReaderTests
     {
+        [Fact]
+        public void Should_refuse_without_overflowing_the_stack_when_the_json_nests_thousands_of_levels()
+        {
+            var json = new string('[', 100000) + new string(']', 100000);
+
+            var exception = Assert.Throws<JsonFormatException>(() => JsonDocumentReader.Parse(json));
+
+            Assert.Equal("objects and arrays are nested more than 16 levels deep at character 17", exception.Message);
+        }
+
+        [Fact]
+        public void Should_read_sixteen_levels_of_nesting_when_that_is_the_limit()
+        {
+            var json = new string('[', JsonDocumentReader.MaxDepth) + new string(']', JsonDocumentReader.MaxDepth);
+
+            var root = JsonDocumentReader.Parse(json);
+
+            Assert.Equal(JsonKind.Array, root.Kind);
+        }
+
+        [Fact]
+        public void Should_keep_a_number_too_large_for_a_decimal_as_written_when_it_is_valid_json()
+        {
+            var root = JsonDocumentReader.Parse("[1e400, -0.5E+2]");
+
+            Assert.Null(root.Items[0].AsNumber);
+            Assert.Equal("1e400", root.Items[0].ToString());
+            Assert.Equal(-50m, root.Items[1].AsNumber);
+        }
+
         [Fact]
         public void Should_read_nested_values_with_their_paths()
         {
@@ -143,6 +212,11 @@ namespace LeadRecycle.Tests.Configuration
         [InlineData("\"open", "a string is not closed at character 6")]
         [InlineData("{} x", "unexpected text after the end of the JSON value at character 4")]
         [InlineData("[1,]", "unexpected character ']' at character 4")]
+        [InlineData("[01]", "']' was expected at character 3")]
+        [InlineData("[1.]", "a number needs a digit after its decimal point at character 4")]
+        [InlineData("[1e]", "a number needs a digit in its exponent at character 4")]
+        [InlineData("[.5]", "unexpected character '.' at character 2")]
+        [InlineData("\"\\u 12a\"", "a \\u escape needs four hexadecimal digits at character 4")]
         public void Should_refuse_malformed_json_with_its_position(string json, string message)
         {
             var exception = Assert.Throws<JsonFormatException>(() => JsonDocumentReader.Parse(json));

@@ -19,13 +19,11 @@ function formContext({ formType = 2, state = 0, dirty = false, withState = true 
         calls,
         ui: {
             getFormType: () => formType,
-            refreshRibbon: () => calls.push("refreshRibbon"),
         },
         getAttribute: (name) => (name === "statecode" && withState ? { getValue: () => state } : null),
         data: {
             entity: { getId: () => DEAL, getIsDirty: () => dirty },
             save: () => { calls.push("save"); return Promise.resolve(); },
-            refresh: (save) => { calls.push("refresh:" + save); return Promise.resolve(); },
         },
     };
 }
@@ -36,6 +34,7 @@ function fakeXrm({ execute } = {}) {
         calls,
         Navigation: {
             navigateTo: (page, options) => { calls.push({ navigateTo: page, options }); return Promise.resolve(); },
+            openForm: (options) => { calls.push({ openForm: options }); return Promise.resolve(); },
         },
         Utility: { getGlobalContext: () => ({ getClientUrl: () => "https://contoso.crm.dynamics.com/" }) },
         WebApi: {
@@ -101,24 +100,32 @@ test("the command is enabled only on an existing, open deal", () => {
     assert.equal(rtn.isEnabled(undefined), false);
 });
 
-test("the command opens the dialog web resource as a centred dialog with the deal's id, then refreshes the form", async () => {
+test("the command opens the dialog web resource as a centred dialog with the deal's id, then opens the deal's form again", async () => {
     const form = formContext();
     const xrm = fakeXrm();
     await rtn.open(form, xrm);
 
-    assert.equal(xrm.calls.length, 1);
+    assert.equal(xrm.calls.length, 2);
     const { navigateTo, options } = xrm.calls[0];
     assert.deepEqual(navigateTo, { pageType: "webresource", webresourceName: "lr_/pages/ReturnToNurture.html", data: "id=" + DEAL_ID });
     assert.equal(options.target, 2);
     assert.equal(options.position, 1);
-    assert.deepEqual(form.calls, ["refresh:false", "refreshRibbon"]);
+    assert.deepEqual(xrm.calls[1], { openForm: { entityName: "opportunity", entityId: DEAL_ID } });
+    assert.deepEqual(form.calls, []);
+});
+
+test("the command never calls formContext.ui.refreshRibbon (solution checker rule web-avoid-ui-refreshribbon)", async () => {
+    const form = formContext();
+    form.ui.refreshRibbon = () => form.calls.push("refreshRibbon");
+    await rtn.open(form, fakeXrm());
+    assert.deepEqual(form.calls, []);
 });
 
 test("the command saves pending changes before opening the dialog", async () => {
     const form = formContext({ dirty: true });
     const xrm = fakeXrm();
     await rtn.open(form, xrm);
-    assert.deepEqual(form.calls, ["save", "refresh:false", "refreshRibbon"]);
+    assert.deepEqual(form.calls, ["save"]);
 });
 
 test("the dialog reads the deal's id from the data the command passed", () => {

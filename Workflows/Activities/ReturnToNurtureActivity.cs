@@ -11,7 +11,7 @@ namespace LeadRecycle.Activities
     /// Return to Nurture as a step of a classic workflow: the same service as the lr_ReturnToNurture Custom API.
     /// Kept thin; .NET Framework only (System.Activities).
     /// </summary>
-    public sealed class ReturnToNurtureActivity : CodeActivity
+    public sealed class ReturnToNurtureActivity : LeadRecycleActivity
     {
         [RequiredArgument]
         [Input("Opportunity")]
@@ -38,7 +38,7 @@ namespace LeadRecycle.Activities
         [ReferenceTarget(RecycledLead.EntityName)]
         public OutArgument<EntityReference> RecycledLeadCreated { get; set; } = new OutArgument<EntityReference>();
 
-        protected override void Execute(CodeActivityContext executionContext)
+        protected override void ExecuteActivity(CodeActivityContext executionContext, ITracingService? tracing)
         {
             var workflowContext = executionContext.GetExtension<IWorkflowContext>();
             var factory = executionContext.GetExtension<IOrganizationServiceFactory>();
@@ -51,6 +51,7 @@ namespace LeadRecycle.Activities
             };
             var recycledLead = ReturnToNurtureService.Execute(service, request, DateTime.UtcNow);
             RecycledLeadCreated.Set(executionContext, recycledLead!);
+            tracing?.Trace("Returned opportunity {0} to nurture; recycled lead {1}.", request.Opportunity.Id, recycledLead?.Id);
         }
     }
 }

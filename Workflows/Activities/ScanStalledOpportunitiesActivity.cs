@@ -13,7 +13,7 @@ namespace LeadRecycle.Activities
     /// classic workflows instead of the cloud flow). Same service as lr_ScanStalledOpportunities; a workflow
     /// loops on Done with the continuation token.
     /// </summary>
-    public sealed class ScanStalledOpportunitiesActivity : CodeActivity
+    public sealed class ScanStalledOpportunitiesActivity : LeadRecycleActivity
     {
         [Input("Continuation token")]
         public InArgument<string> ContinuationToken { get; set; } = new InArgument<string>();
@@ -30,7 +30,7 @@ namespace LeadRecycle.Activities
         [Output("Deals and leads recycled")]
         public OutArgument<int> Recycled { get; set; } = new OutArgument<int>();
 
-        protected override void Execute(CodeActivityContext executionContext)
+        protected override void ExecuteActivity(CodeActivityContext executionContext, ITracingService? tracing)
         {
             var workflowContext = executionContext.GetExtension<IWorkflowContext>();
             var factory = executionContext.GetExtension<IOrganizationServiceFactory>();
@@ -46,6 +46,7 @@ namespace LeadRecycle.Activities
             NextContinuationToken.Set(executionContext, result.ContinuationToken ?? string.Empty);
             Stalled.Set(executionContext, result.Stalled);
             Recycled.Set(executionContext, result.Recycled + result.LeadsRecycled);
+            tracing?.Trace("Scan batch: {0} stalled, {1} deals and {2} leads recycled, done={3}.", result.Stalled, result.Recycled, result.LeadsRecycled, result.Done);
         }
     }
 }

@@ -8,10 +8,17 @@ namespace LeadRecycle.Services.Configuration
     /// <summary>
     /// A small, strict JSON reader for the policy environment variable. The sandboxed assemblies cannot carry
     /// a JSON library, and an admin's mistake must be reported with its position and path.
-    /// Objects keep their keys in order; duplicate keys are an error.
+    /// Objects keep their keys in order; duplicate keys are an error. Numbers follow RFC 8259's grammar exactly
+    /// (no NaN, Infinity, leading '+' or '.5'); one too large for a decimal is kept as text, so the policy reader
+    /// can name its key. Nesting is bounded: the parser recurses once per level, and a stack overflow cannot be
+    /// caught in .NET (it ends the process, in Dataverse the sandbox worker that runs other organizations' plug-ins
+    /// too), so text nested deeper than MaxDepth is refused before it can recurse further.
     /// </summary>
     public static class JsonDocumentReader
     {
+        /// <summary>The deepest nesting of objects and arrays accepted; the policy itself needs four levels.</summary>
+        public const int MaxDepth = 16;
+
         public static JsonNode Parse(string text)
         {
             if (text == null)
@@ -35,6 +42,7 @@ namespace LeadRecycle.Services.Configuration
         {
             private readonly string _text;
             private int _position;
+            private int _depth;
 
             public Parser(string text)
             {
@@ -90,8 +98,17 @@ namespace LeadRecycle.Services.Configuration
                 }
             }
 
+            private void Descend()
+            {
+                if (++_depth > MaxDepth)
+                {
+                    throw Error($"objects and arrays are nested more than {MaxDepth} levels deep");
+                }
+            }
+
             private JsonNode ReadObject(string path)
             {
+                Descend();
                 _position++; // {
                 var members = new List<KeyValuePair<string, JsonNode>>();
                 var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -99,6 +116,7 @@ namespace LeadRecycle.Services.Configuration
                 if (!AtEnd && _text[_position] == '}')
                 {
                     _position++;
+                    _depth--;
                     return new JsonNode(JsonKind.Object, path, members);
                 }
 
@@ -111,14 +129,15 @@ namespace LeadRecycle.Services.Configuration
                     }
 
                     var key = ReadString();
+                    var memberPath = path == "$" ? key : path + "." + key;
                     if (!seen.Add(key))
                     {
-                        throw Error($"the property '{key}' appears twice");
+                        throw Error($"the property '{memberPath}' appears twice");
                     }
 
                     SkipWhitespace();
                     Expect(':');
-                    var value = ReadValue(path == "$" ? key : path + "." + key);
+                    var value = ReadValue(memberPath);
                     members.Add(new KeyValuePair<string, JsonNode>(key, value));
                     SkipWhitespace();
                     if (AtEnd)
@@ -133,18 +152,21 @@ namespace LeadRecycle.Services.Configuration
                     }
 
                     Expect('}');
+                    _depth--;
                     return new JsonNode(JsonKind.Object, path, members);
                 }
             }
 
             private JsonNode ReadArray(string path)
             {
+                Descend();
                 _position++; // [
                 var items = new List<JsonNode>();
                 SkipWhitespace();
                 if (!AtEnd && _text[_position] == ']')
                 {
                     _position++;
+                    _depth--;
                     return new JsonNode(JsonKind.Array, path, items);
                 }
 
@@ -164,6 +186,7 @@ namespace LeadRecycle.Services.Configuration
                     }
 
                     Expect(']');
+                    _depth--;
                     return new JsonNode(JsonKind.Array, path, items);
                 }
             }
@@ -214,7 +237,8 @@ namespace LeadRecycle.Services.Configuration
                         case 't': builder.Append('\t'); break;
                         case 'u':
                             if (_position + 4 > _text.Length
-                                || !int.TryParse(_text.Substring(_position, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+                                || !IsHex(_text, _position, 4)
+                                || !int.TryParse(_text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                             {
                                 throw Error("a \\u escape needs four hexadecimal digits");
                             }
@@ -228,22 +252,75 @@ namespace LeadRecycle.Services.Configuration
                 }
             }
 
-            private decimal ReadNumber()
+            /// <summary>A number by RFC 8259: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?</summary>
+            private JsonNumber ReadNumber()
             {
                 var start = _position;
-                while (!AtEnd && "+-0123456789.eE".IndexOf(_text[_position]) >= 0)
+                Accept('-');
+                if (!Accept('0') && AcceptDigits() == 0)
+                {
+                    throw Error("a number needs a digit here");
+                }
+
+                if (Accept('.') && AcceptDigits() == 0)
+                {
+                    throw Error("a number needs a digit after its decimal point");
+                }
+
+                if (Accept('e') || Accept('E'))
+                {
+                    if (!Accept('+'))
+                    {
+                        Accept('-');
+                    }
+
+                    if (AcceptDigits() == 0)
+                    {
+                        throw Error("a number needs a digit in its exponent");
+                    }
+                }
+
+                var token = _text.Substring(start, _position - start);
+
+                // Too large (or too precise) for decimal: kept as text, so the policy reader names its key.
+                return decimal.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                    ? new JsonNumber(token, number)
+                    : new JsonNumber(token, null);
+            }
+
+            private static bool IsHex(string text, int start, int length)
+            {
+                for (var i = start; i < start + length; i++)
+                {
+                    if (!Uri.IsHexDigit(text[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private bool Accept(char c)
+            {
+                if (!AtEnd && _text[_position] == c)
+                {
+                    _position++;
+                    return true;
+                }
+
+                return false;
+            }
+
+            private int AcceptDigits()
+            {
+                var start = _position;
+                while (!AtEnd && _text[_position] >= '0' && _text[_position] <= '9')
                 {
                     _position++;
                 }
 
-                var token = _text.Substring(start, _position - start);
-                if (!decimal.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-                {
-                    _position = start;
-                    throw Error($"'{token}' is not a number");
-                }
-
-                return number;
+                return _position - start;
             }
 
             private void ExpectWord(string word)
@@ -303,7 +380,8 @@ namespace LeadRecycle.Services.Configuration
 
         public string? AsString => Kind == JsonKind.String ? (string)_value! : null;
 
-        public decimal? AsNumber => Kind == JsonKind.Number ? (decimal)_value! : null;
+        /// <summary>The number, or null when it is not a number or is too large for a decimal.</summary>
+        public decimal? AsNumber => Kind == JsonKind.Number ? ((JsonNumber)_value!).Value : null;
 
         public bool? AsBoolean => Kind == JsonKind.Boolean ? (bool)_value! : null;
 
@@ -311,11 +389,25 @@ namespace LeadRecycle.Services.Configuration
         {
             JsonKind.Null => "null",
             JsonKind.String => "\"" + (string)_value! + "\"",
-            JsonKind.Number => ((decimal)_value!).ToString(CultureInfo.InvariantCulture),
+            JsonKind.Number => ((JsonNumber)_value!).Text,
             JsonKind.Boolean => (bool)_value! ? "true" : "false",
             JsonKind.Array => "an array",
             _ => "an object",
         };
+    }
+
+    /// <summary>A number as written, and its value when a decimal can hold it.</summary>
+    internal sealed class JsonNumber
+    {
+        public JsonNumber(string text, decimal? value)
+        {
+            Text = text;
+            Value = value;
+        }
+
+        public string Text { get; }
+
+        public decimal? Value { get; }
     }
 
     public sealed class JsonFormatException : Exception

@@ -28,6 +28,9 @@ namespace LeadRecycle.Services.Configuration
     /// </summary>
     public static class RecyclePolicyReader
     {
+        /// <summary>A deal held 20 times its stage's mean is long past any useful follow-up.</summary>
+        private const decimal MaximumMultiplier = 20m;
+
         private static readonly string[] TopLevelKeys = { "marketingOwner", "reasons", "stall", "engagement" };
 
         private static readonly string[] EngagementKeys = { "points", "halfLifeDays", "threshold", "thresholds", "routeOnLikelihood", "fallbackOwner", "returnAction", "maxRecycles" };
@@ -108,7 +111,7 @@ namespace LeadRecycle.Services.Configuration
             RequireKind(node, JsonKind.Object, "an object keyed by reason name");
             foreach (var member in node.Members)
             {
-                if (!Enum.TryParse<DisqualificationReason>(member.Key, ignoreCase: false, out var reason) || !Enum.IsDefined(typeof(DisqualificationReason), reason))
+                if (!TryExactName<DisqualificationReason>(member.Key, out var reason))
                 {
                     throw new PolicyException(
                         $"'{member.Value.Path}' is not a reason. Expected one of: {string.Join(", ", Enum.GetNames(typeof(DisqualificationReason)))}.");
@@ -134,7 +137,7 @@ namespace LeadRecycle.Services.Configuration
                     case "stream":
                         streamNode = member.Value;
                         var streamName = member.Value.AsString;
-                        if (streamName == null || !Enum.TryParse<NurtureStream>(streamName, ignoreCase: false, out var parsed) || !Enum.IsDefined(typeof(NurtureStream), parsed))
+                        if (!TryExactName<NurtureStream>(streamName, out var parsed))
                         {
                             throw new PolicyException(
                                 $"'{member.Value.Path}' must be a nurture stream name, one of: {string.Join(", ", Enum.GetNames(typeof(NurtureStream)))}; got {member.Value}.");
@@ -157,6 +160,13 @@ namespace LeadRecycle.Services.Configuration
 
                         break;
                     case "requires":
+                        if (reason == DisqualificationReason.StalledInStage)
+                        {
+                            // Only the stall scan closes with this reason, and no one is there to fill in a checklist:
+                            // a requirement would make every nightly scan refuse its own closes.
+                            throw new PolicyException($"'{member.Value.Path}' cannot be set: only LeadRecycle's stall scan closes with {reason}, and nobody fills in a checklist for it. Remove '{member.Value.Path}'.");
+                        }
+
                         required = ReadRequired(member.Value);
                         break;
                 }
@@ -192,10 +202,10 @@ namespace LeadRecycle.Services.Configuration
                 switch (member.Key)
                 {
                     case "multiplier":
-                        multiplier = (double)ReadNumber(member.Value, 1m, 100m);
+                        multiplier = (double)ReadNumberAbove(member.Value, 1m, MaximumMultiplier);
                         break;
                     case "warningMultiplier":
-                        warning = (double)ReadNumber(member.Value, 1m, 100m);
+                        warning = (double)ReadNumberAbove(member.Value, 1m, MaximumMultiplier);
                         break;
                     case "minimumSamples":
                         minimumSamples = (int)ReadWholeNumber(member.Value, 1, 100000);
@@ -208,7 +218,7 @@ namespace LeadRecycle.Services.Configuration
                         break;
                     case "stageSource":
                         var name = member.Value.AsString;
-                        if (name == null || !Enum.TryParse<StageSource>(name, ignoreCase: false, out stageSource) || !Enum.IsDefined(typeof(StageSource), stageSource))
+                        if (!TryExactName(name, out stageSource))
                         {
                             throw new PolicyException($"'{member.Value.Path}' must be one of: {string.Join(", ", Enum.GetNames(typeof(StageSource)))}; got {member.Value}.");
                         }
@@ -218,8 +228,7 @@ namespace LeadRecycle.Services.Configuration
                         leadServiceLevelDays = (int)ReadWholeNumber(member.Value, 1, 365);
                         break;
                     case "salesAcceptedLeadStatuses":
-                        RequireKind(member.Value, JsonKind.Array, "an array of open lead status reasons (1 New, 2 Contacted, or a custom open status)");
-                        leadStatuses = member.Value.Items.Select(item => (int)ReadWholeNumber(item, 1, int.MaxValue)).Distinct().ToArray();
+                        leadStatuses = ReadOpenLeadStatuses(member.Value);
                         break;
                 }
             }
@@ -230,6 +239,38 @@ namespace LeadRecycle.Services.Configuration
             }
 
             return new StallPolicy(multiplier, warning, minimumSamples, fallbackDays, serviceLevelDays, stageSource, leadServiceLevelDays, leadStatuses);
+        }
+
+        /// <summary>
+        /// Open lead status reasons only: the scan looks for open leads in these statuses, so a closed one (3 Qualified,
+        /// 4-7 the Disqualified reasons of the out-of-the-box lead) would never match, and an empty list would stop
+        /// recycling idle leads without a word.
+        /// </summary>
+        private static int[] ReadOpenLeadStatuses(JsonNode node)
+        {
+            const string Expected = "open lead status reasons (1 New, 2 Contacted, or a custom open status)";
+            RequireKind(node, JsonKind.Array, "an array of " + Expected);
+            if (node.Items.Count == 0)
+            {
+                throw new PolicyException($"'{node.Path}' must name at least one of the {Expected}: an empty list would never recycle an idle lead.");
+            }
+
+            var statuses = new List<int>();
+            foreach (var item in node.Items)
+            {
+                var status = (int)ReadWholeNumber(item, 1, int.MaxValue);
+                if (status >= 3 && status <= 7)
+                {
+                    throw new PolicyException($"'{item.Path}' is {status}, a closed lead status (3 Qualified, 4 to 7 Disqualified); name {Expected}.");
+                }
+
+                if (!statuses.Contains(status))
+                {
+                    statuses.Add(status);
+                }
+            }
+
+            return statuses.ToArray();
         }
 
         private static EngagementPolicy ReadEngagement(JsonNode node, EngagementPolicy current)
@@ -278,7 +319,7 @@ namespace LeadRecycle.Services.Configuration
                         fallback = ReadOwner(member.Value, allowQueue: true);
                         break;
                     case "returnAction":
-                        action = ParseName<ReturnAction>(member.Value.AsString ?? member.Value.ToString(), member.Value.Path, "a return action");
+                        action = ParseName<ReturnAction>(member.Value.AsString ?? member.Value.ToString(), member.Value.Path, "a return action", quoted: member.Value.AsString != null);
                         break;
                     case "maxRecycles":
                         maxRecycles = (int)ReadWholeNumber(member.Value, 1, 100);
@@ -289,15 +330,29 @@ namespace LeadRecycle.Services.Configuration
             return new EngagementPolicy(points, halfLife, threshold, thresholds, routeOn, fallback, action, maxRecycles);
         }
 
-        private static TEnum ParseName<TEnum>(string name, string path, string what)
+        private static TEnum ParseName<TEnum>(string name, string path, string what, bool quoted = true)
             where TEnum : struct
         {
-            if (!Enum.TryParse<TEnum>(name, ignoreCase: false, out var value) || !Enum.IsDefined(typeof(TEnum), value) || char.IsDigit(name[0]))
+            if (!TryExactName<TEnum>(quoted ? name : null, out var value))
             {
-                throw new PolicyException($"'{path}' must be {what}, one of: {string.Join(", ", Enum.GetNames(typeof(TEnum)))}; got \"{name}\".");
+                var got = quoted ? "\"" + name + "\"" : name;
+                throw new PolicyException($"'{path}' must be {what}, one of: {string.Join(", ", Enum.GetNames(typeof(TEnum)))}; got {got}.");
             }
 
             return value;
+        }
+
+        /// <summary>
+        /// Exactly one of the enum's names, case and all. Enum.TryParse alone would also take "3", " NoBudget" and
+        /// "NoBudget, UnableToReach" (a combination of values), none of which an admin means.
+        /// </summary>
+        private static bool TryExactName<TEnum>(string? name, out TEnum value)
+            where TEnum : struct
+        {
+            value = default;
+            return name != null
+                && Array.IndexOf(Enum.GetNames(typeof(TEnum)), name) >= 0
+                && Enum.TryParse(name, ignoreCase: false, out value);
         }
 
         private static decimal ReadNumber(JsonNode node, decimal minimum, decimal maximum)
@@ -306,6 +361,17 @@ namespace LeadRecycle.Services.Configuration
             if (number == null || number < minimum || number > maximum)
             {
                 throw new PolicyException($"'{node.Path}' must be a number from {minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)}; got {node}.");
+            }
+
+            return number.Value;
+        }
+
+        private static decimal ReadNumberAbove(JsonNode node, decimal exclusiveMinimum, decimal maximum)
+        {
+            var number = node.AsNumber;
+            if (number == null || number <= exclusiveMinimum || number > maximum)
+            {
+                throw new PolicyException($"'{node.Path}' must be a number above {exclusiveMinimum.ToString(CultureInfo.InvariantCulture)} and at most {maximum.ToString(CultureInfo.InvariantCulture)}; got {node}.");
             }
 
             return number.Value;

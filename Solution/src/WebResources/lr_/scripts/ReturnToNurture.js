@@ -104,7 +104,11 @@
 
     /**
      * The command: saves pending changes (the API reads the deal from the server), opens the dialog, and when it
-     * closes refreshes the form so a deal returned to nurture shows as closed.
+     * closes opens the deal's form again, so a deal returned to nurture shows as closed and read only. Reloading the
+     * form rather than calling formContext.ui.refreshRibbon: Microsoft's solution checker rule
+     * web-avoid-ui-refreshribbon and the refreshRibbon reference ("Guidance": the form load itself evaluates the
+     * command bar's rules) point away from refreshRibbon; and a refreshed form would keep its open-deal form type,
+     * which the enable rule reads.
      */
     function open(formContext, xrm) {
         xrm = xrm || (typeof Xrm !== "undefined" ? Xrm : null);
@@ -119,9 +123,7 @@
                 { pageType: "webresource", webresourceName: DIALOG_WEB_RESOURCE, data: dialogData(entity.getId()) },
                 { target: 2, position: 1, width: { value: 560, unit: "px" }, height: { value: 85, unit: "%" }, title: "Return to Nurture" });
         }).then(function () {
-            return formContext.data.refresh(false);
-        }).then(function () {
-            formContext.ui.refreshRibbon();
+            return xrm.Navigation.openForm({ entityName: "opportunity", entityId: trimBraces(entity.getId()) });
         });
     }
 
