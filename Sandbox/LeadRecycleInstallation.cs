@@ -47,22 +47,29 @@ namespace LeadRecycle.Sandbox
 
             if (policyJson != null)
             {
-                org.Service.Create(new Entity(EnvironmentVariableDefinition.EntityName)
-                {
-                    [EnvironmentVariableDefinition.SchemaName] = PolicyVariable.SchemaName,
-                    [EnvironmentVariableDefinition.DefaultValue] = policyJson,
-                    ["type"] = new OptionSetValue(100000003),
-                });
+                WritePolicy(org, policyJson);
             }
 
             return org;
         }
 
+        /// <summary>Creates the policy environment variable (lr_RecyclePolicy) with this JSON as its default value, as the admin.</summary>
+        public static Guid WritePolicy(InMemoryOrganization org, string policyJson) =>
+            org.Service.Create(new Entity(EnvironmentVariableDefinition.EntityName)
+            {
+                [EnvironmentVariableDefinition.SchemaName] = PolicyVariable.SchemaName,
+                [EnvironmentVariableDefinition.DefaultValue] = policyJson,
+                ["type"] = new OptionSetValue(100000003),
+            });
+
         /// <summary>
         /// Runs the stall scan to the end, as the nightly cloud flow does; returns the Custom API calls made.
         /// <paramref name="afterCall"/> sees each call's response and wall time (the bench measures the scan through it).
         /// </summary>
-        public static int ScanToEnd(InMemoryOrganization org, Action<OrganizationResponse, TimeSpan>? afterCall = null)
+        public static int ScanToEnd(InMemoryOrganization org, Action<OrganizationResponse, TimeSpan>? afterCall = null) => ScanToEnd(org.Service, afterCall);
+
+        /// <summary>Runs the stall scan to the end through this service (the flow's connection, or a persona's).</summary>
+        public static int ScanToEnd(IOrganizationService service, Action<OrganizationResponse, TimeSpan>? afterCall = null)
         {
             string? token = null;
             var calls = 0;
@@ -75,7 +82,7 @@ namespace LeadRecycle.Sandbox
                 }
 
                 var started = Stopwatch.GetTimestamp();
-                var response = org.Service.Execute(request);
+                var response = service.Execute(request);
                 afterCall?.Invoke(response, Stopwatch.GetElapsedTime(started));
                 calls++;
                 token = (bool)response["Done"] ? null : (string)response["ContinuationToken"];
