@@ -522,6 +522,11 @@ namespace LeadRecycle.InMemoryDataverse
                 }
             }
 
+            if (schema.HasOwningBusinessUnit && target.Attributes.TryGetValue("ownerid", out var newOwner) && newOwner is EntityReference ownerReference)
+            {
+                row.Attributes["owningbusinessunit"] = BusinessUnitReference(BusinessUnitOfPrincipal(ownerReference));
+            }
+
             ApplyState(schema, row, target, currentState ?? schema.DefaultState);
             var newState = StateOf(row);
             if (schema.LogicalName == Opportunity && newState != currentState)

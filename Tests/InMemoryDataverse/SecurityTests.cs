@@ -307,6 +307,42 @@ namespace LeadRecycle.Tests.InMemoryDataverse
         }
 
         [Fact]
+        public void Should_require_assign_when_an_update_changes_the_owner()
+        {
+            // Arrange
+            var organization = Organization(Role("Editor", ("prvReadlr_widget", AccessLevel.Basic), ("prvWritelr_widget", AccessLevel.Basic)));
+            var editor = organization.CreateUser("Nora", roles: new[] { "Editor" });
+            var colleague = organization.CreateUser("Cole");
+            var widget = WidgetOwnedBy(organization, UserRef(editor));
+            var service = organization.CreateOrganizationService(editor);
+
+            // Act
+            service.Update(new Entity(Widget, widget) { ["lr_count"] = 1, ["ownerid"] = UserRef(editor) });
+            var refusal = Assert.Throws<DataverseFaultException>(() => service.Update(new Entity(Widget, widget) { ["ownerid"] = UserRef(colleague) }));
+
+            // Assert
+            Assert.Contains("prvAssignlr_widget", refusal.Message, StringComparison.Ordinal);
+            Assert.Equal(editor, organization.Find(Widget, widget)!.GetAttributeValue<EntityReference>("ownerid").Id);
+            Assert.Equal(1, organization.Find(Widget, widget)!["lr_count"]);
+        }
+
+        [Fact]
+        public void Should_let_a_user_level_role_reach_records_a_team_of_the_user_owns()
+        {
+            // Arrange: "How access to a record is determined", ownership: a record owned by a team the user belongs to.
+            var organization = Organization(Role("Basic reader", ("prvReadlr_widget", AccessLevel.Basic)));
+            var member = organization.CreateUser("Mia", roles: new[] { "Basic reader" });
+            var team = organization.CreateTeam("Field team", members: new[] { member });
+            var widget = WidgetOwnedBy(organization, new EntityReference("team", team));
+
+            // Act
+            var read = ReadWidget(organization, member, widget);
+
+            // Assert
+            Assert.Equal(widget, read.Id);
+        }
+
+        [Fact]
         public void Should_require_assign_to_create_a_record_owned_by_someone_else()
         {
             // Arrange
@@ -584,6 +620,26 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             // Assert
             Assert.Contains("prvSharelr_widget", refusal.Message, StringComparison.Ordinal);
             Assert.Empty(organization.SharesOf(new EntityReference(Widget, widget)));
+        }
+
+        [Fact]
+        public void Should_stamp_the_owners_business_unit_as_the_owning_business_unit_on_create_and_assign()
+        {
+            // Arrange
+            var organization = Organization();
+            var east = organization.CreateBusinessUnit("East");
+            var west = organization.CreateBusinessUnit("West");
+            var eastRep = organization.CreateUser("Eve", businessUnitId: east);
+            var westRep = organization.CreateUser("Wes", businessUnitId: west);
+
+            // Act
+            var opportunity = organization.Service.Create(new Entity("opportunity") { ["name"] = "Deal", ["ownerid"] = UserRef(eastRep) });
+            var created = organization.Find("opportunity", opportunity)!.GetAttributeValue<EntityReference>("owningbusinessunit").Id;
+            organization.Service.Execute(new AssignRequest { Target = new EntityReference("opportunity", opportunity), Assignee = UserRef(westRep) });
+
+            // Assert
+            Assert.Equal(east, created);
+            Assert.Equal(west, organization.Find("opportunity", opportunity)!.GetAttributeValue<EntityReference>("owningbusinessunit").Id);
         }
 
         [Fact]
