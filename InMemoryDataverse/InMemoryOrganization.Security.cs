@@ -10,8 +10,10 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.InMemoryDataverse
 {
-    // Security: business units, users, owner teams, security roles and the checks every non-SYSTEM call goes through
-    // (after PreValidation, which Dataverse runs before its security checks: "Event execution pipeline").
+    // Security: business units, users, owner teams, security roles and the checks every non-SYSTEM call goes through,
+    // after PreValidation: Microsoft Learn, "Demonstrate the use of the different event execution pipeline stages":
+    // "PreValidation runs first, before the main system operation and before Dataverse even checks whether the calling
+    // user has permission to perform the action."
     public sealed partial class InMemoryOrganization : ISecurityData
     {
         private readonly SecurityAssignments _security = new SecurityAssignments();
