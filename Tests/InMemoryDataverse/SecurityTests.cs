@@ -440,6 +440,24 @@ namespace LeadRecycle.Tests.InMemoryDataverse
         }
 
         [Fact]
+        public void Should_run_prevalidation_steps_before_the_security_check()
+        {
+            // Arrange: PreValidation runs "before Dataverse even checks whether the calling user has permission"
+            // (Microsoft Learn, "Demonstrate the use of the different event execution pipeline stages").
+            var organization = Organization();
+            var user = organization.CreateUser("Nora");
+            organization.Register(TestOrganization.Step("Create", Widget, PipelineStage.PreValidation,
+                _ => throw new InvalidPluginExecutionException("Pick a reason.")));
+
+            // Act
+            var refusal = Assert.Throws<InvalidPluginExecutionException>(() =>
+                organization.CreateOrganizationService(user).Create(new Entity(Widget) { ["lr_name"] = "w" }));
+
+            // Assert
+            Assert.Equal("Pick a reason.", refusal.Message);
+        }
+
+        [Fact]
         public void Should_leave_out_the_rows_the_user_cannot_read_when_querying()
         {
             // Arrange
