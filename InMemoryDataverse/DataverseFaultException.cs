@@ -73,6 +73,18 @@ namespace LeadRecycle.InMemoryDataverse
         /// <summary>0x80040265 (-2147220891): a plug-in threw (the platform wraps the plug-in's message).</summary>
         public const int PluginFailure = unchecked((int)0x80040265);
 
+        /// <summary>
+        /// 0x80040220 (-2147220960): "Principal user is missing privilege on OTC for entity": no role of the caller holds
+        /// the privilege (Microsoft Learn, "Troubleshoot Dataverse client errors").
+        /// </summary>
+        public const int MissingPrivilege = unchecked((int)0x80040220);
+
+        /// <summary>
+        /// 0x80048306 (-2147187962): "Principal with ID ... does not have ... right(s) for record with ID ... of entity": the
+        /// privilege check passed, the access check on the record failed (Microsoft Learn, "Troubleshoot Dataverse client errors").
+        /// </summary>
+        public const int AccessDenied = unchecked((int)0x80048306);
+
         /// <summary>The request name is not recognized; value unverified.</summary>
         public const int UnrecognizedRequest = unchecked((int)0x8004022C);
     }

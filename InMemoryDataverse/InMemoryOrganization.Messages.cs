@@ -210,7 +210,7 @@ namespace LeadRecycle.InMemoryDataverse
                     CoreRetrieve(op);
                     break;
                 case MessageKind.RetrieveMultiple:
-                    op.Result = _queries.Execute(QueryOf(op), op.UserId);
+                    op.Result = _queries.Execute(QueryOf(op), op.UserId, op.ReadFilter);
                     if (op.HasSteps)
                     {
                         op.OutputParameters["BusinessEntityCollection"] = op.Result;
@@ -388,7 +388,9 @@ namespace LeadRecycle.InMemoryDataverse
 
             if (schema.HasOwningBusinessUnit)
             {
-                row.Attributes["owningbusinessunit"] = BusinessUnitReference(op.BusinessUnitId);
+                // Dataverse sets the owning business unit to the owner's (a user's or a team's), not the caller's.
+                var owner = row.Attributes.TryGetValue("ownerid", out var ownerValue) ? ownerValue as EntityReference : null;
+                row.Attributes["owningbusinessunit"] = BusinessUnitReference(owner != null ? BusinessUnitOfPrincipal(owner) : op.BusinessUnitId);
             }
         }
 
@@ -518,6 +520,11 @@ namespace LeadRecycle.InMemoryDataverse
                 {
                     row.Attributes[attribute.Key] = op.HasSteps ? Values.Copy(attribute.Value) : attribute.Value;
                 }
+            }
+
+            if (schema.HasOwningBusinessUnit && target.Attributes.TryGetValue("ownerid", out var newOwner) && newOwner is EntityReference ownerReference)
+            {
+                row.Attributes["owningbusinessunit"] = BusinessUnitReference(BusinessUnitOfPrincipal(ownerReference));
             }
 
             ApplyState(schema, row, target, currentState ?? schema.DefaultState);
@@ -752,6 +759,11 @@ namespace LeadRecycle.InMemoryDataverse
             var existing = table.Rows[op.PrimaryEntityId];
             var row = Values.CopyEntity(existing);
             row.Attributes["ownerid"] = new EntityReference(assignee.LogicalName, assignee.Id);
+            if (schema.HasOwningBusinessUnit)
+            {
+                row.Attributes["owningbusinessunit"] = BusinessUnitReference(BusinessUnitOfPrincipal(assignee));
+            }
+
             StampModified(schema, row, op);
             _store.Replace(table, existing, row);
         }

@@ -116,6 +116,8 @@ namespace LeadRecycle.InMemoryDataverse
                     RunStage(steps.PreValidation, op, (int)PipelineStage.PreValidation, _store.Current != null);
                 }
 
+                Authorize(op, kind);
+
                 if (kind != MessageKind.Retrieve && kind != MessageKind.RetrieveMultiple && kind != MessageKind.WhoAmI)
                 {
                     transaction = _store.BeginIfNone();

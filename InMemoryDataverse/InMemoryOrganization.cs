@@ -34,6 +34,12 @@ namespace LeadRecycle.InMemoryDataverse
 
         /// <summary>Seeds the id generator: the same seed and the same calls give the same ids (reproducible sandbox runs).</summary>
         public int? IdSeed { get; init; }
+
+        /// <summary>
+        /// Security roles, business units, teams and shares are enforced for every caller but SYSTEM and System
+        /// Administrators. Off only where a test says so.
+        /// </summary>
+        public bool EnforceSecurity { get; init; } = true;
     }
 
     /// <summary>
@@ -82,6 +88,7 @@ namespace LeadRecycle.InMemoryDataverse
             Calls = new CallAccounting(this);
             OrganizationName = Options.OrganizationName;
             SeedOrganization();
+            GrantAdministrator();
             Service = CreateOrganizationService(AdminUserId);
         }
 
@@ -111,7 +118,7 @@ namespace LeadRecycle.InMemoryDataverse
         /// <summary>The SYSTEM user: what CreateOrganizationService(null) runs as.</summary>
         public Guid SystemUserId { get; } = new Guid("7d8e9f10-1a2b-4c3d-8e4f-5a6b7c8d9e0f");
 
-        /// <summary>The user the default <see cref="Service"/> runs as (a licensed admin, like a test's connection user).</summary>
+        /// <summary>The user the default <see cref="Service"/> runs as (a licensed admin with System Administrator, like a test's connection user).</summary>
         public Guid AdminUserId { get; } = new Guid("0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0");
 
         /// <summary>The organization service as <see cref="AdminUserId"/>: what a test or the sandbox calls.</summary>
@@ -182,9 +189,11 @@ namespace LeadRecycle.InMemoryDataverse
 
         /// <summary>
         /// Registers a Custom API: an OrganizationRequest named <paramref name="uniqueName"/> runs the plug-in as its
-        /// main operation (stage 30) with the request's parameters; its OutputParameters become the response.
+        /// main operation (stage 30) with the request's parameters; its OutputParameters become the response. With
+        /// <paramref name="executePrivilegeName"/> (customapi.executeprivilegename), a caller without that privilege is refused.
         /// </summary>
-        public void RegisterCustomApi(string uniqueName, Type pluginType, string? unsecureConfiguration = null, string? secureConfiguration = null)
+        public void RegisterCustomApi(string uniqueName, Type pluginType, string? unsecureConfiguration = null, string? secureConfiguration = null,
+            string? executePrivilegeName = null)
         {
             if (string.IsNullOrEmpty(uniqueName))
             {
@@ -203,6 +212,14 @@ namespace LeadRecycle.InMemoryDataverse
                 Name = pluginType.FullName + ": Custom API " + uniqueName,
             };
             _customApis[uniqueName] = new StepEntry(registration, 0);
+            if (string.IsNullOrEmpty(executePrivilegeName))
+            {
+                _customApiPrivileges.Remove(uniqueName);
+            }
+            else
+            {
+                _customApiPrivileges[uniqueName] = executePrivilegeName!;
+            }
         }
 
         /// <summary>Runs the queued asynchronous steps, each in its own transaction, until the queue is empty.</summary>
@@ -321,21 +338,30 @@ namespace LeadRecycle.InMemoryDataverse
             return op.CreatedId;
         }
 
-        /// <summary>Adds an enabled user in the root business unit.</summary>
-        public Guid CreateUser(string fullName, Guid? managerId = null, bool isDisabled = false)
+        /// <summary>
+        /// Adds a user in a business unit (the root when null) with security roles by name (none: the user can do
+        /// nothing but what is shared with them, as in Dataverse).
+        /// </summary>
+        public Guid CreateUser(string fullName, Guid? managerId = null, bool isDisabled = false, Guid? businessUnitId = null, IEnumerable<string>? roles = null)
         {
             var user = new Entity("systemuser")
             {
                 ["fullname"] = fullName,
                 ["isdisabled"] = isDisabled,
-                ["businessunitid"] = new EntityReference("businessunit", RootBusinessUnitId),
+                ["businessunitid"] = new EntityReference("businessunit", businessUnitId ?? RootBusinessUnitId),
             };
             if (managerId.HasValue)
             {
                 user["parentsystemuserid"] = new EntityReference("systemuser", managerId.Value);
             }
 
-            return Seed(user);
+            var id = Seed(user);
+            foreach (var role in roles ?? Array.Empty<string>())
+            {
+                AssignRole(id, role);
+            }
+
+            return id;
         }
 
         /// <summary>Removes every row of a table without undo (benchmarks and long sandbox runs).</summary>

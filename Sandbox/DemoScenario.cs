@@ -78,10 +78,10 @@ namespace LeadRecycle.Sandbox
         {
             for (var m = 0; m < 2; m++)
             {
-                var manager = Organization.CreateUser("Manager " + (m + 1));
+                var manager = Organization.CreateUser("Manager " + (m + 1), roles: LeadRecycleInstallation.ManagerRoles);
                 for (var r = 0; r < 4; r++)
                 {
-                    _reps.Add(Organization.CreateUser($"Rep {m + 1}.{r + 1}", managerId: manager));
+                    _reps.Add(Organization.CreateUser($"Rep {m + 1}.{r + 1}", managerId: manager, roles: LeadRecycleInstallation.RepRoles));
                 }
             }
 

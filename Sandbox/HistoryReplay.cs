@@ -159,7 +159,8 @@ namespace LeadRecycle.Sandbox
             }
 
             Guid? managerId = manager == null ? null : User(manager, null);
-            id = Organization.CreateUser(name, managerId);
+            // The history's owners and their managers are sellers: Salesperson + LeadRecycle Sales.
+            id = Organization.CreateUser(name, managerId, roles: LeadRecycleInstallation.RepRoles);
             _users.Add(name, id);
             return id;
         }

@@ -1,9 +1,12 @@
 extern alias workflows;
 
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using LeadRecycle.InMemoryDataverse;
+using LeadRecycle.InMemoryDataverse.Security;
 using LeadRecycle.Metadata;
 using LeadRecycle.Schema;
 using LeadRecycle.Steps;
@@ -12,14 +15,29 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Sandbox
 {
-    /// <summary>An in-memory organization with LeadRecycle's tables, its shipped steps (optionally) and Custom APIs.</summary>
+    /// <summary>An in-memory organization with LeadRecycle's tables, its security roles, its shipped steps (optionally) and Custom APIs.</summary>
     public static class LeadRecycleInstallation
     {
         public static readonly MetadataCatalog Catalog = new MetadataCatalog(SystemTables.All.Concat(LeadRecycleTables.All));
 
+        /// <summary>The shipped role files (Solution/src/Roles, copied next to the sandbox by its project).</summary>
+        public static string RolesFolder => Path.Combine(AppContext.BaseDirectory, "Roles");
+
+        /// <summary>LeadRecycle's roles as the solution ships them: LeadRecycle Sales, Marketing and Administrator.</summary>
+        public static IReadOnlyList<SecurityRole> Roles => ShippedRoles.Value;
+
+        private static readonly Lazy<IReadOnlyList<SecurityRole>> ShippedRoles = new Lazy<IReadOnlyList<SecurityRole>>(() => SecurityRole.LoadFolder(RolesFolder));
+
+        /// <summary>What a rep holds: the platform's Salesperson plus LeadRecycle Sales (README, "Importing the solution").</summary>
+        public static readonly string[] RepRoles = { PlatformRoles.SalespersonName, "LeadRecycle Sales" };
+
+        /// <summary>What a sales manager holds: Sales Manager plus LeadRecycle Sales.</summary>
+        public static readonly string[] ManagerRoles = { PlatformRoles.SalesManagerName, "LeadRecycle Sales" };
+
         public static InMemoryOrganization Create(IClock clock, bool withSteps = true, string? policyJson = null, int? idSeed = null)
         {
             var org = new InMemoryOrganization(Catalog, clock, new InMemoryOrganizationOptions { IdSeed = idSeed, OperationHistoryLimit = 5000 });
+            org.AddSecurityRoles(Roles);
             if (withSteps)
             {
                 org.RegisterSteps(typeof(RecycleLostOpportunity).Assembly);
@@ -29,23 +47,30 @@ namespace LeadRecycle.Sandbox
 
             if (policyJson != null)
             {
-                org.Service.Create(new Entity(EnvironmentVariableDefinition.EntityName)
-                {
-                    [EnvironmentVariableDefinition.SchemaName] = PolicyVariable.SchemaName,
-                    [EnvironmentVariableDefinition.DefaultValue] = policyJson,
-                    ["type"] = new OptionSetValue(100000003),
-                });
+                WritePolicy(org, policyJson);
             }
 
             return org;
         }
+
+        /// <summary>Creates the policy environment variable (lr_RecyclePolicy) with this JSON as its default value, as the admin.</summary>
+        public static Guid WritePolicy(InMemoryOrganization org, string policyJson) =>
+            org.Service.Create(new Entity(EnvironmentVariableDefinition.EntityName)
+            {
+                [EnvironmentVariableDefinition.SchemaName] = PolicyVariable.SchemaName,
+                [EnvironmentVariableDefinition.DefaultValue] = policyJson,
+                ["type"] = new OptionSetValue(100000003),
+            });
 
         /// <summary>
         /// Runs the stall scan to the end, as the nightly cloud flow does, then the background jobs it started (the
         /// returns to nurture, one per record), as Dataverse's asynchronous service would; returns the Custom API calls made.
         /// <paramref name="afterCall"/> sees each call's response and wall time (the bench measures the scan through it).
         /// </summary>
-        public static int ScanToEnd(InMemoryOrganization org, Action<OrganizationResponse, TimeSpan>? afterCall = null)
+        public static int ScanToEnd(InMemoryOrganization org, Action<OrganizationResponse, TimeSpan>? afterCall = null) => ScanToEnd(org.Service, afterCall);
+
+        /// <summary>Runs the stall scan to the end through this service (the flow's connection, or a persona's).</summary>
+        public static int ScanToEnd(IOrganizationService service, Action<OrganizationResponse, TimeSpan>? afterCall = null)
         {
             string? token = null;
             var calls = 0;
@@ -58,7 +83,7 @@ namespace LeadRecycle.Sandbox
                 }
 
                 var started = Stopwatch.GetTimestamp();
-                var response = org.Service.Execute(request);
+                var response = service.Execute(request);
                 afterCall?.Invoke(response, Stopwatch.GetElapsedTime(started));
                 calls++;
                 token = (bool)response["Done"] ? null : (string)response["ContinuationToken"];

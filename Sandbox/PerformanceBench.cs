@@ -99,7 +99,7 @@ namespace LeadRecycle.Sandbox
             progress?.Invoke(new BenchProgress(seeding, 0, openDeals));
             var seedStarted = Stopwatch.GetTimestamp();
             var org = LeadRecycleInstallation.Create(new ManualClock(Now));
-            var rep = org.CreateUser("Rep");
+            var rep = org.CreateUser("Rep", roles: LeadRecycleInstallation.RepRoles);
             org.Seed(new Entity(StageStatistic.EntityName)
             {
                 [StageStatistic.StageKey] = "salesstage:1",
@@ -252,9 +252,9 @@ namespace LeadRecycle.Sandbox
             WithLeadRecycle = withLeadRecycle;
             Organization = LeadRecycleInstallation.Create(new ManualClock(new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc)), withLeadRecycle, policyJson);
             Organization.Seed(new Entity(Team.EntityName, MarketingTeam) { ["name"] = "Marketing" });
-            Rep = Organization.CreateUser("Rep");
-            var manager = Organization.CreateUser("Manager");
-            DepartedRep = Organization.CreateUser("Departed rep", managerId: manager);
+            Rep = Organization.CreateUser("Rep", roles: LeadRecycleInstallation.RepRoles);
+            var manager = Organization.CreateUser("Manager", roles: LeadRecycleInstallation.ManagerRoles);
+            DepartedRep = Organization.CreateUser("Departed rep", managerId: manager, roles: LeadRecycleInstallation.RepRoles);
         }
 
         public bool WithLeadRecycle { get; }

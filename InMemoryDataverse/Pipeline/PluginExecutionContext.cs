@@ -120,6 +120,9 @@ namespace LeadRecycle.InMemoryDataverse.Pipeline
         /// <summary>The id a Create assigned.</summary>
         public Guid CreatedId { get; set; }
 
+        /// <summary>For RetrieveMultiple as a user under security: which rows (of a table) the user may read; null: all.</summary>
+        public Func<string, Entity, bool>? ReadFilter { get; set; }
+
         /// <summary>What Retrieve / RetrieveMultiple returns (also in OutputParameters when plug-ins can see it).</summary>
         public object? Result { get; set; }
 

@@ -57,7 +57,8 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return expression;
         }
 
-        public EntityCollection Execute(QueryExpression query, Guid callingUserId)
+        /// <param name="canRead">Security's row filter: rows (main or linked) it refuses are left out, as Dataverse silently does.</param>
+        public EntityCollection Execute(QueryExpression query, Guid callingUserId, Func<string, Entity, bool>? canRead = null)
         {
             var main = _schemaOf(query.EntityName);
             var plan = new QueryPlan(main, query, _schemaOf, _likePatterns);
@@ -68,6 +69,11 @@ namespace LeadRecycle.InMemoryDataverse.Query
             var single = new Entity?[1];
             foreach (var row in table.Rows.Values)
             {
+                if (canRead != null && !canRead(main.LogicalName, row))
+                {
+                    continue;
+                }
+
                 if (!hasLinks)
                 {
                     single[0] = row;
@@ -82,7 +88,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 var combos = new List<Entity?[]> { NewCombo(slotCount, row) };
                 foreach (var link in plan.Links)
                 {
-                    combos = Join(combos, link, callingUserId);
+                    combos = Join(combos, link, callingUserId, canRead);
                     if (combos.Count == 0)
                     {
                         break;
@@ -118,7 +124,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return combo;
         }
 
-        private List<Entity?[]> Join(List<Entity?[]> combos, LinkPlan link, Guid callingUserId)
+        private List<Entity?[]> Join(List<Entity?[]> combos, LinkPlan link, Guid callingUserId, Func<string, Entity, bool>? canRead)
         {
             var result = new List<Entity?[]>(combos.Count);
             foreach (var combo in combos)
@@ -132,6 +138,11 @@ namespace LeadRecycle.InMemoryDataverse.Query
                     {
                         foreach (var candidate in candidates)
                         {
+                            if (canRead != null && !canRead(link.Link.LinkToEntityName, candidate))
+                            {
+                                continue;
+                            }
+
                             var extended = (Entity?[])combo.Clone();
                             extended[link.Slot] = candidate;
                             if (Matches(link.Criteria, extended, callingUserId))

@@ -24,7 +24,7 @@ namespace LeadRecycle.Tests.Support
         {
             Clock = new ManualClock(Start);
             Org = LeadRecycleInstallation.Create(Clock, policyJson: policyJson);
-            Rep = Org.CreateUser("Riley Rep");
+            Rep = Org.CreateUser("Riley Rep", roles: LeadRecycleInstallation.RepRoles);
         }
 
         public InMemoryOrganization Org { get; }
@@ -33,7 +33,7 @@ namespace LeadRecycle.Tests.Support
 
         public IOrganizationService Service => Org.Service;
 
-        /// <summary>The rep who owns the deals a test creates unless it says otherwise.</summary>
+        /// <summary>The rep who owns the deals a test creates unless it says otherwise (Salesperson + LeadRecycle Sales).</summary>
         public Guid Rep { get; }
 
         public IOrganizationService As(Guid userId) => Org.CreateOrganizationService(userId);
