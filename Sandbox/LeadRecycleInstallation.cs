@@ -67,10 +67,10 @@ namespace LeadRecycle.Sandbox
         /// returns to nurture, one per record), as Dataverse's asynchronous service would; returns the Custom API calls made.
         /// <paramref name="afterCall"/> sees each call's response and wall time (the bench measures the scan through it).
         /// </summary>
-        public static int ScanToEnd(InMemoryOrganization org, Action<OrganizationResponse, TimeSpan>? afterCall = null) => ScanToEnd(org.Service, afterCall);
+        public static int ScanToEnd(InMemoryOrganization org, Action<OrganizationResponse, TimeSpan>? afterCall = null) => ScanToEnd(org, org.Service, afterCall);
 
-        /// <summary>Runs the stall scan to the end through this service (the flow's connection, or a persona's).</summary>
-        public static int ScanToEnd(IOrganizationService service, Action<OrganizationResponse, TimeSpan>? afterCall = null)
+        /// <summary>The same through this service (the flow's connection, or a persona's).</summary>
+        public static int ScanToEnd(InMemoryOrganization org, IOrganizationService service, Action<OrganizationResponse, TimeSpan>? afterCall = null)
         {
             string? token = null;
             var calls = 0;

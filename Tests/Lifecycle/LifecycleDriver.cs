@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using LeadRecycle.Sandbox;
 using LeadRecycle.Schema;
 using LeadRecycle.Tests.Support;
 using Microsoft.Crm.Sdk.Messages;
@@ -48,11 +49,12 @@ namespace LeadRecycle.Tests.Lifecycle
 
         public LifecycleDriver()
         {
-            var manager = _org.Org.CreateUser("Morgan Manager");
+            // The people act with the shipped roles, as the in-memory Dataverse enforces them.
+            var manager = _org.Org.CreateUser("Morgan Manager", roles: LeadRecycleInstallation.ManagerRoles);
             _users.Add(_org.Rep);
-            _users.Add(_org.Org.CreateUser("Bailey Rep", manager));
+            _users.Add(_org.Org.CreateUser("Bailey Rep", manager, roles: LeadRecycleInstallation.RepRoles));
             _users.Add(manager);
-            _users.Add(_org.Org.CreateUser("Casey Rep"));
+            _users.Add(_org.Org.CreateUser("Casey Rep", roles: LeadRecycleInstallation.RepRoles));
             _team = _org.Org.Seed(new Entity(Team.EntityName) { ["name"] = "Enterprise desk" });
             _maxRecycles = 3;
         }

@@ -202,7 +202,7 @@ namespace LeadRecycle.Tests.Security
             OwnDeal(org, org.Rep);
 
             // Act
-            var calls = LeadRecycleInstallation.ScanToEnd(org.As(org.Admin));
+            var calls = LeadRecycleInstallation.ScanToEnd(org.Org, org.As(org.Admin));
 
             // Assert
             Assert.True(calls >= 1);
@@ -216,11 +216,11 @@ namespace LeadRecycle.Tests.Security
             var opportunity = OwnDeal(org, org.Rep);
             var flow = org.As(org.Flow);
             org.Setup.Clock.Advance(TimeSpan.FromDays(31));
-            LeadRecycleInstallation.ScanToEnd(flow);
+            LeadRecycleInstallation.ScanToEnd(org.Org, flow);
             org.Setup.Clock.Advance(TimeSpan.FromDays(15));
 
             // Act
-            LeadRecycleInstallation.ScanToEnd(flow);
+            LeadRecycleInstallation.ScanToEnd(org.Org, flow);
 
             // Assert
             Assert.Equal(Opportunity.State.Lost, org.Setup.StateOf(Opportunity.EntityName, opportunity));
