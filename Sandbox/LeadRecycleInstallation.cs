@@ -31,8 +31,11 @@ namespace LeadRecycle.Sandbox
         /// <summary>What a rep holds: the platform's Salesperson plus LeadRecycle Sales (README, "Importing the solution").</summary>
         public static readonly string[] RepRoles = { PlatformRoles.SalespersonName, "LeadRecycle Sales" };
 
-        /// <summary>What a sales manager holds: Sales Manager plus LeadRecycle Sales.</summary>
-        public static readonly string[] ManagerRoles = { PlatformRoles.SalesManagerName, "LeadRecycle Sales" };
+        /// <summary>What a sales manager holds: Sales Manager plus LeadRecycle Sales Manager.</summary>
+        public static readonly string[] ManagerRoles = { PlatformRoles.SalesManagerName, "LeadRecycle Sales Manager" };
+
+        /// <summary>What the nightly flow's application user holds: LeadRecycle Automation alone.</summary>
+        public static readonly string[] FlowRoles = { "LeadRecycle Automation" };
 
         public static InMemoryOrganization Create(IClock clock, bool withSteps = true, string? policyJson = null, int? idSeed = null)
         {
@@ -41,8 +44,12 @@ namespace LeadRecycle.Sandbox
             if (withSteps)
             {
                 org.RegisterSteps(typeof(RecycleLostOpportunity).Assembly);
-                org.RegisterCustomApi(workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName, typeof(workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi));
-                org.RegisterCustomApi(workflows::LeadRecycle.CustomApis.ReturnToNurtureApi.UniqueName, typeof(workflows::LeadRecycle.CustomApis.ReturnToNurtureApi));
+                // Each Custom API as its declaration ships it, execute privilege included.
+                foreach (var api in new workflows::LeadRecycle.Framework.PluginBase[] { new workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi(), new workflows::LeadRecycle.CustomApis.ReturnToNurtureApi() })
+                {
+                    var declaration = api.CustomApi!;
+                    org.RegisterCustomApi(declaration.UniqueName, declaration.PluginType, executePrivilegeName: declaration.ExecutePrivilegeName);
+                }
             }
 
             if (policyJson != null)

@@ -681,7 +681,13 @@ namespace LeadRecycle.Solution
 
             element.Add(
                 DefaultLabel("description", api.Api.Description),
-                DefaultLabel("displayname", api.Api.DisplayName),
+                DefaultLabel("displayname", api.Api.DisplayName));
+            if (!string.IsNullOrEmpty(api.Api.ExecutePrivilegeName))
+            {
+                element.Add(new XElement("executeprivilegename", api.Api.ExecutePrivilegeName));
+            }
+
+            element.Add(
                 new XElement("iscustomizable", 1),
                 new XElement("isfunction", api.Api.IsFunction ? 1 : 0),
                 new XElement("isprivate", 0),

@@ -87,7 +87,8 @@ namespace LeadRecycle.Solution
         string? BoundEntityLogicalName,
         bool IsFunction,
         IReadOnlyList<CustomApiParameterDeclaration> RequestParameters,
-        IReadOnlyList<CustomApiParameterDeclaration> ResponseProperties)
+        IReadOnlyList<CustomApiParameterDeclaration> ResponseProperties,
+        string? ExecutePrivilegeName = null)
     {
         public static CustomApiDeclaration From(LeadRecycle.Framework.CustomApiDefinition api)
         {
@@ -95,7 +96,8 @@ namespace LeadRecycle.Solution
             return new CustomApiDeclaration(
                 api.UniqueName, api.PluginType.FullName ?? api.PluginType.Name, api.DisplayName, api.Description, (int)api.Binding, api.BoundEntity, api.IsFunction,
                 api.RequestParameters.Select(p => new CustomApiParameterDeclaration(p.UniqueName, (int)p.Type, p.DisplayName, p.Description, p.IsOptional, p.LogicalEntityName)).ToArray(),
-                api.ResponseProperties.Select(p => new CustomApiParameterDeclaration(p.UniqueName, (int)p.Type, p.DisplayName, p.Description, p.IsOptional, p.LogicalEntityName)).ToArray());
+                api.ResponseProperties.Select(p => new CustomApiParameterDeclaration(p.UniqueName, (int)p.Type, p.DisplayName, p.Description, p.IsOptional, p.LogicalEntityName)).ToArray(),
+                api.ExecutePrivilegeName);
         }
 
         public static CustomApiDeclaration From(WorkflowFramework.CustomApiDefinition api)
@@ -104,7 +106,8 @@ namespace LeadRecycle.Solution
             return new CustomApiDeclaration(
                 api.UniqueName, api.PluginType.FullName ?? api.PluginType.Name, api.DisplayName, api.Description, (int)api.Binding, api.BoundEntity, api.IsFunction,
                 api.RequestParameters.Select(p => new CustomApiParameterDeclaration(p.UniqueName, (int)p.Type, p.DisplayName, p.Description, p.IsOptional, p.LogicalEntityName)).ToArray(),
-                api.ResponseProperties.Select(p => new CustomApiParameterDeclaration(p.UniqueName, (int)p.Type, p.DisplayName, p.Description, p.IsOptional, p.LogicalEntityName)).ToArray());
+                api.ResponseProperties.Select(p => new CustomApiParameterDeclaration(p.UniqueName, (int)p.Type, p.DisplayName, p.Description, p.IsOptional, p.LogicalEntityName)).ToArray(),
+                api.ExecutePrivilegeName);
         }
     }
 

@@ -319,7 +319,8 @@ namespace LeadRecycle.Solution
                 }),
             })
         {
-            Roles = new[] { LeadRecycleSolution.SalesRoleName, LeadRecycleSolution.MarketingRoleName, LeadRecycleSolution.AdministratorRoleName },
+            // Every persona that opens the app; the Automation role is an application user's and opens no app.
+            Roles = new[] { LeadRecycleSolution.SalesRoleName, LeadRecycleSolution.SalesManagerRoleName, LeadRecycleSolution.MarketingRoleName, LeadRecycleSolution.AdministratorRoleName },
             Dashboards = new[] { OverviewDashboard },
         };
 

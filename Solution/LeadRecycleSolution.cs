@@ -59,14 +59,27 @@ namespace LeadRecycle.Solution
             ReadFlow(DailyStallScanKey));
 
         public const string SalesRoleName = "LeadRecycle Sales";
+        public const string SalesManagerRoleName = "LeadRecycle Sales Manager";
         public const string MarketingRoleName = "LeadRecycle Marketing";
         public const string AdministratorRoleName = "LeadRecycle Administrator";
+        public const string AutomationRoleName = "LeadRecycle Automation";
 
         /// <summary>
-        /// Least privilege per job, added on top of the platform's own Salesperson / Marketing roles. Reps never edit a
-        /// recycled lead: they read the ones they own (Basic) and, through the read share the recycle plug-in grants,
-        /// the ones they handed over; they log engagements. Marketing works recycled leads and engagements across its
-        /// business unit. The administrator owns LeadRecycle's data and its policy variable.
+        /// Least privilege per persona, added on top of the platform's own roles (Salesperson, Sales Manager, Marketing
+        /// Professional). LeadRecycle's plug-ins write as SYSTEM, so what a role grants is what a person may steer:
+        /// <list type="bullet">
+        /// <item>Reps read the recycled leads they own and, through the read-only share the recycle plug-in grants, the
+        /// ones they handed over; they do not write them and do not log engagements (a rep who hears from a nurtured
+        /// prospect reopens the deal, which cancels the recycled lead).</item>
+        /// <item>Sales managers read every recycled lead, engagement and stage statistic in the organization: the
+        /// dashboard's recycle reasons and return rates span business units, because marketing owns the records.</item>
+        /// <item>Marketing reads every recycled lead (the journeys' audience is the whole organization), works the ones
+        /// in its business unit, and records engagements on any of them; it never creates one (only a close does).</item>
+        /// <item>Administrators own LeadRecycle's data and its policy variable, but only read the tables the scan
+        /// maintains (stage stays and statistics): those feed SYSTEM's thresholds.</item>
+        /// <item>Automation is the nightly flow's application user: the right to run the scan (its execute privilege) and
+        /// nothing else.</item>
+        /// </list>
         /// </summary>
         public static IReadOnlyList<RoleDeclaration> Roles(IReadOnlyCollection<TableMetadata> tables)
         {
@@ -75,29 +88,41 @@ namespace LeadRecycle.Solution
             var recycledLead = LeadRecycle.Schema.RecycledLead.EntityName;
             var engagement = LeadRecycle.Schema.Engagement.EntityName;
             var statistic = LeadRecycle.Schema.StageStatistic.EntityName;
+            var duration = LeadRecycle.Schema.StageDuration.EntityName;
+            var scanOwned = new[] { statistic, duration };
 
-            var sales = new RoleDeclaration(SalesRoleName, "Sales reps: read the recycled leads they own or handed over (shared read), log engagements, read stage statistics.", new[]
+            var sales = new RoleDeclaration(SalesRoleName, "Sales reps: read the recycled leads they own or handed over (shared read), read stage statistics.", new[]
             {
                 P("Read", recycledLead, PrivilegeDepth.Basic),
-                // An engagement's lookup to its recycled lead needs Append To on that recycled lead.
-                P("AppendTo", recycledLead, PrivilegeDepth.Basic),
-                P("Create", engagement, PrivilegeDepth.Basic),
                 P("Read", engagement, PrivilegeDepth.Basic),
-                P("Append", engagement, PrivilegeDepth.Basic),
                 // Organization-owned: organization depth is the only depth there is.
                 P("Read", statistic, PrivilegeDepth.Global),
             });
 
-            var marketing = new RoleDeclaration(MarketingRoleName, "Marketing: works recycled leads and their engagements across its business unit.",
-                new[] { recycledLead, engagement }
-                    .SelectMany(t => new[] { "Create", "Read", "Write", "Append", "Assign" }.Select(a => P(a, t, PrivilegeDepth.Local)))
-                    .Append(P("AppendTo", recycledLead, PrivilegeDepth.Local))
-                    .ToArray());
+            var salesManager = new RoleDeclaration(SalesManagerRoleName, "Sales managers: read every recycled lead, engagement, stage stay and statistic, for the dashboard.",
+                new[] { recycledLead, engagement, statistic, duration }.Select(t => P("Read", t, PrivilegeDepth.Global)).ToArray());
+
+            var marketing = new RoleDeclaration(MarketingRoleName, "Marketing: reads every recycled lead, works those of its business unit, records engagements on any.", new[]
+            {
+                P("Read", recycledLead, PrivilegeDepth.Global),
+                P("Write", recycledLead, PrivilegeDepth.Local),
+                P("Assign", recycledLead, PrivilegeDepth.Local),
+                P("Append", recycledLead, PrivilegeDepth.Local),
+                // An engagement's lookup to its recycled lead needs Append To on that recycled lead, wherever it is owned.
+                P("AppendTo", recycledLead, PrivilegeDepth.Global),
+                P("Create", engagement, PrivilegeDepth.Local),
+                P("Read", engagement, PrivilegeDepth.Global),
+                P("Write", engagement, PrivilegeDepth.Local),
+                P("Append", engagement, PrivilegeDepth.Local),
+                P("Assign", engagement, PrivilegeDepth.Local),
+                P("Read", statistic, PrivilegeDepth.Global),
+            });
 
             var ownTables = tables.Where(t => t.IsCustom).OrderBy(t => t.LogicalName, StringComparer.Ordinal).ToArray();
-            var administrator = new RoleDeclaration(AdministratorRoleName, "LeadRecycle administrators: all of LeadRecycle's data, and its environment variables.",
+            var administrator = new RoleDeclaration(AdministratorRoleName, "LeadRecycle administrators: all of LeadRecycle's data (the scan's tables read-only), and its environment variables.",
                 ownTables.SelectMany(t => RolePrivilegeDeclaration.AccessRights
                         .Where(a => t.Ownership == TableOwnership.UserOwned || (a != "Assign" && a != "Share"))
+                        .Where(a => !scanOwned.Contains(t.LogicalName) || a == "Read")
                         .Select(a => P(a, t.LogicalName, PrivilegeDepth.Global)))
                     .Concat(new[]
                     {
@@ -112,7 +137,14 @@ namespace LeadRecycle.Solution
                     })
                     .ToArray());
 
-            return new[] { sales, marketing, administrator };
+            // The scan's execute privilege (ScanStalledOpportunitiesApi.ExecutePrivilege) is Write on the statistics it keeps.
+            var automation = new RoleDeclaration(AutomationRoleName, "The nightly cloud flow's application user: may run the stall scan, nothing more.", new[]
+            {
+                P("Read", statistic, PrivilegeDepth.Global),
+                P("Write", statistic, PrivilegeDepth.Global),
+            });
+
+            return new[] { sales, salesManager, marketing, administrator, automation };
         }
 
         /// <summary>The deployable assemblies, in their current-.NET builds (same full names as the net462 builds).</summary>

@@ -68,7 +68,8 @@ namespace LeadRecycle.Framework
             CustomApiBinding binding,
             string? boundEntity,
             IReadOnlyList<CustomApiParameter> requestParameters,
-            IReadOnlyList<CustomApiParameter> responseProperties)
+            IReadOnlyList<CustomApiParameter> responseProperties,
+            string? executePrivilegeName = null)
         {
             if (binding == CustomApiBinding.Entity && string.IsNullOrEmpty(boundEntity))
             {
@@ -83,6 +84,7 @@ namespace LeadRecycle.Framework
             BoundEntity = boundEntity;
             RequestParameters = requestParameters;
             ResponseProperties = responseProperties;
+            ExecutePrivilegeName = executePrivilegeName;
         }
 
         public Type PluginType { get; }
@@ -98,6 +100,13 @@ namespace LeadRecycle.Framework
         public string? BoundEntity { get; }
 
         public bool IsFunction => false;
+
+        /// <summary>
+        /// The privilege a caller must hold to run the API (customapi.executeprivilegename). Without one, any
+        /// authenticated user may call it ("Create and use custom APIs": "ExecutePrivilegeName ... Name of the
+        /// privilege that allows execution of the custom API").
+        /// </summary>
+        public string? ExecutePrivilegeName { get; }
 
         public IReadOnlyList<CustomApiParameter> RequestParameters { get; }
 

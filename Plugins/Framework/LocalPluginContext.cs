@@ -101,6 +101,23 @@ namespace LeadRecycle.Framework
             return false;
         }
 
+        /// <summary>
+        /// Whether an enclosing operation (not this one) carries a shared variable: true when this operation was started
+        /// by a plug-in that set it, never for a call a person or an integration makes directly.
+        /// </summary>
+        public bool HasAncestorFlag(string key)
+        {
+            for (var context = ExecutionContext.ParentContext; context != null; context = context.ParentContext)
+            {
+                if (context.SharedVariables.TryGetValue(key, out var value) && value is bool flag && flag)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether this context or an enclosing one carries a shared variable (set by LeadRecycle's own callers).</summary>
         public bool HasSharedFlag(string key)
         {

@@ -64,6 +64,9 @@ namespace LeadRecycle.Framework
                     return;
                 }
 
+                // Marks every operation this plug-in starts as LeadRecycle's own: the column guard lets LeadRecycle
+                // alone write the columns that steer what SYSTEM does (GuardLeadRecycleColumns).
+                context.ExecutionContext.SharedVariables[LeadRecycle.Schema.SharedFlags.LeadRecycleActing] = true;
                 ExecuteStep(context);
             }
             catch (Exception exception)

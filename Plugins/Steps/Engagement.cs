@@ -6,7 +6,6 @@ using LeadRecycle.Services;
 using LeadRecycle.Services.Configuration;
 using LeadRecycle.Services.Engagement;
 using LeadRecycle.Services.Recycling;
-using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -48,10 +47,20 @@ namespace LeadRecycle.Steps
             var policy = RecycleContext.Policy(context).Engagement;
             var now = RecycleContext.UtcNow(context);
             var recycledLead = context.SystemService.Retrieve(RecycledLead.EntityName, recycledLeadReference.Id, new ColumnSet(
-                CommonColumns.StatusCode, RecycledLead.EngagementScore, RecycledLead.ScoredOn));
+                CommonColumns.StatusCode, RecycledLead.EngagementScore, RecycledLead.ScoredOn, RecycledLead.OriginalOwner));
             if (recycledLead.GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode)?.Value != RecycledLead.Status.Nurturing)
             {
                 context.Trace("Recycled lead {0} is no longer nurtured; the engagement is kept but scores nothing.", recycledLeadReference.Id);
+                return;
+            }
+
+            // The rep who handed the prospect over cannot score it back to themselves (it would count as a return and
+            // falsify the return rate): what they log is kept as history and scores nothing. To take the deal back, the
+            // rep reopens it.
+            var originalOwner = recycledLead.GetAttributeValue<EntityReference>(RecycledLead.OriginalOwner);
+            if (originalOwner != null && (originalOwner.Id == context.ExecutionContext.InitiatingUserId || originalOwner.Id == context.ExecutionContext.UserId))
+            {
+                context.Trace("The engagement on recycled lead {0} was logged by the rep who handed it over; kept, scores nothing.", recycledLeadReference.Id);
                 return;
             }
 
@@ -153,11 +162,14 @@ namespace LeadRecycle.Steps
             if (policy.ReturnAction == ReturnAction.ReopenOpportunity && opportunity != null)
             {
                 context.ExecutionContext.SharedVariables[SharedFlags.ReturningToRep] = true;
-                context.SystemService.Execute(new SetStateRequest
+
+                // Reopened with Update, not SetStateRequest: Microsoft deprecates the specialized message and its solution
+                // checker flags it inside plug-ins (rule il-avoid-specialized-update-ops; "Behavior of specialized update
+                // operations"). The state goes alone, so the update is not split in two.
+                context.SystemService.Update(new Entity(Opportunity.EntityName, opportunity.Id)
                 {
-                    EntityMoniker = opportunity,
-                    State = new OptionSetValue(Opportunity.State.Open),
-                    Status = new OptionSetValue(Opportunity.Status.InProgress),
+                    [CommonColumns.StateCode] = new OptionSetValue(Opportunity.State.Open),
+                    [CommonColumns.StatusCode] = new OptionSetValue(Opportunity.Status.InProgress),
                 });
                 // One update assigns the deal and carries its recycle count, so a later loss recycles it as the next one.
                 context.SystemService.Update(new Entity(Opportunity.EntityName, opportunity.Id)

@@ -266,15 +266,15 @@ namespace LeadRecycle.Tests.Lifecycle
         }
 
         [Fact]
-        public void Should_close_nothing_when_someone_stamps_a_return_request_on_a_deal_that_has_not_lapsed()
+        public void Should_refuse_a_persons_return_request_stamp_and_close_nothing()
         {
             var org = new LeadRecycleOrganization();
             var deal = org.OpenOpportunity();
 
-            org.Service.Update(new Entity(Opportunity.EntityName, deal) { [Opportunity.NurtureRequestedOn] = T0 });
-            var jobs = org.Org.DrainAsyncQueue();
+            var refused = Assert.ThrowsAny<Exception>(() => org.As(org.Rep).Update(new Entity(Opportunity.EntityName, deal) { [Opportunity.NurtureRequestedOn] = T0 }));
+            org.Org.DrainAsyncQueue();
 
-            Assert.All(jobs, j => Assert.True(j.Succeeded));
+            Assert.Equal("LeadRecycle keeps Return to nurture requested on up to date itself; it cannot be changed by hand. Leave it out of your change.", refused.Message);
             Assert.Equal(Opportunity.State.Open, org.StateOf(Opportunity.EntityName, deal));
             Assert.Empty(org.RecycledLeads());
         }

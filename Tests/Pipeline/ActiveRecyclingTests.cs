@@ -147,7 +147,7 @@ namespace LeadRecycle.Tests.Pipeline
 
             var recycled = org.SingleRecycledLead();
             Assert.Equal(new EntityReference("team", team).Id, recycled.GetAttributeValue<EntityReference>(CommonColumns.OwnerId).Id);
-            Assert.Equal(AccessRights.ReadAccess | AccessRights.AppendToAccess, org.Org.SharedAccess(recycled.ToEntityReference(), new EntityReference(SystemUser.EntityName, org.Rep)));
+            Assert.Equal(AccessRights.ReadAccess, org.Org.SharedAccess(recycled.ToEntityReference(), new EntityReference(SystemUser.EntityName, org.Rep)));
         }
 
         [Fact]

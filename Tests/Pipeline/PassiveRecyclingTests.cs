@@ -249,11 +249,20 @@ namespace LeadRecycle.Tests.Pipeline
             var deals = Enumerable.Range(0, 30).Select(i => DealInDevelopFor(org, 16 + i)).ToList();
             var policy = RecyclePolicy.Default;
 
+            // The scan service with a small budget and page, run inside a plug-in as the Custom API runs it.
+            org.Org.RegisterCustomApi(SmallBudgetScan.UniqueName, typeof(SmallBudgetScan));
             var results = new List<ScanResult>();
             string? token = null;
             do
             {
-                var result = new StallScanService(org.Org.CreateOrganizationService(null), policy, T0, requestBudget: 12, pageSize: 8).Run(token);
+                var request = new OrganizationRequest(SmallBudgetScan.UniqueName);
+                if (token != null)
+                {
+                    request["ContinuationToken"] = token;
+                }
+
+                var response = org.Service.Execute(request);
+                var result = new ScanResult { Done = (bool)response["Done"], ContinuationToken = (string?)response["ContinuationToken"], Stalled = (int)response["Stalled"], Requests = (int)response["Requests"] };
                 results.Add(result);
                 token = result.ContinuationToken;
             }
@@ -296,6 +305,30 @@ namespace LeadRecycle.Tests.Pipeline
             var recycled = org.SingleRecycledLead();
             Assert.Equal(idle, recycled.GetAttributeValue<EntityReference>(RecycledLead.OriginatingLead).Id);
             Assert.Equal((int)RecycleType.Passive, recycled.GetAttributeValue<OptionSetValue>(RecycledLead.RecycleType).Value);
+        }
+
+        /// <summary>The stall scan with a budget of 12 requests and pages of 8, as a Custom API (a LeadRecycle plug-in context).</summary>
+        public sealed class SmallBudgetScan : LeadRecycle.Framework.PluginBase
+        {
+            public const string UniqueName = "lr_TestSmallBudgetScan";
+
+            public SmallBudgetScan(string? unsecureConfiguration = null, string? secureConfiguration = null)
+                : base(unsecureConfiguration, secureConfiguration)
+            {
+            }
+
+            public override LeadRecycle.Framework.CustomApiDefinition CustomApi => new LeadRecycle.Framework.CustomApiDefinition(
+                typeof(SmallBudgetScan), UniqueName, "Small budget scan", "Test.", LeadRecycle.Framework.CustomApiBinding.Global, null,
+                System.Array.Empty<LeadRecycle.Framework.CustomApiParameter>(), System.Array.Empty<LeadRecycle.Framework.CustomApiParameter>());
+
+            protected override void ExecuteStep(LeadRecycle.Framework.LocalPluginContext context)
+            {
+                var result = new StallScanService(context.SystemService, RecyclePolicy.Default, T0, requestBudget: 12, pageSize: 8).Run(context.GetInput<string>("ContinuationToken"));
+                context.ExecutionContext.OutputParameters["Done"] = result.Done;
+                context.ExecutionContext.OutputParameters["ContinuationToken"] = result.ContinuationToken;
+                context.ExecutionContext.OutputParameters["Stalled"] = result.Stalled;
+                context.ExecutionContext.OutputParameters["Requests"] = result.Requests;
+            }
         }
     }
 }

@@ -230,9 +230,9 @@ namespace LeadRecycle.Tests.Security
         [Fact]
         public void Should_let_a_leadrecycle_administrator_set_the_policy_value()
         {
-            // Arrange: the flow's identity holds LeadRecycle Administrator alone, which README says covers the policy variable.
+            // Arrange: someone holding LeadRecycle Administrator alone, which README says covers the policy variable.
             var org = new PersonaOrganization();
-            var service = org.As(org.Flow);
+            var service = org.As(org.Org.CreateUser("Lee LeadRecycle Admin", roles: new[] { PersonaOrganization.AdministratorRole }));
             var definition = service.RetrieveMultiple(new QueryExpression(EnvironmentVariableDefinition.EntityName)
             {
                 ColumnSet = new ColumnSet(EnvironmentVariableDefinition.SchemaName),

@@ -58,12 +58,26 @@ namespace LeadRecycle.Tests.Solution
                 }
             }
 
-            Assert.Equal(12, checkedParameters);
+            Assert.Equal(10, checkedParameters);
             // Spot checks against the type codes of Microsoft's customapirequestparameter.type choice.
             var reason = zip.Xml("customapis/lr_ReturnToNurture/customapirequestparameters/Reason/customapirequestparameter.xml");
             Assert.Equal(("9", "0"), ((string?)reason.Element("type"), (string?)reason.Element("isoptional")));
-            var asOf = zip.Xml("customapis/lr_ScanStalledOpportunities/customapirequestparameters/AsOf/customapirequestparameter.xml");
-            Assert.Equal(("1", "1"), ((string?)asOf.Element("type"), (string?)asOf.Element("isoptional")));
+            var token = zip.Xml("customapis/lr_ScanStalledOpportunities/customapirequestparameters/ContinuationToken/customapirequestparameter.xml");
+            Assert.Equal(("10", "1"), ((string?)token.Element("type"), (string?)token.Element("isoptional")));
+        }
+
+        [Theory]
+        [InlineData("lr_ScanStalledOpportunities", "prvWritelr_stagestatistic")]
+        [InlineData("lr_ReturnToNurture", "prvWriteOpportunity")]
+        public void Should_name_an_execute_privilege_when_each_custom_api_is_packed(string api, string privilege)
+        {
+            var zip = SolutionFixture.PackProduct(managed: true);
+
+            var xml = zip.Xml($"customapis/{api}/customapi.xml");
+
+            Assert.Equal(privilege, (string?)xml.Element("executeprivilegename"));
+            // Microsoft's element order in an export: executeprivilegename between displayname and iscustomizable.
+            Assert.Equal("iscustomizable", xml.Element("executeprivilegename")!.ElementsAfterSelf().First().Name.LocalName);
         }
 
         [Fact]

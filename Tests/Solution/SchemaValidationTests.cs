@@ -39,7 +39,7 @@ namespace LeadRecycle.Tests.Solution
             var product = packed["product managed"].Xml("customizations.xml");
             Assert.Single(product.Element("connectionreferences")!.Elements("connectionreference"));
             Assert.Single(product.Element("Workflows")!.Elements("Workflow").Elements("JsonFileName"));
-            Assert.Equal(3, product.Element("Roles")!.Elements("Role").Count());
+            Assert.Equal(5, product.Element("Roles")!.Elements("Role").Count());
             // ... and the model-driven app's parts were validated, not skipped.
             Assert.Single(product.Element("AppModules")!.Elements("AppModule"));
             Assert.Single(product.Element("AppModuleSiteMaps")!.Elements("AppModuleSiteMap"));

@@ -12,15 +12,15 @@ namespace LeadRecycle.Tests.Support
     /// <list type="bullet">
     /// <item>business units: the root (admin, flow), Sales (the reps and their manager), Marketing (the marketer and the marketing team);</item>
     /// <item><see cref="Rep"/> and <see cref="SecondRep"/>: Salesperson + LeadRecycle Sales, managed by <see cref="Manager"/>;</item>
-    /// <item><see cref="Manager"/>: Sales Manager + LeadRecycle Sales;</item>
+    /// <item><see cref="Manager"/>: Sales Manager + LeadRecycle Sales Manager;</item>
     /// <item><see cref="Marketer"/>: Marketing Professional + LeadRecycle Marketing, member of <see cref="MarketingTeam"/>,
     /// the owner team the policy names as marketing owner (it holds LeadRecycle Marketing: in Dataverse an owner team
     /// needs a role to own records, and its members act on what it owns through that role);</item>
     /// <item><see cref="Admin"/>: System Administrator + LeadRecycle Administrator;</item>
     /// <item><see cref="Flow"/>: the application user whose connection the nightly cloud flow uses. It holds LeadRecycle
-    /// Administrator only, not System Administrator: the scan does its work as SYSTEM, so its caller needs no more than
-    /// the right to call it and to read LeadRecycle's data, and a System Administrator would pass every check, so a
-    /// test as the flow would prove nothing.</item>
+    /// Automation only, not System Administrator: the scan does its work as SYSTEM, so its caller needs no more than
+    /// the scan's execute privilege, and a System Administrator would pass every check, so a test as the flow would
+    /// prove nothing.</item>
     /// </list>
     /// </summary>
     internal sealed class PersonaOrganization
@@ -45,7 +45,7 @@ namespace LeadRecycle.Tests.Support
             Marketer = org.CreateUser("Mina Marketer", businessUnitId: MarketingUnit, roles: new[] { PlatformRoles.MarketingProfessionalName, MarketingRole });
             MarketingTeam = org.CreateTeam("Marketing", MarketingUnit, new[] { Marketer }, new[] { MarketingRole });
             Admin = org.CreateUser("Avery Admin", roles: new[] { PlatformRoles.SystemAdministratorName, AdministratorRole });
-            Flow = org.CreateUser("LeadRecycle Daily Stall Scan (application user)", roles: new[] { AdministratorRole });
+            Flow = org.CreateUser("LeadRecycle Daily Stall Scan (application user)", roles: LeadRecycleInstallation.FlowRoles);
             LeadRecycleInstallation.WritePolicy(org, $"{{ \"marketingOwner\": {{ \"team\": \"{MarketingTeam}\" }} }}");
         }
 

@@ -40,7 +40,10 @@ namespace LeadRecycle.CustomApis
             new[]
             {
                 new CustomApiParameter("RecycledLead", CustomApiParameterType.EntityReference, "Recycled lead", "The Recycled Lead created for the opportunity.", logicalEntityName: RecycledLead.EntityName),
-            });
+            },
+            // Closing a deal is writing it; the Lose itself runs as the caller, so the platform also checks the caller's
+            // Write on this very opportunity.
+            "prvWriteOpportunity");
 
         protected override void ExecuteStep(LocalPluginContext context)
         {

@@ -15,6 +15,12 @@ namespace LeadRecycle.CustomApis
     {
         public const string UniqueName = "lr_ScanStalledOpportunities";
 
+        /// <summary>
+        /// Who may run the scan: whoever may write the stage statistics it maintains. Only the LeadRecycle Automation
+        /// role (the nightly flow's application user) holds it; administrators read those tables but do not write them.
+        /// </summary>
+        public const string ExecutePrivilege = "prvWritelr_stagestatistic";
+
         public ScanStalledOpportunitiesApi(string? unsecureConfiguration = null, string? secureConfiguration = null)
             : base(unsecureConfiguration, secureConfiguration)
         {
@@ -30,8 +36,6 @@ namespace LeadRecycle.CustomApis
             new[]
             {
                 new CustomApiParameter("ContinuationToken", CustomApiParameterType.String, "Continuation token", "The token a previous call returned; empty to start.", isOptional: true),
-                new CustomApiParameter("AsOf", CustomApiParameterType.DateTime, "As of", "Scan as of this moment (UTC, not in the future); now when omitted. For replaying history.", isOptional: true),
-                new CustomApiParameter("RequestBudget", CustomApiParameterType.Integer, "Request budget", "Organization-service requests one call may make; 400 when omitted.", isOptional: true),
             },
             new[]
             {
@@ -48,24 +52,16 @@ namespace LeadRecycle.CustomApis
                 new CustomApiParameter("SnoozesEnded", CustomApiParameterType.Integer, "Snoozes ended", "Stalled deals whose snooze ended without progress, flagged again with a fresh task and service level."),
                 new CustomApiParameter("DurationsSkipped", CustomApiParameterType.Integer, "Durations skipped", "Recorded stage stays no statistic can hold, set aside."),
                 new CustomApiParameter("Requests", CustomApiParameterType.Integer, "Requests", "Organization-service requests this call made."),
-            });
+            },
+            ExecutePrivilege);
 
         protected override void ExecuteStep(LocalPluginContext context)
         {
-            var now = RecycleContext.UtcNow(context);
-            var asOf = context.ExecutionContext.InputParameters.TryGetValue("AsOf", out var asOfValue) && asOfValue is DateTime requested
-                ? DateTime.SpecifyKind(requested, DateTimeKind.Utc)
-                : now;
-            if (asOf > now.AddMinutes(1))
-            {
-                throw new InvalidPluginExecutionException("AsOf cannot be in the future: the scan only looks back.");
-            }
-
-            var budget = context.ExecutionContext.InputParameters.TryGetValue("RequestBudget", out var budgetValue) && budgetValue is int requestedBudget
-                ? requestedBudget
-                : StallScanService.DefaultRequestBudget;
-
-            var scan = new StallScanService(context.SystemService, RecycleContext.Policy(context), asOf, budget);
+            // The scan acts as SYSTEM on every deal, so nothing it does may be steered by its caller: it runs as of the
+            // platform's time for this operation, within the fixed request budget, and only for callers holding the
+            // execute privilege (the flow's identity, through the LeadRecycle Automation role).
+            var asOf = RecycleContext.UtcNow(context);
+            var scan = new StallScanService(context.SystemService, RecycleContext.Policy(context), asOf);
             var result = scan.Run(context.GetInput<string>("ContinuationToken"));
 
             var outputs = context.ExecutionContext.OutputParameters;

@@ -30,8 +30,9 @@ namespace LeadRecycle.Services.Aging
     public sealed class StallPolicy
     {
         public StallPolicy(double multiplier, double warningMultiplier, int minimumSamples, double fallbackDays, int serviceLevelDays, StageSource stageSource,
-            int leadServiceLevelDays = 30, IReadOnlyCollection<int>? salesAcceptedLeadStatuses = null)
+            int leadServiceLevelDays = 30, IReadOnlyCollection<int>? salesAcceptedLeadStatuses = null, int maxSnoozeDays = 30)
         {
+            MaxSnoozeDays = maxSnoozeDays;
             LeadServiceLevelDays = leadServiceLevelDays;
             SalesAcceptedLeadStatuses = salesAcceptedLeadStatuses ?? new[] { 1, 2 };
             if (!(multiplier > 0) || !(warningMultiplier > 0) || warningMultiplier > multiplier)
@@ -64,6 +65,12 @@ namespace LeadRecycle.Services.Aging
 
         /// <summary>Days an open, sales-accepted lead may go without activity before it is recycled.</summary>
         public int LeadServiceLevelDays { get; }
+
+        /// <summary>
+        /// The longest a rep may snooze a deal, in days from the moment of snoozing: a snooze is a promise to act, not a
+        /// way to keep a deal out of passive recycling for ever.
+        /// </summary>
+        public int MaxSnoozeDays { get; }
 
         /// <summary>Open lead status reasons that count as accepted by sales (default New and Contacted).</summary>
         public IReadOnlyCollection<int> SalesAcceptedLeadStatuses { get; }

@@ -35,7 +35,7 @@ namespace LeadRecycle.Services.Configuration
 
         private static readonly string[] EngagementKeys = { "points", "halfLifeDays", "threshold", "thresholds", "routeOnLikelihood", "fallbackOwner", "returnAction", "maxRecycles" };
 
-        private static readonly string[] StallKeys = { "multiplier", "warningMultiplier", "minimumSamples", "fallbackDays", "serviceLevelDays", "stageSource", "leadServiceLevelDays", "salesAcceptedLeadStatuses" };
+        private static readonly string[] StallKeys = { "multiplier", "warningMultiplier", "minimumSamples", "fallbackDays", "serviceLevelDays", "stageSource", "leadServiceLevelDays", "salesAcceptedLeadStatuses", "maxSnoozeDays" };
 
         public static RecyclePolicy Read(string? json)
         {
@@ -197,6 +197,7 @@ namespace LeadRecycle.Services.Configuration
             var stageSource = current.StageSource;
             var leadServiceLevelDays = current.LeadServiceLevelDays;
             var leadStatuses = current.SalesAcceptedLeadStatuses;
+            var maxSnoozeDays = current.MaxSnoozeDays;
             foreach (var member in node.Members)
             {
                 switch (member.Key)
@@ -230,6 +231,9 @@ namespace LeadRecycle.Services.Configuration
                     case "salesAcceptedLeadStatuses":
                         leadStatuses = ReadOpenLeadStatuses(member.Value);
                         break;
+                    case "maxSnoozeDays":
+                        maxSnoozeDays = (int)ReadWholeNumber(member.Value, 1, 365);
+                        break;
                 }
             }
 
@@ -238,7 +242,7 @@ namespace LeadRecycle.Services.Configuration
                 throw new PolicyException($"'{node.Path}.warningMultiplier' ({warning.ToString(CultureInfo.InvariantCulture)}) must not be above '{node.Path}.multiplier' ({multiplier.ToString(CultureInfo.InvariantCulture)}).");
             }
 
-            return new StallPolicy(multiplier, warning, minimumSamples, fallbackDays, serviceLevelDays, stageSource, leadServiceLevelDays, leadStatuses);
+            return new StallPolicy(multiplier, warning, minimumSamples, fallbackDays, serviceLevelDays, stageSource, leadServiceLevelDays, leadStatuses, maxSnoozeDays);
         }
 
         /// <summary>

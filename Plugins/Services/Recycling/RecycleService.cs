@@ -79,11 +79,13 @@ namespace LeadRecycle.Services.Recycling
             if (rep != null && (owner == null || owner.Id != rep.Id) && (rep.LogicalName == SystemUser.EntityName || rep.LogicalName == Team.EntityName))
             {
                 // Continuity of ownership (seed 002): the rep (or the owner team) keeps sight of the prospect while
-                // marketing nurtures, and can still log what the prospect does (an engagement appends to the recycled lead).
+                // marketing nurtures. Read only: what the prospect does is marketing's record (a rep who hears from the
+                // prospect reopens the deal, which cancels the recycled lead), so a rep cannot log the engagement that
+                // would hand the lead straight back to them.
                 service.Execute(new GrantAccessRequest
                 {
                     Target = new EntityReference(RecycledLead.EntityName, id),
-                    PrincipalAccess = new PrincipalAccess { Principal = rep, AccessMask = AccessRights.ReadAccess | AccessRights.AppendToAccess },
+                    PrincipalAccess = new PrincipalAccess { Principal = rep, AccessMask = AccessRights.ReadAccess },
                 });
             }
 
