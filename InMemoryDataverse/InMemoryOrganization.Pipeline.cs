@@ -105,6 +105,7 @@ namespace LeadRecycle.InMemoryDataverse
                 ResolvePrimary(op, kind);
                 var steps = _steps.Find(messageName, op.PrimaryEntityName);
                 op.HasSteps = steps != null;
+                var preValidationInTransaction = _store.Current != null;
                 if (steps != null)
                 {
                     ValidateEarly(op, kind);
@@ -113,7 +114,7 @@ namespace LeadRecycle.InMemoryDataverse
                         op.PreImageSource = CurrentRow(op);
                     }
 
-                    RunStage(steps.PreValidation, op, (int)PipelineStage.PreValidation, _store.Current != null);
+                    RunStage(steps.PreValidation, op, (int)PipelineStage.PreValidation, preValidationInTransaction);
                 }
 
                 Authorize(op, kind);
@@ -123,16 +124,19 @@ namespace LeadRecycle.InMemoryDataverse
                     transaction = _store.BeginIfNone();
                 }
 
-                if (steps != null)
+                if (steps == null || kind != MessageKind.Update || !TryRunSplitUpdate(op, steps, preValidationInTransaction))
                 {
-                    RunStage(steps.PreOperation, op, (int)PipelineStage.PreOperation, _store.Current != null);
-                }
+                    if (steps != null)
+                    {
+                        RunStage(steps.PreOperation, op, (int)PipelineStage.PreOperation, _store.Current != null);
+                    }
 
-                Core(op, kind);
-                if (steps != null)
-                {
-                    RunStage(steps.PostOperation, op, (int)PipelineStage.PostOperation, _store.Current != null);
-                    QueueAsync(steps.Async, op);
+                    Core(op, kind);
+                    if (steps != null)
+                    {
+                        RunStage(steps.PostOperation, op, (int)PipelineStage.PostOperation, _store.Current != null);
+                        QueueAsync(steps.Async, op);
+                    }
                 }
 
                 if (transaction != null)

@@ -151,6 +151,28 @@ namespace LeadRecycle.InMemoryDataverse.Pipeline
         /// <summary>The stored row before the core operation (never mutated: the store replaces rows).</summary>
         public Entity? PreImageSource { get; set; }
 
+        /// <summary>
+        /// One pass of an Update the platform splits (InMemoryOrganization.SpecialUpdate.cs): the same operation with
+        /// the pass's Target, its own OutputParameters and SharedVariables, and the whole request (as PreValidation saw
+        /// it) as its ParentContext.
+        /// </summary>
+        public OperationState ForPass(Entity target, PluginExecutionContext request)
+        {
+            var pass = (OperationState)MemberwiseClone();
+            pass.InputParameters = new ParameterCollection();
+            foreach (var parameter in InputParameters)
+            {
+                pass.InputParameters[parameter.Key] = parameter.Value;
+            }
+
+            pass.InputParameters["Target"] = target;
+            pass.OutputParameters = new ParameterCollection();
+            pass.SharedVariables = new ParameterCollection();
+            pass.Parent = request;
+            pass.PreImageSource = null;
+            return pass;
+        }
+
         /// <summary>A copy with its own parameter bags, for an asynchronous step that runs after commit.</summary>
         public OperationState CloneForAsync()
         {

@@ -7,6 +7,7 @@ namespace LeadRecycle.Framework
     public sealed class LocalPluginContext
     {
         private const string ReentryKeyPrefix = "LeadRecycle.Entered:";
+        private const string ActedKeyPrefix = "LeadRecycle.Acted:";
         private IOrganizationService? _userService;
         private IOrganizationService? _systemService;
 
@@ -130,6 +131,58 @@ namespace LeadRecycle.Framework
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// An entity a step earlier in this operation (or in an enclosing one) stored in SharedVariables under the key:
+        /// this context's own first, then each ParentContext's. Microsoft Learn, "Behavior of specialized update
+        /// operations": a step that needs the whole change of a split Update reads it where it is whole and passes it
+        /// on in SharedVariables. A step in stage 20 or 40 of an internally generated request sees the original
+        /// request's context as its ParentContext ("IPluginExecutionContext.ParentContext Property"), so a PostOperation
+        /// step reaches what a PreValidation step stored there. "Understand the execution context" warns that the
+        /// order behind ParentContext is not guaranteed: callers fall back to reading the record when nothing is found.
+        /// </summary>
+        public Entity? GetSharedEntity(string key)
+        {
+            for (IPluginExecutionContext? context = ExecutionContext; context != null; context = context.ParentContext)
+            {
+                if (context.SharedVariables.TryGetValue(key, out var value) && value is Entity entity)
+                {
+                    return entity;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Lets a rule act once per record per operation, whichever message and registration carries the change: a
+        /// state change can reach one rule through several registrations (SetState and Update; the two passes of a
+        /// split Update). The key is the rule, the record and the CorrelationId (shared by every message one request
+        /// causes), never the message name. It is stored in this context's SharedVariables and in every
+        /// ParentContext's, so later stages of an enclosing operation see it too; returns false when the rule already
+        /// acted. Microsoft's documentation does not say whether a write to a parent context's SharedVariables reaches
+        /// the parent pipeline's later stages (the in-memory Dataverse shares them); LeadRecycle's alternate keys on
+        /// what a rule creates stay the backstop either way.
+        /// </summary>
+        public bool ActOnce(string rule)
+        {
+            var key = ActedKeyPrefix + rule + "|" + ExecutionContext.PrimaryEntityName + "|" + ExecutionContext.PrimaryEntityId
+                + "|" + ExecutionContext.CorrelationId;
+            for (IPluginExecutionContext? context = ExecutionContext; context != null; context = context.ParentContext)
+            {
+                if (context.SharedVariables.Contains(key))
+                {
+                    return false;
+                }
+            }
+
+            for (IPluginExecutionContext? context = ExecutionContext; context != null; context = context.ParentContext)
+            {
+                context.SharedVariables[key] = true;
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -110,13 +110,20 @@ namespace LeadRecycle.Steps
                 return;
             }
 
+            // Two writes, the checklist then the state, in this job's one transaction: Microsoft Learn, "Behavior of
+            // specialized update operations", splits an Update carrying the state plus other columns into two passes
+            // anyway, and the state pass's steps then find the reason and background on the record (its pre-image)
+            // without depending on how the platform hands the first pass's columns to the second.
+            context.SystemService.Update(new Entity(Lead.EntityName, id)
+            {
+                [ChecklistColumns.Reason] = new OptionSetValue((int)DisqualificationReason.StalledInStage),
+                [ChecklistColumns.Background] = string.Format(CultureInfo.InvariantCulture,
+                    "No activity for {0} days, the service level for sales-accepted leads.", stall.LeadServiceLevelDays),
+            });
             context.SystemService.Update(new Entity(Lead.EntityName, id)
             {
                 [CommonColumns.StateCode] = new OptionSetValue(Lead.State.Disqualified),
                 [CommonColumns.StatusCode] = new OptionSetValue(Lead.Status.CannotContact),
-                [ChecklistColumns.Reason] = new OptionSetValue((int)DisqualificationReason.StalledInStage),
-                [ChecklistColumns.Background] = string.Format(CultureInfo.InvariantCulture,
-                    "No activity for {0} days, the service level for sales-accepted leads.", stall.LeadServiceLevelDays),
             });
         }
     }

@@ -7,13 +7,22 @@ using Microsoft.Xrm.Sdk;
 namespace LeadRecycle.Steps
 {
     /// <summary>
-    /// A lead is disqualified by setting its state to Disqualified, through Update (the current way) or
-    /// SetState / SetStateDynamicEntity (older clients). All three are covered; the checklist is read from the
-    /// lead as it will be after the change (the Target over the pre-image), so no extra call is made.
+    /// A lead is disqualified by setting its state to Disqualified, through Update (what the form sends: state,
+    /// reason and checklist in one request) or SetState (deprecated, still sent by older clients). Microsoft Learn,
+    /// "Event framework": the query for messages that accept plug-in steps excludes SetStateDynamicEntity, so
+    /// LeadRecycle registers no step on it (a solution step there is not eligible; SetState and Update cover the
+    /// same changes).
+    /// Microsoft Learn, "Behavior of specialized update operations": an Update carrying the state plus other columns
+    /// runs the PreOperation and PostOperation Update steps twice, first with the other columns, then with the state
+    /// alone, so the PostOperation step's Target holds no checklist. The PreValidation step sees the whole request
+    /// once: it records the lead as the request makes it in SharedVariables, and the PostOperation step reads that
+    /// (through ParentContext under the split), never a pass's partial view.
     /// </summary>
     internal static class LeadDisqualificationEvent
     {
         public const string PreImageAlias = "lead";
+
+        private const string DisqualifiedLeadKeyPrefix = "LeadRecycle.DisqualifiedLead:";
 
         public static readonly string[] ImageColumns =
         {
@@ -33,9 +42,27 @@ namespace LeadRecycle.Steps
             yield return PluginStep.For<TPlugin>(SdkMessageNames.SetState, Lead.EntityName, stage)
                 .WithPreImage(PreImageAlias, "EntityMoniker", ImageColumns)
                 .Describe(description);
-            yield return PluginStep.For<TPlugin>(SdkMessageNames.SetStateDynamicEntity, Lead.EntityName, stage)
-                .WithPreImage(PreImageAlias, "EntityMoniker", ImageColumns)
-                .Describe(description);
+        }
+
+        /// <summary>Records the lead as the whole request makes it, for the PostOperation step (PreValidation only).</summary>
+        public static void RecordWholeChange(LocalPluginContext context, Entity lead)
+        {
+            context.ExecutionContext.SharedVariables[DisqualifiedLeadKeyPrefix + lead.Id.ToString("N")] = lead;
+        }
+
+        /// <summary>
+        /// The lead as the whole request makes it, when this event disqualifies it: what PreValidation recorded, or
+        /// (when no PreValidation step ran, e.g. it was turned off) the Target over the pre-image; otherwise null.
+        /// </summary>
+        public static Entity? WholeDisqualifiedLeadOf(LocalPluginContext context)
+        {
+            var lead = DisqualifiedLeadOf(context);
+            if (lead == null)
+            {
+                return null;
+            }
+
+            return context.GetSharedEntity(DisqualifiedLeadKeyPrefix + lead.Id.ToString("N")) ?? lead;
         }
 
         /// <summary>The lead as it will be, when this event disqualifies it; otherwise null.</summary>
@@ -82,6 +109,7 @@ namespace LeadRecycle.Steps
             }
 
             ChecklistValidator.Validate(Checklist.From(lead), RecycleContext.Policy(context), CloseKind.LeadDisqualification, RecycleContext.SystemReasonAllowed(context));
+            LeadDisqualificationEvent.RecordWholeChange(context, lead);
         }
     }
 
@@ -98,9 +126,17 @@ namespace LeadRecycle.Steps
 
         protected override void ExecuteStep(LocalPluginContext context)
         {
-            var lead = LeadDisqualificationEvent.DisqualifiedLeadOf(context);
+            var lead = LeadDisqualificationEvent.WholeDisqualifiedLeadOf(context);
             if (lead == null)
             {
+                return;
+            }
+
+            // One disqualification reaches this rule through more than one registration when a SetState also runs
+            // the Update steps (as an Assign does: "IPluginExecutionContext.ParentContext Property"); it recycles once.
+            if (!context.ActOnce(nameof(RecycleDisqualifiedLead)))
+            {
+                context.Trace("Lead {0} was already recycled in this operation; nothing to do.", lead.Id);
                 return;
             }
 

@@ -10,7 +10,9 @@ namespace LeadRecycle.Steps
 {
     /// <summary>
     /// What makes a record come back, whichever message carries it: Update of statecode (the current way) or
-    /// SetState / SetStateDynamicEntity (older clients).
+    /// SetState (deprecated, older clients). No step on SetStateDynamicEntity: Microsoft Learn, "Event framework",
+    /// excludes it from the messages that accept plug-in steps. Each rule acts once per record per operation
+    /// (LocalPluginContext.ActOnce) whichever of its registrations the state change reaches.
     /// </summary>
     internal static class ReactivationEvent
     {
@@ -71,9 +73,6 @@ namespace LeadRecycle.Steps
             PluginStep.For<CancelRecycledLeadOnReopen>(SdkMessageNames.SetState, Opportunity.EntityName, PipelineStage.PostOperation)
                 .WithPreImage(PreImageAlias, "EntityMoniker", CommonColumns.StateCode, Opportunity.RecycleCount)
                 .Describe("Cancels the live recycled lead of a reopened opportunity and starts a fresh stay in its stage."),
-            PluginStep.For<CancelRecycledLeadOnReopen>(SdkMessageNames.SetStateDynamicEntity, Opportunity.EntityName, PipelineStage.PostOperation)
-                .WithPreImage(PreImageAlias, "EntityMoniker", CommonColumns.StateCode, Opportunity.RecycleCount)
-                .Describe("Cancels the live recycled lead of a reopened opportunity and starts a fresh stay in its stage."),
             PluginStep.For<CancelRecycledLeadOnReopen>(SdkMessageNames.Update, Opportunity.EntityName, PipelineStage.PostOperation)
                 .WhenChanged(CommonColumns.StateCode)
                 .WithPreImage(PreImageAlias, "Target", CommonColumns.StateCode, Opportunity.RecycleCount)
@@ -82,7 +81,7 @@ namespace LeadRecycle.Steps
 
         protected override void ExecuteStep(LocalPluginContext context)
         {
-            if (!ReactivationEvent.Reopens(context, PreImageAlias, Opportunity.State.Open))
+            if (!ReactivationEvent.Reopens(context, PreImageAlias, Opportunity.State.Open) || !context.ActOnce(nameof(CancelRecycledLeadOnReopen)))
             {
                 return;
             }
@@ -128,14 +127,11 @@ namespace LeadRecycle.Steps
             PluginStep.For<RestartReactivatedLead>(SdkMessageNames.SetState, Lead.EntityName, PipelineStage.PostOperation)
                 .WithPreImage(PreImageAlias, "EntityMoniker", CommonColumns.StateCode)
                 .Describe("Cancels the live recycled lead of a reactivated lead and restarts its inactivity clock."),
-            PluginStep.For<RestartReactivatedLead>(SdkMessageNames.SetStateDynamicEntity, Lead.EntityName, PipelineStage.PostOperation)
-                .WithPreImage(PreImageAlias, "EntityMoniker", CommonColumns.StateCode)
-                .Describe("Cancels the live recycled lead of a reactivated lead and restarts its inactivity clock."),
         };
 
         protected override void ExecuteStep(LocalPluginContext context)
         {
-            if (!ReactivationEvent.Reopens(context, PreImageAlias, Lead.State.Open))
+            if (!ReactivationEvent.Reopens(context, PreImageAlias, Lead.State.Open) || !context.ActOnce(nameof(RestartReactivatedLead)))
             {
                 return;
             }

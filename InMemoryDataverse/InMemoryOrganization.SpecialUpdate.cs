@@ -1,0 +1,96 @@
+using System;
+using LeadRecycle.Framework;
+using LeadRecycle.InMemoryDataverse.Pipeline;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadRecycle.InMemoryDataverse
+{
+    /// <summary>Which row the pre-image of the second (state) pass of a split Update is taken from.</summary>
+    public enum SpecialUpdatePreImage
+    {
+        /// <summary>The row as the first pass left it (the non-state columns already written): the default.</summary>
+        AfterFirstPass,
+
+        /// <summary>The row as it was before the whole request, the same pre-image as the first pass.</summary>
+        BeforeRequest,
+    }
+
+    // Microsoft Learn, "Behavior of specialized update operations": when an Update carries state/status columns plus
+    // other columns, steps registered on Update in PreOperation and/or PostOperation "execute once for all
+    // non-state/status fields, and then once for the state/status fields". PreValidation is not named there and runs
+    // once, with the whole request: the page's older version ("Perform specialized operations using Update", Dynamics
+    // CRM 2016) tells plug-ins that need the full change to register in stage 10 (PreValidation) and pass it on in
+    // SharedVariables; the current page says PreOperation, which itself runs twice, so only stage 10 sees it whole.
+    //
+    // What the page leaves open, and what the emulator does:
+    // - the pass order within a stage: pass 1 runs PreOperation, the core write and PostOperation, then pass 2 does;
+    // - the pre-image of pass 2: the row after pass 1 (SecondPassPreImage; BeforeRequest to test code against the
+    //   other reading);
+    // - the contexts: each pass has its own SharedVariables and, as ParentContext, the whole request's PreValidation
+    //   context (so a PostOperation step reads what PreValidation stored through ParentContext); Depth, CorrelationId,
+    //   OperationId and RequestId are the request's;
+    // - security is checked once, for the whole request, and asynchronous steps are queued per pass (each pass is an
+    //   Update a PostOperation registration sees).
+    // The owner split the page describes applies to business-owned tables (systemuser, businessunit, team,
+    // equipment), which LeadRecycle does not update; it is not emulated.
+    public sealed partial class InMemoryOrganization
+    {
+        private static readonly string[] StateColumns = { "statecode", "statuscode" };
+
+        /// <summary>Where the second pass of a split Update takes its pre-image from (see <see cref="SpecialUpdatePreImage"/>).</summary>
+        public SpecialUpdatePreImage SecondPassPreImage { get; set; } = SpecialUpdatePreImage.AfterFirstPass;
+
+        /// <summary>
+        /// Runs PreOperation, core and PostOperation of an Update as two passes when its Target mixes state/status
+        /// and other columns; false (nothing done) otherwise.
+        /// </summary>
+        private bool TryRunSplitUpdate(OperationState op, StepSet steps, bool preValidationInTransaction)
+        {
+            if (!(op.InputParameters["Target"] is Entity target)
+                || !SplitStateColumns(target, SchemaOf(target.LogicalName).PrimaryIdColumn, out var otherColumns, out var stateColumns))
+            {
+                return false;
+            }
+
+            var request = new PluginExecutionContext(op, (int)PipelineStage.PreValidation, (int)ExecutionMode.Synchronous,
+                preValidationInTransaction, op.UserId);
+            var first = op.ForPass(otherColumns, request);
+            RunPass(first, steps, steps.NeedsImages ? CurrentRow(first) : null);
+            var second = op.ForPass(stateColumns, request);
+            RunPass(second, steps, !steps.NeedsImages ? null
+                : SecondPassPreImage == SpecialUpdatePreImage.BeforeRequest ? op.PreImageSource : CurrentRow(second));
+            return true;
+        }
+
+        private void RunPass(OperationState pass, StepSet steps, Entity? preImageSource)
+        {
+            pass.PreImageSource = preImageSource;
+            RunStage(steps.PreOperation, pass, (int)PipelineStage.PreOperation, _store.Current != null);
+            Core(pass, MessageKind.Update);
+            RunStage(steps.PostOperation, pass, (int)PipelineStage.PostOperation, _store.Current != null);
+            QueueAsync(steps.Async, pass);
+        }
+
+        /// <summary>The Target's state/status columns and its other columns, when it has both.</summary>
+        private static bool SplitStateColumns(Entity target, string primaryIdColumn, out Entity otherColumns, out Entity stateColumns)
+        {
+            otherColumns = new Entity(target.LogicalName, target.Id);
+            stateColumns = new Entity(target.LogicalName, target.Id);
+            var hasOther = false;
+            foreach (var attribute in target.Attributes)
+            {
+                if (Array.IndexOf(StateColumns, attribute.Key) >= 0)
+                {
+                    stateColumns.Attributes[attribute.Key] = attribute.Value;
+                }
+                else
+                {
+                    otherColumns.Attributes[attribute.Key] = attribute.Value;
+                    hasOther |= attribute.Key != primaryIdColumn;
+                }
+            }
+
+            return hasOther && stateColumns.Attributes.Count > 0;
+        }
+    }
+}
