@@ -78,7 +78,31 @@ namespace LeadRecycle.Solution
                     new XElement("Managed", managed),
                     Publisher(model.Publisher),
                     new XElement("RootComponents", roots),
-                    new XElement("MissingDependencies")));
+                    MissingDependencies(model)));
+        }
+
+        /// <summary>
+        /// One MissingDependency per system table of Dynamics 365 Sales that LeadRecycle extends: the table (type 1) is
+        /// required from the Sales solution, and the dependent is the same table as this solution carries it (a shell),
+        /// the form real exports write for a table the solution includes but another solution provides (Microsoft
+        /// Learn, "There was an error calculating dependencies for this component"; public exports such as
+        /// <c>&lt;Required type="1" schemaName="msdyn_slakpi" displayName="SLA KPI" solution="…" /&gt;&lt;Dependent type="1"
+        /// schemaName="msdyn_slakpi" displayName="SLA KPI" /&gt;</c>). Platform tables are never missing.
+        /// </summary>
+        public static XElement MissingDependencies(SolutionModel model)
+        {
+            ArgumentNullException.ThrowIfNull(model);
+            return new XElement("MissingDependencies",
+                RequiredSolutions.SalesShells(model.Tables).Select(table => new XElement("MissingDependency",
+                    new XElement("Required",
+                        new XAttribute("type", ComponentTypes.Entity),
+                        new XAttribute("schemaName", table.LogicalName),
+                        new XAttribute("displayName", table.DisplayName),
+                        new XAttribute("solution", RequiredSolutions.Sales)),
+                    new XElement("Dependent",
+                        new XAttribute("type", ComponentTypes.Entity),
+                        new XAttribute("schemaName", table.LogicalName),
+                        new XAttribute("displayName", table.DisplayName)))));
         }
 
         private static XElement Publisher(PublisherDeclaration publisher) =>
@@ -237,13 +261,29 @@ namespace LeadRecycle.Solution
 
             // A system table is carried as a shell (root component behavior 2): only LeadRecycle's columns and
             // keys, no entity-level metadata, so the import never alters the platform's own settings (facts §4).
+            // SolutionPackager (and pac solution pack) inlines FormXml/, SavedQueries/, Visualizations/ and
+            // RibbonDiff.xml only into the matching empty element of Entity.xml and silently skips a folder whose
+            // element is missing, so every placeholder is written, in the order of the XSD's Entity sequence.
             return new XElement("Entity",
                 new XElement("Name", new XAttribute("LocalizedName", table.DisplayName), new XAttribute("OriginalName", table.DisplayName), schemaName),
                 new XElement("EntityInfo", entity),
-                new XElement("FormXml"),
-                new XElement("SavedQueries"),
-                new XElement("RibbonDiffXml"));
+                EntityPlaceholders.Select(name => new XElement(name)));
         }
+
+        /// <summary>
+        /// The empty elements of an unpacked Entity.xml, in the order of the Entity sequence of Microsoft's
+        /// CustomizationsSolution.xsd, each with the folder or file under Entities/&lt;table&gt;/ that the packer inlines
+        /// into it (facts §2, §3.1).
+        /// </summary>
+        public static readonly IReadOnlyList<(string Element, string Part)> EntityPlaceholderParts = new[]
+        {
+            ("FormXml", "FormXml"),
+            ("SavedQueries", "SavedQueries"),
+            ("Visualizations", "Visualizations"),
+            ("RibbonDiffXml", "RibbonDiff.xml"),
+        };
+
+        private static IEnumerable<string> EntityPlaceholders => EntityPlaceholderParts.Select(p => p.Element);
 
         private static IEnumerable<XElement> CustomEntitySettings(TableMetadata table)
         {
@@ -693,7 +733,8 @@ namespace LeadRecycle.Solution
                 new XElement("isprivate", 0),
                 new XElement("name", api.Api.DisplayName),
                 new XElement("plugintypeid", new XElement("plugintypeid", api.PluginType.Id.ToString("D"))),
-                new XElement("workflowsdkstepenabled", 0));
+                // Enabled for classic workflows wherever Microsoft allows it: it replaces custom workflow activities.
+                new XElement("workflowsdkstepenabled", ClassicWorkflowCalls.CanCall(api.Api) ? 1 : 0));
             return element;
         }
 

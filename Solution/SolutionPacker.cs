@@ -167,27 +167,29 @@ namespace LeadRecycle.Solution
             {
                 var entity = XmlFiles.Load(path);
                 var folder = Path.GetDirectoryName(path)!;
+                RequirePlaceholders(sourceFolder, folder, entity);
 
                 var formXml = entity.Element("FormXml");
                 var formsFolder = Path.Combine(folder, "FormXml");
-                if (formXml != null && Directory.Exists(formsFolder))
+                if (Directory.Exists(formsFolder))
                 {
                     foreach (var typeFolder in Directory.EnumerateDirectories(formsFolder).OrderBy(Path.GetFileName, StringComparer.Ordinal))
                     {
                         var forms = new XElement("forms", new XAttribute("type", Path.GetFileName(typeFolder)));
                         forms.Add(SortedFiles(typeFolder).SelectMany(f => XmlFiles.Load(f).Elements("systemform")));
-                        formXml.Add(forms);
+                        formXml!.Add(forms);
                     }
                 }
 
                 var savedQueries = entity.Element("SavedQueries");
                 var viewsFolder = Path.Combine(folder, "SavedQueries");
-                if (savedQueries != null && Directory.Exists(viewsFolder))
+                if (Directory.Exists(viewsFolder))
                 {
-                    savedQueries.Add(new XElement("savedqueries", SortedFiles(viewsFolder).SelectMany(f => XmlFiles.Load(f).Elements("savedquery"))));
+                    savedQueries!.Add(new XElement("savedqueries", SortedFiles(viewsFolder).SelectMany(f => XmlFiles.Load(f).Elements("savedquery"))));
                 }
 
-                // Charts: Visualizations/*.xml become one <Visualizations> of <visualization> elements, next to the views.
+                // Charts: Visualizations/*.xml become the <visualization> elements of the entity's <Visualizations>.
+                var visualizations = entity.Element("Visualizations");
                 var chartsFolder = Path.Combine(folder, "Visualizations");
                 if (Directory.Exists(chartsFolder))
                 {
@@ -197,14 +199,7 @@ namespace LeadRecycle.Solution
                         chart.Attributes().Where(a => a.IsNamespaceDeclaration).Remove();
                     }
 
-                    var visualizations = entity.Element("Visualizations");
-                    if (visualizations == null)
-                    {
-                        visualizations = new XElement("Visualizations");
-                        (savedQueries ?? formXml ?? entity.Element("EntityInfo") ?? entity.Element("Name")!).AddAfterSelf(visualizations);
-                    }
-
-                    visualizations.Add(charts);
+                    visualizations!.Add(charts);
                 }
 
                 // RibbonDiff.xml replaces the entity's empty RibbonDiffXml placeholder (facts §3.1).
@@ -213,24 +208,35 @@ namespace LeadRecycle.Solution
                 {
                     var ribbon = XmlFiles.Load(ribbonFile);
                     ribbon.Attributes().Where(a => a.IsNamespaceDeclaration).Remove();
-                    var placeholder = entity.Element("RibbonDiffXml");
-                    if (placeholder == null)
-                    {
-                        entity.Add(ribbon);
-                    }
-                    else
-                    {
-                        placeholder.ReplaceWith(ribbon);
-                    }
+                    entity.Element("RibbonDiffXml")!.ReplaceWith(ribbon);
                 }
 
-                // The 9.0 XSD requires at least one <savedqueries> inside <SavedQueries>; an empty placeholder is dropped.
-                if (savedQueries != null && !savedQueries.HasElements)
+                // The 9.0 XSD requires at least one <savedqueries> inside <SavedQueries>; an empty placeholder is dropped,
+                // and so is an empty <Visualizations>, which carries nothing.
+                foreach (var empty in new[] { savedQueries, visualizations }.Where(e => e is { HasElements: false }))
                 {
-                    savedQueries.Remove();
+                    empty!.Remove();
                 }
 
                 yield return entity;
+            }
+        }
+
+        /// <summary>
+        /// SolutionPackager inlines a table's forms, views, charts and ribbon only into the matching empty element of its
+        /// Entity.xml and skips the part silently when the element is missing; this packer refuses instead, so that a
+        /// src/ it packs is one pac solution pack packs the same way.
+        /// </summary>
+        private static void RequirePlaceholders(string sourceFolder, string folder, XElement entity)
+        {
+            foreach (var (element, part) in ComponentXml.EntityPlaceholderParts)
+            {
+                var present = Directory.Exists(Path.Combine(folder, part)) || File.Exists(Path.Combine(folder, part));
+                if (present && entity.Element(element) == null)
+                {
+                    var relative = Path.GetRelativePath(sourceFolder, folder).Replace(Path.DirectorySeparatorChar, '/');
+                    throw new InvalidDataException($"{relative}/Entity.xml has no <{element} /> placeholder for {relative}/{part}: SolutionPackager would drop it from the zip.");
+                }
             }
         }
 

@@ -70,10 +70,16 @@ namespace Microsoft.Xrm.Sdk
         public bool TryGetValue(TKey key, out TValue value) => _items.TryGetValue(key, out value);
     }
 
+    /// <summary>
+    /// Only the SDK itself creates a DataCollection&lt;T&gt; (the Entities of an EntityCollection, the parts of a
+    /// query): Microsoft documents no constructor for it in the 9.0 assemblies ("DataCollection&lt;T&gt; Class",
+    /// Dynamics CRM 2015/2016 SDK reference, lists methods only), so both are internal. Code outside the SDK uses the
+    /// derived collections Microsoft exposes (EntityCollection, EntityReferenceCollection, ...).
+    /// </summary>
     [Serializable]
     public class DataCollection<T> : Collection<T>
     {
-        public DataCollection()
+        internal DataCollection()
         {
         }
 

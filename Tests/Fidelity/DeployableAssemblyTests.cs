@@ -24,7 +24,7 @@ namespace LeadRecycle.Tests.Fidelity
         public static IEnumerable<object[]> DeployableAssemblies() => new[]
         {
             new object[] { "Plugins", "LeadRecycle.Plugins", new[] { "Microsoft.Xrm.Sdk" } },
-            new object[] { "Workflows", "LeadRecycle.Workflows", new[] { "Microsoft.Xrm.Sdk", "Microsoft.Xrm.Sdk.Workflow" } },
+            new object[] { "Workflows", "LeadRecycle.Workflows", new[] { "Microsoft.Xrm.Sdk" } },
         };
 
         [Theory]
@@ -46,7 +46,7 @@ namespace LeadRecycle.Tests.Fidelity
         public void Should_reference_only_the_framework_and_microsofts_sdk_identities(string folder, string assemblyName, string[] requiredSdkReferences)
         {
             var assembly = AssemblyFacts.Read(BuildLayout.DeployedAssembly(folder, assemblyName));
-            var allowedSdk = new HashSet<string> { "Microsoft.Xrm.Sdk", "Microsoft.Crm.Sdk.Proxy", "Microsoft.Xrm.Sdk.Workflow" };
+            var allowedSdk = new HashSet<string> { "Microsoft.Xrm.Sdk", "Microsoft.Crm.Sdk.Proxy" };
 
             var sdkReferences = assembly.References.Where(r => allowedSdk.Contains(r.Name)).ToList();
             var others = assembly.References.Where(r => !allowedSdk.Contains(r.Name) && !IsFramework(r)).ToList();

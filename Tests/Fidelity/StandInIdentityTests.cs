@@ -10,7 +10,6 @@ namespace LeadRecycle.Tests.Fidelity
         [Theory]
         [InlineData("Microsoft.Xrm.Sdk")]
         [InlineData("Microsoft.Crm.Sdk.Proxy")]
-        [InlineData("Microsoft.Xrm.Sdk.Workflow")]
         public void Should_give_the_sdk_stand_in_microsofts_exact_identity(string assemblyName)
         {
             var assembly = AssemblyFacts.Read(Path.Combine(

@@ -20,7 +20,6 @@ namespace LeadRecycle.Tests.Fidelity
             {
                 typeof(Microsoft.Xrm.Sdk.Entity).Assembly,
                 typeof(Microsoft.Crm.Sdk.Messages.LoseOpportunityRequest).Assembly,
-                typeof(Microsoft.Xrm.Sdk.Workflow.IWorkflowContext).Assembly,
             };
             var actual = assemblies.SelectMany(SurfaceDescriber.Describe).ToList();
             var expected = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Fidelity", "XrmSdkSurface.txt"))
@@ -42,6 +41,20 @@ namespace LeadRecycle.Tests.Fidelity
                 "The SDK stand-in differs from the recorded surface." + Environment.NewLine
                 + "In the record but not in the stand-in:" + Environment.NewLine + string.Join(Environment.NewLine, missing) + Environment.NewLine
                 + "In the stand-in but not in the record:" + Environment.NewLine + string.Join(Environment.NewLine, extra));
+        }
+
+        [Fact]
+        public void Should_offer_no_constructor_outside_the_sdk_when_code_wants_a_bare_data_collection()
+        {
+            // Microsoft's 9.0 Microsoft.Xrm.Sdk documents no DataCollection<T> constructor ("DataCollection<T> Class",
+            // Dynamics CRM 2015 SDK reference): code that news one up compiles against the stand-in but not against
+            // Microsoft's assembly. Derived collections such as EntityCollection are the way in.
+            var constructors = typeof(Microsoft.Xrm.Sdk.DataCollection<Microsoft.Xrm.Sdk.Entity>)
+                .GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+
+            Assert.NotEmpty(constructors);
+            Assert.All(constructors, c => Assert.True(c.IsAssembly, $"DataCollection<T>({string.Join(", ", c.GetParameters().Select(p => p.ParameterType.Name))}) must be internal."));
+            Assert.NotNull(typeof(Microsoft.Xrm.Sdk.EntityCollection).GetConstructor(Type.EmptyTypes));
         }
 
         [Fact]

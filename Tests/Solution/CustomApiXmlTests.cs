@@ -132,7 +132,7 @@ namespace LeadRecycle.Tests.Solution
                 Assert.Equal("0", (string?)api.Element("allowedcustomprocessingsteptype"));
                 Assert.Equal("0", (string?)api.Element("isfunction"));
                 Assert.Equal("0", (string?)api.Element("isprivate"));
-                Assert.Equal("0", (string?)api.Element("workflowsdkstepenabled"));
+                Assert.Equal("1", (string?)api.Element("workflowsdkstepenabled"));
             }
 
             // A Custom API needs no step for its main operation (facts §5): none is registered on its message.

@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using LeadRecycle.Services.Configuration;
+using LeadRecycle.Solution;
+using Xunit;
+
+namespace LeadRecycle.Tests.Solution
+{
+    /// <summary>
+    /// LeadRecycle ships no custom workflow activities: its two Custom APIs, one declaration each with the whole
+    /// checklist, are what Power Automate and classic workflows call (Microsoft Learn: "Replace classic Microsoft
+    /// Dataverse workflows with Power Automate", "Create and use custom APIs", section "Use a custom API in a workflow").
+    /// </summary>
+    public sealed class ClassicWorkflowTests
+    {
+        private const string ReadmeSection = "## Calling LeadRecycle from Power Automate and classic workflows";
+
+        [Fact]
+        public void Should_enable_every_custom_api_for_classic_workflows_when_the_solution_is_packed()
+        {
+            var model = LeadRecycleSolution.Model();
+            var zip = SolutionFixture.PackProduct(managed: true);
+
+            Assert.Equal(new[] { "lr_ReturnToNurture", "lr_ScanStalledOpportunities" }, model.CustomApis.Select(a => a.UniqueName).OrderBy(n => n, StringComparer.Ordinal));
+            foreach (var api in model.CustomApis)
+            {
+                Assert.Empty(ClassicWorkflowCalls.Obstacles(api.Api));
+                Assert.Equal("1", (string?)zip.Xml($"customapis/{api.UniqueName}/customapi.xml").Element("workflowsdkstepenabled"));
+            }
+        }
+
+        [Fact]
+        public void Should_take_the_whole_checklist_when_return_to_nurture_is_called_from_a_workflow()
+        {
+            var api = LeadRecycleSolution.Model().CustomApis.Single(a => a.UniqueName == "lr_ReturnToNurture").Api;
+
+            var parameters = api.RequestParameters.Select(p => p.UniqueName).ToArray();
+
+            Assert.Contains("Reason", parameters);
+            Assert.All(Enum.GetNames<ChecklistField>(), field => Assert.Contains(field, parameters));
+        }
+
+        [Fact]
+        public void Should_keep_an_api_out_of_classic_workflows_when_microsoft_does_not_allow_it()
+        {
+            var allowed = new CustomApiDeclaration("lr_Test", "T", "Test", "Test", 0, null, false,
+                new[] { new CustomApiParameterDeclaration("Text", 10, "Text", "Text", true, null) }, Array.Empty<CustomApiParameterDeclaration>());
+            var function = allowed with { IsFunction = true };
+            var stringArray = allowed with { RequestParameters = new[] { new CustomApiParameterDeclaration("Names", 11, "Names", "Names", true, null) } };
+            var unboundReference = allowed with { ResponseProperties = new[] { new CustomApiParameterDeclaration("Record", 5, "Record", "Record", false, "account") } };
+            var boundReference = unboundReference with { BindingType = 1, BoundEntityLogicalName = "account" };
+
+            Assert.True(ClassicWorkflowCalls.CanCall(allowed));
+            Assert.False(ClassicWorkflowCalls.CanCall(function));
+            Assert.False(ClassicWorkflowCalls.CanCall(stringArray));
+            Assert.False(ClassicWorkflowCalls.CanCall(unboundReference));
+            Assert.True(ClassicWorkflowCalls.CanCall(boundReference));
+        }
+
+        [Fact]
+        public void Should_contain_no_workflow_activity_when_the_process_assembly_is_built_for_dataverse()
+        {
+            using var stream = File.OpenRead(BuildLayout.DeployedAssembly("Workflows", "LeadRecycle.Workflows"));
+            using var pe = new PEReader(stream);
+            var reader = pe.GetMetadataReader();
+
+            var referencedAssemblies = reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name)).ToArray();
+            var referencedTypes = reader.TypeReferences.Select(h => reader.GetString(reader.GetTypeReference(h).Name)).ToArray();
+
+            Assert.DoesNotContain("System.Activities", referencedAssemblies);
+            Assert.DoesNotContain("Microsoft.Xrm.Sdk.Workflow", referencedAssemblies);
+            Assert.DoesNotContain("CodeActivity", referencedTypes);
+            Assert.Contains("IPlugin", referencedTypes);
+        }
+
+        [Fact]
+        public void Should_declare_only_custom_api_plug_in_types_when_the_process_assembly_is_in_the_solution()
+        {
+            var model = LeadRecycleSolution.Model();
+            var assembly = model.Assemblies.Single(a => a.Name == "LeadRecycle.Workflows");
+            var zip = SolutionFixture.PackProduct(managed: false);
+
+            var declared = zip.Xml("customizations.xml").Element("SolutionPluginAssemblies")!.Elements("PluginAssembly")
+                .Single(a => ((string)a.Attribute("FullName")!).StartsWith("LeadRecycle.Workflows,", StringComparison.Ordinal))
+                .Element("PluginTypes")!.Elements("PluginType").ToArray();
+
+            Assert.NotEmpty(declared);
+            Assert.All(declared, t => Assert.Null(t.Element("WorkflowActivityGroupName")));
+            Assert.Equal(
+                model.CustomApis.Select(a => a.PluginType.FullName).OrderBy(n => n, StringComparer.Ordinal),
+                declared.Select(t => (string)t.Attribute("Name")!).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(declared.Length, assembly.Types.Count);
+        }
+
+        [Fact]
+        public void Should_tell_how_to_call_each_custom_api_from_flows_and_classic_workflows_when_the_readme_is_read()
+        {
+            var readme = File.ReadAllText(Path.Combine(BuildLayout.RepositoryRoot, "README.md"));
+            var start = readme.IndexOf(ReadmeSection, StringComparison.Ordinal);
+            Assert.True(start >= 0, $"README.md has no section '{ReadmeSection}'.");
+            var end = readme.IndexOf("\n## ", start + ReadmeSection.Length, StringComparison.Ordinal);
+            var section = end < 0 ? readme[start..] : readme[start..end];
+            var outside = readme[..start] + (end < 0 ? string.Empty : readme[end..]);
+
+            foreach (var api in LeadRecycleSolution.Model().CustomApis)
+            {
+                Assert.Contains(api.UniqueName, section, StringComparison.Ordinal);
+            }
+
+            Assert.Contains("Perform a bound action", section, StringComparison.Ordinal);
+            Assert.Contains("Perform an unbound action", section, StringComparison.Ordinal);
+            Assert.Contains("Perform Action", section, StringComparison.Ordinal);
+            Assert.Contains("no custom workflow activities", section, StringComparison.Ordinal);
+            Assert.DoesNotContain("workflow activit", outside, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}
