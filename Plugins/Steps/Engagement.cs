@@ -12,6 +12,41 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadRecycle.Steps
 {
     /// <summary>
+    /// Refuses an engagement without its recycled lead or a known type before anything is written: PreValidation is
+    /// where Microsoft places validation ("Event execution pipeline": the stage for checks that cancel the
+    /// operation, outside the database transaction), so the journey's connector gets the refusal without a rollback.
+    /// </summary>
+    public sealed class ValidateEngagement : PluginBase
+    {
+        public ValidateEngagement(string? unsecureConfiguration = null, string? secureConfiguration = null)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+        }
+
+        public override IEnumerable<PluginStep> Steps => new[]
+        {
+            PluginStep.For<ValidateEngagement>(SdkMessageNames.Create, Engagement.EntityName, PipelineStage.PreValidation)
+                .Describe("Requires the engagement's recycled lead and a known engagement type."),
+        };
+
+        protected override void ExecuteStep(LocalPluginContext context)
+        {
+            var engagement = context.GetTargetEntity();
+            if (engagement?.GetAttributeValue<EntityReference>(Engagement.RecycledLead) == null)
+            {
+                throw new InvalidPluginExecutionException("An engagement must name the recycled lead it belongs to (Recycled lead).");
+            }
+
+            var type = engagement.GetAttributeValue<OptionSetValue>(Engagement.Type);
+            if (type == null || !Enum.IsDefined(typeof(EngagementType), type.Value))
+            {
+                throw new InvalidPluginExecutionException(
+                    "An engagement needs its type: one of " + string.Join(", ", Labels.EngagementTypes.Values) + ".");
+            }
+        }
+    }
+
+    /// <summary>
     /// An engagement (email click, form, webinar, reply, meeting, the 1-4 answer) adds its decayed points to its
     /// recycled lead's score: one read, one update. Routing happens in that update (RouteReengagedLead).
     /// </summary>
@@ -30,18 +65,13 @@ namespace LeadRecycle.Steps
 
         protected override void ExecuteStep(LocalPluginContext context)
         {
+            // ValidateEngagement refused the engagement in PreValidation if either is missing.
             var engagement = context.GetTargetEntity();
             var recycledLeadReference = engagement?.GetAttributeValue<EntityReference>(Engagement.RecycledLead);
-            if (engagement == null || recycledLeadReference == null)
+            var type = engagement?.GetAttributeValue<OptionSetValue>(Engagement.Type);
+            if (engagement == null || recycledLeadReference == null || type == null || !Enum.IsDefined(typeof(EngagementType), type.Value))
             {
-                throw new InvalidPluginExecutionException("An engagement must name the recycled lead it belongs to (Recycled lead).");
-            }
-
-            var type = engagement.GetAttributeValue<OptionSetValue>(Engagement.Type);
-            if (type == null || !Enum.IsDefined(typeof(EngagementType), type.Value))
-            {
-                throw new InvalidPluginExecutionException(
-                    "An engagement needs its type: one of " + string.Join(", ", Labels.EngagementTypes.Values) + ".");
+                return;
             }
 
             var policy = RecycleContext.Policy(context).Engagement;

@@ -318,5 +318,24 @@ namespace LeadRecycle.Tests.Pipeline
 
             Assert.Equal("An engagement must name the recycled lead it belongs to (Recycled lead).", exception.Message);
         }
+
+        [Fact]
+        public void Should_refuse_an_engagement_without_its_type_in_prevalidation_before_anything_is_written()
+        {
+            var org = new LeadRecycleOrganization();
+            var opportunity = org.OpenOpportunity();
+            org.Lose(opportunity);
+            var recycled = org.SingleRecycledLead();
+
+            var exception = Assert.ThrowsAny<Exception>(() => org.Service.Create(new Entity(Engagement.EntityName)
+            {
+                [Engagement.RecycledLead] = recycled.ToEntityReference(),
+                [Engagement.Source] = "Journey",
+            }));
+
+            Assert.StartsWith("An engagement needs its type: one of Email click, ", exception.Message, StringComparison.Ordinal);
+            Assert.Equal(0, org.Org.Count(Engagement.EntityName));
+            Assert.All(org.Org.LastOperation!.Executions, e => Assert.Equal(10, e.Stage));
+        }
     }
 }
