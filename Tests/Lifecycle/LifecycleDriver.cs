@@ -34,7 +34,7 @@ namespace LeadRecycle.Tests.Lifecycle
             DisqualificationReason.DecisionMakerChanged, DisqualificationReason.NoBudget, DisqualificationReason.DuplicateOrBadData,
         };
 
-        private readonly LeadRecycleOrganization _org = new LeadRecycleOrganization();
+        private readonly LeadRecycleOrganization _org;
         private readonly List<Guid> _users = new List<Guid>();
         private readonly Guid _team;
         private readonly List<Guid> _deals = new List<Guid>();
@@ -47,8 +47,10 @@ namespace LeadRecycle.Tests.Lifecycle
         private readonly HashSet<Guid> _knownLeads = new HashSet<Guid>();
         private readonly int _maxRecycles;
 
-        public LifecycleDriver()
+        /// <param name="policyJson">The organization's policy (null: the defaults).</param>
+        public LifecycleDriver(string? policyJson = null)
         {
+            _org = new LeadRecycleOrganization(policyJson);
             // The people act with the shipped roles, as the in-memory Dataverse enforces them.
             var manager = _org.Org.CreateUser("Morgan Manager", roles: LeadRecycleInstallation.ManagerRoles);
             _users.Add(_org.Rep);
@@ -56,7 +58,7 @@ namespace LeadRecycle.Tests.Lifecycle
             _users.Add(manager);
             _users.Add(_org.Org.CreateUser("Casey Rep", roles: LeadRecycleInstallation.RepRoles));
             _team = _org.Org.Seed(new Entity(Team.EntityName) { ["name"] = "Enterprise desk" });
-            _maxRecycles = 3;
+            _maxRecycles = Services.Configuration.RecyclePolicyReader.Read(policyJson).Engagement.MaxRecycles;
         }
 
         public int Steps { get; private set; }

@@ -327,6 +327,31 @@ namespace LeadRecycle.Tests.Lifecycle
         }
 
         [Fact]
+        public void Should_reopen_the_deal_for_its_rep_with_a_fresh_stay_and_recycle_it_next_as_number_two_when_the_return_action_reopens()
+        {
+            var org = new LeadRecycleOrganization("{ \"engagement\": { \"returnAction\": \"ReopenOpportunity\" } }");
+            var deal = org.OpenOpportunity();
+            org.Lose(deal, as_: org.As(org.Rep));
+            org.Clock.Advance(TimeSpan.FromDays(20));
+
+            org.Service.Create(new Entity(Engagement.EntityName)
+            {
+                [Engagement.Name] = "Answered 4",
+                [Engagement.RecycledLead] = org.SingleRecycledLead().ToEntityReference(),
+                [Engagement.Type] = new OptionSetValue((int)EngagementType.LikelihoodAnswer),
+                [Engagement.Likelihood] = new OptionSetValue((int)Likelihood.Four),
+            });
+
+            var reopened = org.Get(Opportunity.EntityName, deal);
+            Assert.Equal(Opportunity.State.Open, reopened.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode).Value);
+            Assert.Equal(org.Clock.UtcNow, reopened.GetAttributeValue<DateTime>(Opportunity.StageEnteredOn));
+            Assert.Equal(RecycledLead.Status.ReturnedToSales, Status(org.SingleRecycledLead()));
+
+            org.Lose(deal, DisqualificationReason.NoBudget, as_: org.As(org.Rep));
+            Assert.Equal(new[] { 1, 2 }, RecycledLeadsOf(org, deal).Select(r => r.GetAttributeValue<int>(RecycledLead.RecycleCount)));
+        }
+
+        [Fact]
         public void Should_play_the_minimal_sequences_the_property_test_found_without_breaking_an_invariant()
         {
             var found = new[]

@@ -17,7 +17,7 @@ namespace LeadRecycle.Tests.Lifecycle
     /// </summary>
     public sealed class LifecyclePropertyTests
     {
-        private const int DefaultRuns = 1500;
+        private const int DefaultRuns = 3000;
         private const int DefaultSeed = 20261129;
 
         private readonly ITestOutputHelper _output;
@@ -65,9 +65,9 @@ namespace LeadRecycle.Tests.Lifecycle
         }
 
         /// <summary>Plays one sequence; null when every invariant held after every step, else what broke and where.</summary>
-        internal static string? Play(IReadOnlyList<LifecycleOperation> sequence)
+        internal static string? Play(IReadOnlyList<LifecycleOperation> sequence, string? policyJson = null)
         {
-            var driver = new LifecycleDriver();
+            var driver = new LifecycleDriver(policyJson);
             for (var i = 0; i < sequence.Count; i++)
             {
                 try
@@ -84,9 +84,19 @@ namespace LeadRecycle.Tests.Lifecycle
         }
 
         [Fact]
-        public void Should_keep_every_lifecycle_invariant_when_random_sequences_of_operations_play_through_the_pipeline()
+        public void Should_keep_every_lifecycle_invariant_when_random_sequences_of_operations_play_through_the_pipeline() =>
+            CheckSequences(null, Setting("LEADRECYCLE_LIFECYCLE_RUNS", DefaultRuns));
+
+        /// <summary>
+        /// The same with the other return action (the prospect's deal is reopened for the rep instead of a new lead) and a
+        /// cap of 2, so that returns, reopenings and the cap meet more often.
+        /// </summary>
+        [Fact]
+        public void Should_keep_every_lifecycle_invariant_when_returns_reopen_the_deal_and_the_cap_is_two() =>
+            CheckSequences("{ \"engagement\": { \"returnAction\": \"ReopenOpportunity\", \"maxRecycles\": 2 } }", Setting("LEADRECYCLE_LIFECYCLE_RUNS", DefaultRuns) / 3);
+
+        private void CheckSequences(string? policyJson, int runs)
         {
-            var runs = Setting("LEADRECYCLE_LIFECYCLE_RUNS", DefaultRuns);
             var seed = Setting("LEADRECYCLE_LIFECYCLE_SEED", DefaultSeed);
             var played = 0;
             var steps = 0;
@@ -94,7 +104,7 @@ namespace LeadRecycle.Tests.Lifecycle
             {
                 played++;
                 steps += sequence.Length;
-                var failure = Play(sequence);
+                var failure = Play(sequence, policyJson);
                 return failure == null ? Prop.ToProperty(true) : Prop.Label(false, failure);
             });
 
