@@ -42,7 +42,9 @@ namespace LeadRecycle.Tests.Sandbox
             Assert.Equal(4, report.Stages.Count);
             foreach (var stage in report.Stages)
             {
-                var stays = scenario.Organization.All(StageDuration.EntityName).Where(d => (string)d[StageDuration.StageKey] == stage.StageKey).ToList();
+                // Stays under an hour (a deal won the moment it entered the stage) are set aside by the scan, not learned from.
+                var stays = scenario.Organization.All(StageDuration.EntityName)
+                    .Where(d => (string)d[StageDuration.StageKey] == stage.StageKey && (decimal)d[StageDuration.Days] >= 1m / 24m).ToList();
                 Assert.Equal(stays.Count, stage.CompletedSamples);
                 Assert.Equal((double)stays.Average(d => (decimal)d[StageDuration.Days]), stage.MeanDays, 1);
                 Assert.Equal(3 * stage.MeanDays, stage.StallAfterDays, 1);

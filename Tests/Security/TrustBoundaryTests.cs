@@ -245,6 +245,33 @@ namespace LeadRecycle.Tests.Security
         }
 
         [Fact]
+        public void Should_keep_a_stages_mean_when_a_rep_flips_a_deal_between_stages_three_hundred_times()
+        {
+            // Twelve colleagues' deals make Develop's mean 5 days; then one rep flips his deal 300 times in minutes.
+            var org = new PersonaOrganization();
+            foreach (var days in new[] { 4, 6, 5, 7, 3, 5, 6, 4, 5, 6, 4, 5 })
+            {
+                var honest = OwnDeal(org, org.SecondRep, "Honest deal");
+                org.Setup.Clock.Advance(TimeSpan.FromDays(days));
+                org.As(org.SecondRep).Update(new Entity(Opportunity.EntityName, honest) { [Opportunity.SalesStage] = new OptionSetValue(2) });
+            }
+
+            var flipped = OwnDeal(org, org.Rep, "Flipped deal");
+            for (var i = 0; i < 300; i++)
+            {
+                org.Setup.Clock.Advance(TimeSpan.FromSeconds(20));
+                org.As(org.Rep).Update(new Entity(Opportunity.EntityName, flipped) { [Opportunity.SalesStage] = new OptionSetValue(i % 2 == 0 ? 2 : 1) });
+            }
+
+            var night = StallScan.ToEnd(org.Setup);
+
+            var develop = org.Org.All(StageStatistic.EntityName).Single(s => s.GetAttributeValue<string>(StageStatistic.StageKey) == StageKeys.ForSalesStage(1));
+            Assert.Equal(12, develop.GetAttributeValue<int>(StageStatistic.Count));
+            Assert.Equal(5.0, develop.GetAttributeValue<double>(StageStatistic.MeanDays), 6);
+            Assert.Equal(300, night.Sum(r => r.DurationsSkipped));
+        }
+
+        [Fact]
         public void Should_refuse_anyone_writing_a_stage_statistic_by_hand_the_admin_included()
         {
             var org = new PersonaOrganization();

@@ -50,7 +50,7 @@ namespace LeadRecycle.CustomApis
                 new CustomApiParameter("Retried", CustomApiParameterType.Integer, "Retried", "Of those, deals and leads asked for on an earlier night whose background job did not complete (System Jobs has its message)."),
                 new CustomApiParameter("Adopted", CustomApiParameterType.Integer, "Adopted", "Open deals from before the install given their stage-entered date."),
                 new CustomApiParameter("SnoozesEnded", CustomApiParameterType.Integer, "Snoozes ended", "Stalled deals whose snooze ended without progress, flagged again with a fresh task and service level."),
-                new CustomApiParameter("DurationsSkipped", CustomApiParameterType.Integer, "Durations skipped", "Recorded stage stays no statistic can hold, set aside."),
+                new CustomApiParameter("DurationsSkipped", CustomApiParameterType.Integer, "Durations skipped", "Recorded stage stays no statistic can hold (under an hour: a correction; over a century: a clock set wrong), set aside."),
                 new CustomApiParameter("Requests", CustomApiParameterType.Integer, "Requests", "Organization-service requests this call made."),
             },
             ExecutePrivilege);

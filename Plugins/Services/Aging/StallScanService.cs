@@ -57,7 +57,7 @@ namespace LeadRecycle.Services.Aging
         /// <summary>Stalled deals whose snooze ended without progress: flagged again with a fresh task and service level.</summary>
         public int SnoozesEnded { get; set; }
 
-        /// <summary>Recorded stage stays that no statistic can hold (negative, or longer than a century): set aside, not folded.</summary>
+        /// <summary>Recorded stage stays that no statistic can hold (under an hour, or longer than a century): set aside, not folded.</summary>
         public int DurationsSkipped { get; set; }
 
         /// <summary>Organization-service requests this call made itself (not counting the plug-ins its Lose runs).</summary>
@@ -272,16 +272,20 @@ namespace LeadRecycle.Services.Aging
         }
 
         /// <summary>
-        /// A stay a statistic can hold: a stage key and 0 to 36,500 days. Anything else (a clock set wrong, data
-        /// from before the install) is set aside, counted, and never allowed to poison the stage's mean.
+        /// A stay a statistic can hold: a stage key and from an hour to 36,500 days. A longer one (a clock set wrong,
+        /// data from before the install) would poison the stage's mean and its variance; a shorter one is a correction
+        /// (a stage picked by mistake and changed back), and hundreds of them, deliberate or not, would drag the mean
+        /// towards zero and make every colleague's deal in that stage stall. Both are set aside and counted.
         /// </summary>
         private static bool IsFoldable(Entity duration)
         {
             var days = duration.GetAttributeValue<decimal?>(StageDuration.Days);
-            return duration.GetAttributeValue<string>(StageDuration.StageKey) != null && days != null && days.Value >= 0m && days.Value <= MaxStayDays;
+            return duration.GetAttributeValue<string>(StageDuration.StageKey) != null && days != null && days.Value >= MinStayDays && days.Value <= MaxStayDays;
         }
 
         private const decimal MaxStayDays = 36500m;
+
+        private const decimal MinStayDays = 1m / 24m;
 
         // ---- Adopt -------------------------------------------------------------------------------------------
 
