@@ -223,5 +223,25 @@ namespace LeadRecycle.Tests.Configuration
 
             Assert.Equal(message, exception.Message);
         }
+
+        /// <summary>Issue 19: '"removeFromWaterfall": false' before '"stream"' was refused, after it accepted.</summary>
+        [Theory]
+        [InlineData("NotAPotentialBuyer", "\"removeFromWaterfall\": false", "\"stream\": \"LongTermTiming\"", "\"requires\": [\"background\"]")]
+        [InlineData("NoBudget", "\"removeFromWaterfall\": true", "\"requires\": [\"background\"]", null)]
+        [InlineData("NoBudget", "\"stream\": \"ReEngagement\"", "\"removeFromWaterfall\": false", null)]
+        public void Should_read_a_reason_the_same_whatever_the_order_of_its_keys(string reason, string first, string second, string? third)
+        {
+            var keys = new[] { first, second, third }.Where(k => k != null).Cast<string>().ToArray();
+            var orders = keys.Length == 2
+                ? new[] { keys, new[] { keys[1], keys[0] } }
+                : new[] { new[] { 0, 1, 2 }, new[] { 0, 2, 1 }, new[] { 1, 0, 2 }, new[] { 1, 2, 0 }, new[] { 2, 0, 1 }, new[] { 2, 1, 0 } }.Select(o => o.Select(i => keys[i]).ToArray()).ToArray();
+
+            var read = orders
+                .Select(order => RecyclePolicyReader.Read("{ \"reasons\": { \"" + reason + "\": { " + string.Join(", ", order) + " } } }").For(Enum.Parse<DisqualificationReason>(reason)))
+                .Select(policy => (policy.Stream, Required: string.Join(",", policy.RequiredFields)))
+                .ToList();
+
+            Assert.Single(read.Distinct());
+        }
     }
 }

@@ -149,15 +149,6 @@ namespace LeadRecycle.Services.Configuration
                         removeNode = member.Value;
                         var remove = member.Value.AsBoolean
                             ?? throw new PolicyException($"'{member.Value.Path}' must be true or false; got {member.Value}.");
-                        if (remove)
-                        {
-                            stream = null;
-                        }
-                        else if (streamNode == null && current.Stream == null)
-                        {
-                            throw new PolicyException($"'{member.Value.Path}' is false, so '{node.Path}.stream' must name the nurture stream.");
-                        }
-
                         break;
                     case "requires":
                         if (reason == DisqualificationReason.StalledInStage)
@@ -172,9 +163,19 @@ namespace LeadRecycle.Services.Configuration
                 }
             }
 
-            if (streamNode != null && removeNode?.AsBoolean == true)
+            // Decided after reading every key, so the order of the keys never changes the result.
+            if (removeNode?.AsBoolean == true)
             {
-                throw new PolicyException($"'{node.Path}' cannot both name a stream and remove from the waterfall.");
+                if (streamNode != null)
+                {
+                    throw new PolicyException($"'{node.Path}' cannot both name a stream and remove from the waterfall.");
+                }
+
+                stream = null;
+            }
+            else if (removeNode != null && stream == null)
+            {
+                throw new PolicyException($"'{removeNode.Path}' is false, so '{node.Path}.stream' must name the nurture stream.");
             }
 
             if (reason == DisqualificationReason.StalledInStage && stream == null)
