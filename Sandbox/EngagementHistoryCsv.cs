@@ -28,10 +28,12 @@ namespace LeadRecycle.Sandbox
     /// Reads the engagement CSV that simulate takes with --engagements: a header row naming opportunity_id, occurred_on
     /// (yyyy-MM-dd), type (an engagement type's name or label: EmailClick / "Email click", FormSubmission,
     /// WebinarAttended, EmailReply, MeetingBooked, WebVisit, LikelihoodAnswer), likelihood (1-4, for a likelihood
-    /// answer) and source (optional); unknown columns are ignored. Bad rows are reported with their line numbers.
+    /// answer) and source (optional); unknown columns are ignored. Bad rows are reported with their line numbers; a file
+    /// that cannot be such a table throws <see cref="UnreadableFileException"/>.
     /// </summary>
     public static class EngagementHistoryCsv
     {
+        /// <summary>The columns an engagement file must name; the header check and its message both read this list.</summary>
         public static readonly string[] RequiredColumns = { "opportunity_id", "occurred_on", "type" };
 
         public static (List<EngagementRow> Rows, List<HistoryProblem> Problems) Read(TextReader reader)
@@ -55,6 +57,10 @@ namespace LeadRecycle.Sandbox
                 else if (!DateTime.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out occurredOn))
                 {
                     rowProblems.Add($"occurred_on '{dateText}' is not a date (yyyy-MM-dd)");
+                }
+                else if (!SaneDates.Contains(occurredOn))
+                {
+                    rowProblems.Add($"occurred_on '{dateText}' is outside {SaneDates.Range}");
                 }
 
                 var typeText = field("type");

@@ -51,12 +51,55 @@ namespace LeadRecycle.Sandbox
     }
 
     /// <summary>
+    /// A file that cannot be read as the table it should be (empty, not text, no header row, a required column
+    /// missing): one error for the whole file rather than a report of bad rows, because no row of it can be trusted.
+    /// The message is plain words for the person who exported the file.
+    /// </summary>
+    public sealed class UnreadableFileException : Exception
+    {
+        public UnreadableFileException(string message)
+            : base(message)
+        {
+        }
+
+        public UnreadableFileException()
+        {
+        }
+
+        public UnreadableFileException(string message, Exception innerException)
+            : base(message, innerException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// The dates the sandbox accepts, in a history row and on the command line. A CRM history does not predate 1990,
+    /// and 2100 is far enough ahead for any plan while catching the placeholders exports use for "no date"
+    /// (0001-01-01, 9999-12-31); it also keeps the day-by-day play and the scan's date arithmetic clear of
+    /// DateTime's limits.
+    /// </summary>
+    public static class SaneDates
+    {
+        public static readonly DateTime Earliest = new DateTime(1990, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        public static readonly DateTime Latest = new DateTime(2100, 12, 31, 0, 0, 0, DateTimeKind.Utc);
+
+        /// <summary>"1990-01-01 to 2100-12-31", for messages.</summary>
+        public static string Range => string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd} to {1:yyyy-MM-dd}", Earliest, Latest);
+
+        /// <summary>Whether the date (any time of day) falls from <see cref="Earliest"/> through the whole of <see cref="Latest"/>.</summary>
+        public static bool Contains(DateTime date) => date >= Earliest && date < Latest.AddDays(1);
+    }
+
+    /// <summary>
     /// Reads the generic history CSV: a header row naming the columns opportunity_id, owner, owner_manager, account,
     /// stage, stage_entered_on, created_on, closed_on, state (open/won/lost), loss_reason, value (dates yyyy-MM-dd;
-    /// unknown columns ignored; quoted fields with "" escapes allowed). Bad rows are reported with their line numbers.
+    /// unknown columns ignored; quoted fields with "" escapes allowed). Bad rows are reported with their line numbers; a
+    /// file that cannot be a history at all throws <see cref="UnreadableFileException"/>.
     /// </summary>
     public static class HistoryCsv
     {
+        /// <summary>The columns a history must name; the header check and its message both read this list.</summary>
         public static readonly string[] RequiredColumns = { "opportunity_id", "owner", "state" };
 
         public static (List<HistoryRow> Rows, List<HistoryProblem> Problems) Read(TextReader reader)
@@ -74,14 +117,20 @@ namespace LeadRecycle.Sandbox
                         return null;
                     }
 
-                    if (DateTime.TryParseExact(text, new[] { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ" }, CultureInfo.InvariantCulture,
+                    if (!DateTime.TryParseExact(text, new[] { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ" }, CultureInfo.InvariantCulture,
                         DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
                     {
-                        return date;
+                        rowProblems.Add($"{name} '{text}' is not a date (yyyy-MM-dd)");
+                        return null;
                     }
 
-                    rowProblems.Add($"{name} '{text}' is not a date (yyyy-MM-dd)");
-                    return null;
+                    if (!SaneDates.Contains(date))
+                    {
+                        rowProblems.Add($"{name} '{text}' is outside {SaneDates.Range}");
+                        return null;
+                    }
+
+                    return date;
                 }
 
                 var id = field("opportunity_id");
@@ -110,13 +159,18 @@ namespace LeadRecycle.Sandbox
                 var valueText = field("value");
                 if (valueText != null)
                 {
-                    if (decimal.TryParse(valueText, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+                    if (!decimal.TryParse(valueText, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
                     {
-                        value = parsed;
+                        rowProblems.Add($"value '{valueText}' is not a number");
+                    }
+                    else if (parsed < 0)
+                    {
+                        // An estimated value below zero is an export error, and it would turn the report's sums upside down.
+                        rowProblems.Add($"value '{valueText}' is negative");
                     }
                     else
                     {
-                        rowProblems.Add($"value '{valueText}' is not a number");
+                        value = parsed;
                     }
                 }
 
@@ -140,6 +194,15 @@ namespace LeadRecycle.Sandbox
                     rowProblems.Add($"a {row.State} deal needs closed_on");
                 }
 
+                // A stay that ends before it starts would enter the stage statistics as a negative (or clamped zero) duration.
+                foreach (var (name, start) in new[] { ("stage_entered_on", row.StageEnteredOn), ("created_on", row.CreatedOn) })
+                {
+                    if (row.ClosedOn != null && start != null && row.ClosedOn < start)
+                    {
+                        rowProblems.Add($"closed_on {row.ClosedOn:yyyy-MM-dd} is before {name} {start:yyyy-MM-dd}");
+                    }
+                }
+
                 if (rowProblems.Count > 0)
                 {
                     return new HistoryProblem(lineNumber, string.Join("; ", rowProblems));
@@ -154,29 +217,48 @@ namespace LeadRecycle.Sandbox
         /// <summary>
         /// Reads a CSV with a header row (column names in any case and order; unknown ones ignored): calls
         /// <paramref name="readRow"/> for every non-blank line with its line number and a field accessor by column name
-        /// (trimmed; null when empty or missing), collecting the problem it returns. A missing file header or required
-        /// column is a problem on line 1, and then no row is read.
+        /// (trimmed; null when empty or missing), collecting the problem it returns. A file that cannot be such a table
+        /// (empty, binary, not comma-separated, no header row, a required column missing) throws
+        /// <see cref="UnreadableFileException"/> before any row is read.
         /// </summary>
         public static List<HistoryProblem> ReadTable(TextReader reader, IReadOnlyCollection<string> requiredColumns, Func<int, Func<string, string?>, HistoryProblem?> readRow)
         {
             ArgumentNullException.ThrowIfNull(reader);
+            ArgumentNullException.ThrowIfNull(requiredColumns);
             ArgumentNullException.ThrowIfNull(readRow);
+            var required = string.Join(", ", requiredColumns);
             var problems = new List<HistoryProblem>();
-            var header = reader.ReadLine();
+            var lineNumber = 0;
+            string? header;
+            do
+            {
+                header = reader.ReadLine();
+                lineNumber++;
+            }
+            while (header != null && header.Trim().Length == 0);
+
             if (header == null)
             {
-                problems.Add(new HistoryProblem(1, "the file is empty; a header row is required"));
-                return problems;
+                throw new UnreadableFileException($"the file is empty; it needs a header row naming the columns {required}");
             }
 
+            ThrowIfBinary(header);
             var columns = Split(header).Select(c => c.Trim().ToLowerInvariant()).ToList();
-            problems.AddRange(requiredColumns.Where(r => !columns.Contains(r)).Select(r => new HistoryProblem(1, $"the header has no '{r}' column")));
-            if (problems.Count > 0)
+            var missing = requiredColumns.Where(r => !columns.Contains(r)).ToList();
+            if (missing.Count == requiredColumns.Count)
             {
-                return problems;
+                // Spreadsheets in many locales save "CSV" with semicolons or tabs: name the cause rather than the symptom.
+                var separator = new[] { ';', '\t', '|' }.FirstOrDefault(c => header.Contains(c, StringComparison.Ordinal));
+                throw new UnreadableFileException(separator != default
+                    ? $"line {lineNumber} separates its columns with {(separator == '\t' ? "tabs" : "'" + separator + "'")}; the file must be comma-separated"
+                    : $"line {lineNumber} is not a header row: it names none of the columns {required}");
             }
 
-            var lineNumber = 1;
+            if (missing.Count > 0)
+            {
+                throw new UnreadableFileException($"the header has no {string.Join(", ", missing)} column{(missing.Count == 1 ? string.Empty : "s")}; the required columns are {required}");
+            }
+
             string? line;
             while ((line = reader.ReadLine()) != null)
             {
@@ -186,6 +268,7 @@ namespace LeadRecycle.Sandbox
                     continue;
                 }
 
+                ThrowIfBinary(line);
                 var fields = Split(line);
                 string? Field(string name)
                 {
@@ -202,6 +285,18 @@ namespace LeadRecycle.Sandbox
             }
 
             return problems;
+        }
+
+        /// <summary>
+        /// Control characters other than tab never occur in a text export; they mean a spreadsheet, an archive or an
+        /// image was given where a CSV belongs, and every "row" of it would be noise.
+        /// </summary>
+        private static void ThrowIfBinary(string line)
+        {
+            if (line.Any(c => c < ' ' && c != '\t'))
+            {
+                throw new UnreadableFileException("the file is not text (it holds binary data, such as a spreadsheet or an archive); save it as CSV");
+            }
         }
 
         /// <summary>Splits one CSV line, honouring double quotes.</summary>

@@ -186,23 +186,63 @@ namespace LeadRecycle.Sandbox
     /// <summary>Turns the Maven Analytics CRM sample (../shared/datasets/maven-crm) into the generic history CSV.</summary>
     public static class MavenCrmConverter
     {
-        public static IEnumerable<string> Convert(string folder)
+        /// <summary>The sample's two files, each with the columns the conversion reads (the checks and their messages use these).</summary>
+        public static readonly IReadOnlyDictionary<string, string[]> Files = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            var managers = System.IO.File.ReadAllLines(System.IO.Path.Combine(folder, "sales_teams.csv")).Skip(1)
-                .Select(HistoryCsv.Split).Where(f => f.Count >= 2).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
-            yield return "opportunity_id,owner,owner_manager,account,stage,stage_entered_on,created_on,closed_on,state,loss_reason,value";
-            foreach (var fields in System.IO.File.ReadAllLines(System.IO.Path.Combine(folder, "sales_pipeline.csv")).Skip(1).Select(HistoryCsv.Split))
+            ["sales_teams.csv"] = new[] { "sales_agent", "manager" },
+            ["sales_pipeline.csv"] = new[] { "opportunity_id", "sales_agent", "account", "deal_stage", "engage_date", "close_date", "close_value" },
+        };
+
+        /// <summary>
+        /// The history's lines, header first. Both files are read in full before the first line is returned, so a file
+        /// that cannot be read (<see cref="UnreadableFileException"/>, its message naming the file) yields nothing.
+        /// </summary>
+        public static IReadOnlyList<string> Convert(string folder)
+        {
+            var managers = new Dictionary<string, string>(StringComparer.Ordinal);
+            Read(folder, "sales_teams.csv", field =>
             {
-                // opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value
-                var stage = fields[4];
+                var agent = field("sales_agent");
+                var manager = field("manager");
+                if (agent != null && manager != null)
+                {
+                    managers[agent] = manager;
+                }
+            });
+
+            var lines = new List<string> { "opportunity_id,owner,owner_manager,account,stage,stage_entered_on,created_on,closed_on,state,loss_reason,value" };
+            Read(folder, "sales_pipeline.csv", field =>
+            {
+                var stage = field("deal_stage");
                 var state = stage == "Won" ? "won" : stage == "Lost" ? "lost" : "open";
                 var openStage = stage == "Prospecting" ? "Prospecting" : "Engaging";
-                managers.TryGetValue(fields[1], out var manager);
-                yield return string.Join(",", new[]
+                var agent = field("sales_agent") ?? string.Empty;
+                managers.TryGetValue(agent, out var manager);
+                var engaged = field("engage_date") ?? string.Empty;
+                lines.Add(string.Join(",", new[]
                 {
-                    fields[0], Quote(fields[1]), Quote(manager ?? string.Empty), Quote(fields[3]), openStage,
-                    fields[5], fields[5], state == "open" ? string.Empty : fields[6], state, string.Empty, fields[7],
+                    Quote(field("opportunity_id") ?? string.Empty), Quote(agent), Quote(manager ?? string.Empty), Quote(field("account") ?? string.Empty), openStage,
+                    engaged, engaged, state == "open" ? string.Empty : field("close_date") ?? string.Empty, state, string.Empty, field("close_value") ?? string.Empty,
+                }));
+            });
+            return lines;
+        }
+
+        private static void Read(string folder, string file, Action<Func<string, string?>> readRow)
+        {
+            using var reader = new System.IO.StreamReader(System.IO.Path.Combine(folder, file));
+            try
+            {
+                HistoryCsv.ReadTable(reader, Files[file], (_, field) =>
+                {
+                    readRow(field);
+                    return null;
                 });
+            }
+            catch (UnreadableFileException unreadable)
+            {
+                // The user gave a folder: say which of its files is wrong.
+                throw new UnreadableFileException(file + ": " + unreadable.Message, unreadable);
             }
         }
 

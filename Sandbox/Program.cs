@@ -19,7 +19,7 @@ namespace LeadRecycle.Sandbox
             demo.Options.Add(days);
             demo.Options.Add(seed);
             demo.Options.Add(output);
-            demo.SetAction(result => Demo(result.GetValue(days), result.GetValue(seed), result.GetValue(output)!));
+            demo.SetAction(result => Run(() => Demo(result.GetValue(days), result.GetValue(seed), result.GetValue(output)!)));
             root.Subcommands.Add(demo);
 
             var file = new Argument<string>("history") { Description = "The history CSV (generic format, see the README)." };
@@ -30,7 +30,7 @@ namespace LeadRecycle.Sandbox
             replay.Options.Add(asOf);
             replay.Options.Add(strict);
             replay.Options.Add(output);
-            replay.SetAction(result => Replay(result.GetValue(file)!, result.GetValue(asOf)!, result.GetValue(strict), result.GetValue(output)!));
+            replay.SetAction(result => Run(() => Replay(result.GetValue(file)!, result.GetValue(asOf)!, result.GetValue(strict), result.GetValue(output)!)));
             root.Subcommands.Add(replay);
 
             var folder = new Argument<string>("folder") { Description = "The maven-crm dataset folder (sales_pipeline.csv, sales_teams.csv)." };
@@ -38,12 +38,7 @@ namespace LeadRecycle.Sandbox
             var convert = new Command("convert-maven", "Converts the Maven Analytics CRM sample to the generic history CSV.");
             convert.Arguments.Add(folder);
             convert.Options.Add(csv);
-            convert.SetAction(result =>
-            {
-                File.WriteAllLines(result.GetValue(csv)!, MavenCrmConverter.Convert(result.GetValue(folder)!));
-                Console.WriteLine("Wrote " + Path.GetFullPath(result.GetValue(csv)!));
-                return 0;
-            });
+            convert.SetAction(result => Run(() => ConvertMaven(result.GetValue(folder)!, result.GetValue(csv)!)));
             root.Subcommands.Add(convert);
 
             var simFile = new Argument<string>("history") { Description = "The history CSV (generic format, see the README)." };
@@ -57,47 +52,152 @@ namespace LeadRecycle.Sandbox
             simulate.Options.Add(engagements);
             simulate.Options.Add(strict);
             simulate.Options.Add(output);
-            simulate.SetAction(result => Simulate(result.GetValue(simFile)!, result.GetValue(from)!, result.GetValue(to)!, result.GetValue(engagements), result.GetValue(strict), result.GetValue(output)!));
+            simulate.SetAction(result => Run(() => Simulate(result.GetValue(simFile)!, result.GetValue(from)!, result.GetValue(to)!, result.GetValue(engagements), result.GetValue(strict), result.GetValue(output)!)));
             root.Subcommands.Add(simulate);
 
             root.Subcommands.Add(BenchCommand.Create(new Option<string>("--out") { Description = "The folder for bench.json.", DefaultValueFactory = _ => "sandbox-report" }));
 
-            return root.Parse(args).Invoke();
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                // System.CommandLine's own exit code for these is 1, which here means refused data: a command line that
+                // cannot run is a usage error.
+                foreach (var error in parsed.Errors)
+                {
+                    Console.Error.WriteLine(error.Message);
+                }
+
+                Console.Error.WriteLine("Run with --help to see the commands and their options.");
+                return ExitCodes.Usage;
+            }
+
+            return parsed.Invoke();
+        }
+
+        /// <summary>Runs a command: a failure it reports ends it with its message (no stack trace) and its exit code.</summary>
+        private static int Run(Func<int> command)
+        {
+            try
+            {
+                return command();
+            }
+            catch (CommandFailure failure)
+            {
+                Console.Error.WriteLine(failure.Message);
+                return failure.ExitCode;
+            }
+        }
+
+        private static int ConvertMaven(string folder, string outputPath)
+        {
+            if (!Directory.Exists(folder))
+            {
+                throw new CommandFailure(ExitCodes.Usage, $"No folder at {Path.GetFullPath(folder)}.");
+            }
+
+            foreach (var name in MavenCrmConverter.Files.Keys)
+            {
+                if (!File.Exists(Path.Combine(folder, name)))
+                {
+                    throw new CommandFailure(ExitCodes.Usage,
+                        $"No {name} in {Path.GetFullPath(folder)}; the maven-crm sample has {string.Join(" and ", MavenCrmConverter.Files.Keys)}.");
+                }
+            }
+
+            var lines = ReadInput(folder, "the maven-crm sample", () => MavenCrmConverter.Convert(folder));
+            WriteFiles((outputPath, string.Join(Environment.NewLine, lines) + Environment.NewLine));
+            Console.WriteLine("Wrote " + Path.GetFullPath(outputPath));
+            return ExitCodes.Ok;
+        }
+
+        /// <summary>
+        /// Reads an input the user named: a file that cannot be what it should be is refused with one message; a file
+        /// the system will not let us read is a usage error like a missing one.
+        /// </summary>
+        private static T ReadInput<T>(string path, string what, Func<T> read)
+        {
+            try
+            {
+                return read();
+            }
+            catch (UnreadableFileException unreadable)
+            {
+                throw new CommandFailure(ExitCodes.Refused, $"{Path.GetFullPath(path)} cannot be read as {what}: {unreadable.Message}.");
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new CommandFailure(ExitCodes.Usage, $"Cannot read {Path.GetFullPath(path)}: it is in use or you may not read it.");
+            }
+        }
+
+        private static void RequireFile(string path, string what)
+        {
+            if (!File.Exists(path))
+            {
+                throw new CommandFailure(ExitCodes.Usage, $"No {what} at {Path.GetFullPath(path)}.");
+            }
+        }
+
+        /// <summary>
+        /// Writes the files all or nothing: each goes to a temporary file beside it, and they are moved into place only
+        /// once every one is written, so a failure never leaves a partial or half-updated output behind.
+        /// </summary>
+        private static void WriteFiles(params (string Path, string Text)[] files)
+        {
+            var written = new System.Collections.Generic.List<(string Temporary, string Path)>();
+            try
+            {
+                foreach (var (path, text) in files)
+                {
+                    var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+                    Directory.CreateDirectory(folder);
+                    var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+                    written.Add((temporary, path));
+                    File.WriteAllText(temporary, text);
+                }
+
+                foreach (var (temporary, path) in written)
+                {
+                    File.Move(temporary, path, overwrite: true);
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                foreach (var (temporary, _) in written)
+                {
+                    File.Delete(temporary);
+                }
+
+                var failed = written.Count > 0 ? written[^1].Path : files[0].Path;
+                throw new CommandFailure(ExitCodes.Usage, $"Cannot write {Path.GetFullPath(failed)}: its folder cannot be created or written to.");
+            }
         }
 
         private static int Simulate(string path, string fromText, string toText, string? engagementsPath, bool strict, string outputFolder)
         {
-            if (!TryDate(fromText, "--from", out var from) || !TryDate(toText, "--to", out var to))
-            {
-                return 2;
-            }
-
+            var from = Date(fromText, "--from");
+            var to = Date(toText, "--to");
             if (to < from)
             {
-                Console.Error.WriteLine("--to must not be before --from.");
-                return 2;
+                throw new CommandFailure(ExitCodes.Usage, "--to must not be before --from.");
+            }
+
+            RequireFile(path, "history file");
+            if (engagementsPath != null)
+            {
+                RequireFile(engagementsPath, "engagement file");
             }
 
             var rows = ReadHistory(path, strict);
-            if (rows == null)
-            {
-                return strict ? 1 : 2;
-            }
-
             var engagementRows = new System.Collections.Generic.List<EngagementRow>();
             var engagementProblems = new System.Collections.Generic.List<HistoryProblem>();
             if (engagementsPath != null)
             {
-                if (!File.Exists(engagementsPath))
+                (engagementRows, engagementProblems) = ReadInput(engagementsPath, "an engagement file", () =>
                 {
-                    Console.Error.WriteLine($"No engagement file at {Path.GetFullPath(engagementsPath)}.");
-                    return 2;
-                }
-
-                using (var reader = new StreamReader(engagementsPath))
-                {
-                    (engagementRows, engagementProblems) = EngagementHistoryCsv.Read(reader);
-                }
+                    using var reader = new StreamReader(engagementsPath);
+                    return EngagementHistoryCsv.Read(reader);
+                });
 
                 foreach (var problem in engagementProblems)
                 {
@@ -106,22 +206,21 @@ namespace LeadRecycle.Sandbox
 
                 if (strict && engagementProblems.Count > 0)
                 {
-                    Console.Error.WriteLine($"{engagementProblems.Count} bad engagement row(s); nothing was simulated (--strict).");
-                    return 1;
+                    throw new CommandFailure(ExitCodes.Refused, $"{engagementProblems.Count} bad engagement row(s); nothing was simulated (--strict).");
                 }
             }
 
-            var simulation = new HistorySimulation(rows.Value.Rows, engagementRows, from, to);
+            var simulation = new HistorySimulation(rows.Rows, engagementRows, from, to);
             var step = string.Format(CultureInfo.InvariantCulture, "Simulating {0:yyyy-MM-dd} to {1:yyyy-MM-dd}", from, to);
             var days = (to - from).TotalDays;
             ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress => simulation.Run(day => progress.Report(step, (day - from).TotalDays, days)));
             var report = SandboxReport.From(simulation.Replay.Organization, simulation.Ledger.Entries);
             report.Replay = new SandboxReport.ReplaySection
             {
-                RowsRead = rows.Value.Rows.Count + rows.Value.Problems.Count,
+                RowsRead = rows.Rows.Count + rows.Problems.Count,
                 Imported = simulation.Replay.Imported,
                 NotYetCreatedOnAsOf = simulation.Replay.NotYetCreated,
-                SkippedRows = rows.Value.Problems.ConvertAll(p => p.ToString()).Concat(engagementProblems.Select(p => "engagements " + p)).ToList(),
+                SkippedRows = rows.Problems.ConvertAll(p => p.ToString()).Concat(engagementProblems.Select(p => "engagements " + p)).ToList(),
                 Assumptions = simulation.Replay.Assumptions,
                 ScanCalls = simulation.Ledger.Entries.TryGetValue("Nightly stall scan (Custom API calls)", out var scans) ? (int)scans.Calls : 0,
                 ClosedEarlyByLeadRecycle = simulation.ClosedEarlyByLeadRecycle,
@@ -133,27 +232,31 @@ namespace LeadRecycle.Sandbox
             return Write(report, outputFolder);
         }
 
-        private static bool TryDate(string text, string option, out DateTime date)
+        /// <summary>A date argument (yyyy-MM-dd, within <see cref="SaneDates"/>), or a usage failure naming the option.</summary>
+        private static DateTime Date(string text, string option)
         {
-            if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out date))
+            if (!DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
             {
-                return true;
+                throw new CommandFailure(ExitCodes.Usage, $"{option} '{text}' is not a date (yyyy-MM-dd).");
             }
 
-            Console.Error.WriteLine($"{option} '{text}' is not a date (yyyy-MM-dd).");
-            return false;
+            if (!SaneDates.Contains(date))
+            {
+                throw new CommandFailure(ExitCodes.Usage, $"{option} '{text}' is outside {SaneDates.Range}.");
+            }
+
+            return date;
         }
 
-        /// <summary>The rows, or null when the file is missing or (strict) has a bad row; problems are printed.</summary>
-        private static (System.Collections.Generic.List<HistoryRow> Rows, System.Collections.Generic.List<HistoryProblem> Problems)? ReadHistory(string path, bool strict)
+        /// <summary>The rows and the bad rows (printed); a file that cannot be a history, or (strict) any bad row, fails the command.</summary>
+        private static (System.Collections.Generic.List<HistoryRow> Rows, System.Collections.Generic.List<HistoryProblem> Problems) ReadHistory(string path, bool strict)
         {
-            if (!File.Exists(path))
+            RequireFile(path, "history file");
+            var (rows, problems) = ReadInput(path, "a history", () =>
             {
-                Console.Error.WriteLine($"No history file at {Path.GetFullPath(path)}.");
-                return null;
-            }
-
-            var (rows, problems) = HistoryCsv.Read(new StreamReader(path));
+                using var reader = new StreamReader(path);
+                return HistoryCsv.Read(reader);
+            });
             foreach (var problem in problems)
             {
                 Console.Error.WriteLine((strict ? "refused " : "skipped ") + problem);
@@ -161,8 +264,7 @@ namespace LeadRecycle.Sandbox
 
             if (strict && problems.Count > 0)
             {
-                Console.Error.WriteLine($"{problems.Count} bad row(s); nothing was imported (--strict).");
-                return null;
+                throw new CommandFailure(ExitCodes.Refused, $"{problems.Count} bad row(s); nothing was imported (--strict).");
             }
 
             return (rows, problems);
@@ -170,30 +272,8 @@ namespace LeadRecycle.Sandbox
 
         private static int Replay(string path, string asOfText, bool strict, string outputFolder)
         {
-            if (!DateTime.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var asOf))
-            {
-                Console.Error.WriteLine($"--as-of '{asOfText}' is not a date (yyyy-MM-dd).");
-                return 2;
-            }
-
-            if (!File.Exists(path))
-            {
-                Console.Error.WriteLine($"No history file at {Path.GetFullPath(path)}.");
-                return 2;
-            }
-
-            var (rows, problems) = HistoryCsv.Read(new StreamReader(path));
-            foreach (var problem in problems)
-            {
-                Console.Error.WriteLine((strict ? "refused " : "skipped ") + problem);
-            }
-
-            if (strict && problems.Count > 0)
-            {
-                Console.Error.WriteLine($"{problems.Count} bad row(s); nothing was imported (--strict).");
-                return 1;
-            }
-
+            var asOf = Date(asOfText, "--as-of");
+            var (rows, problems) = ReadHistory(path, strict);
             var replay = new HistoryReplay(asOf.AddHours(23));
             ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress =>
             {
@@ -219,8 +299,7 @@ namespace LeadRecycle.Sandbox
         {
             if (days < 1 || days > 3650)
             {
-                Console.Error.WriteLine("--days must be from 1 to 3650.");
-                return 2;
+                throw new CommandFailure(ExitCodes.Usage, "--days must be from 1 to 3650.");
             }
 
             var scenario = new DemoScenario(new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc), seed);
@@ -232,11 +311,9 @@ namespace LeadRecycle.Sandbox
 
         private static int Write(SandboxReport report, string outputFolder)
         {
-            Directory.CreateDirectory(outputFolder);
             var path = Path.Combine(outputFolder, "report.json");
-            File.WriteAllText(path, report.ToJson());
             var page = Path.Combine(outputFolder, "report.html");
-            File.WriteAllText(page, HtmlReport.Render(report));
+            WriteFiles((path, report.ToJson()), (page, HtmlReport.Render(report)));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
                 "Opportunities: {0} open, {1} won, {2} lost. Recycled leads: {3} ({4} active, {5} passive); returned to reps: {6}. Stalled now: {7}, warned: {8}.",
                 report.Opportunities["open"], report.Opportunities["won"], report.Opportunities["lost"], report.RecycledLeads.Total, report.RecycledLeads.Active,
@@ -247,7 +324,45 @@ namespace LeadRecycle.Sandbox
             }
 
             Console.WriteLine("Report: " + Path.GetFullPath(path) + " and " + Path.GetFullPath(page));
-            return 0;
+            return ExitCodes.Ok;
         }
+    }
+
+    /// <summary>The sandbox's exit codes (listed in the README).</summary>
+    public static class ExitCodes
+    {
+        public const int Ok = 0;
+
+        /// <summary>The data was refused: a file that cannot be read as what it should be, or a bad row under --strict.</summary>
+        public const int Refused = 1;
+
+        /// <summary>The command cannot run as given: a bad or missing argument, a missing input, an output that cannot be written.</summary>
+        public const int Usage = 2;
+    }
+
+    /// <summary>A command's end with a message for the user and an exit code, caught once where the command runs.</summary>
+    internal sealed class CommandFailure : Exception
+    {
+        public CommandFailure(int exitCode, string message)
+            : base(message)
+        {
+            ExitCode = exitCode;
+        }
+
+        public CommandFailure()
+        {
+        }
+
+        public CommandFailure(string message)
+            : base(message)
+        {
+        }
+
+        public CommandFailure(string message, Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public int ExitCode { get; } = ExitCodes.Usage;
     }
 }
