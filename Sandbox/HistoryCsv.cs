@@ -247,6 +247,13 @@ namespace LeadRecycle.Sandbox
             var missing = requiredColumns.Where(r => !columns.Contains(r)).ToList();
             if (missing.Count == requiredColumns.Count)
             {
+                // Bytes that are not text decode to U+FFFD: with no known column either, this is an image or an
+                // archive whose first "line" happened to hold no control character.
+                if (header.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    throw NotText();
+                }
+
                 // Spreadsheets in many locales save "CSV" with semicolons or tabs: name the cause rather than the symptom.
                 var separator = new[] { ';', '\t', '|' }.FirstOrDefault(c => header.Contains(c, StringComparison.Ordinal));
                 throw new UnreadableFileException(separator != default
@@ -293,11 +300,14 @@ namespace LeadRecycle.Sandbox
         /// </summary>
         private static void ThrowIfBinary(string line)
         {
-            if (line.Any(c => c < ' ' && c != '\t'))
+            if (line.Any(c => char.IsControl(c) && c != '\t'))
             {
-                throw new UnreadableFileException("the file is not text (it holds binary data, such as a spreadsheet or an archive); save it as CSV");
+                throw NotText();
             }
         }
+
+        private static UnreadableFileException NotText() =>
+            new UnreadableFileException("the file is not text (it holds binary data, such as a spreadsheet or an archive); save it as CSV");
 
         /// <summary>Splits one CSV line, honouring double quotes.</summary>
         public static List<string> Split(string line)

@@ -104,6 +104,7 @@ namespace LeadRecycle.Sandbox
                 }
             }
 
+            RequireWritable(outputPath);
             var lines = ReadInput(folder, "the maven-crm sample", () => MavenCrmConverter.Convert(folder));
             WriteFiles((outputPath, string.Join(Environment.NewLine, lines) + Environment.NewLine));
             Console.WriteLine("Wrote " + Path.GetFullPath(outputPath));
@@ -168,10 +169,32 @@ namespace LeadRecycle.Sandbox
                     File.Delete(temporary);
                 }
 
-                var failed = written.Count > 0 ? written[^1].Path : files[0].Path;
-                throw new CommandFailure(ExitCodes.Usage, $"Cannot write {Path.GetFullPath(failed)}: its folder cannot be created or written to.");
+                throw CannotWrite(written.Count > 0 ? written[^1].Path : files[0].Path);
             }
         }
+
+        /// <summary>
+        /// Fails before any work when the output's folder cannot be written, so a long replay or simulation is not
+        /// played only to be lost at the end (<see cref="WriteFiles"/> still guards the write itself).
+        /// </summary>
+        private static void RequireWritable(string path)
+        {
+            try
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+                Directory.CreateDirectory(folder);
+                var probe = Path.Combine(folder, "." + Guid.NewGuid().ToString("N") + ".tmp");
+                File.WriteAllText(probe, string.Empty);
+                File.Delete(probe);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw CannotWrite(path);
+            }
+        }
+
+        private static CommandFailure CannotWrite(string path) =>
+            new CommandFailure(ExitCodes.Usage, $"Cannot write {Path.GetFullPath(path)}: its folder cannot be created or written to.");
 
         private static int Simulate(string path, string fromText, string toText, string? engagementsPath, bool strict, string outputFolder)
         {
@@ -187,6 +210,8 @@ namespace LeadRecycle.Sandbox
             {
                 RequireFile(engagementsPath, "engagement file");
             }
+
+            RequireWritable(ReportPath(outputFolder));
 
             var rows = ReadHistory(path, strict);
             var engagementRows = new System.Collections.Generic.List<EngagementRow>();
@@ -273,6 +298,8 @@ namespace LeadRecycle.Sandbox
         private static int Replay(string path, string asOfText, bool strict, string outputFolder)
         {
             var asOf = Date(asOfText, "--as-of");
+            RequireFile(path, "history file");
+            RequireWritable(ReportPath(outputFolder));
             var (rows, problems) = ReadHistory(path, strict);
             var replay = new HistoryReplay(asOf.AddHours(23));
             ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress =>
@@ -302,6 +329,7 @@ namespace LeadRecycle.Sandbox
                 throw new CommandFailure(ExitCodes.Usage, "--days must be from 1 to 3650.");
             }
 
+            RequireWritable(ReportPath(outputFolder));
             var scenario = new DemoScenario(new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc), seed);
             var step = string.Format(CultureInfo.InvariantCulture, "Playing {0} days", days);
             ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress => scenario.Play(days, day => progress.Report(step, day, days)));
@@ -309,9 +337,11 @@ namespace LeadRecycle.Sandbox
             return Write(SandboxReport.From(scenario.Organization, scenario.Calls), outputFolder);
         }
 
+        private static string ReportPath(string outputFolder) => Path.Combine(outputFolder, "report.json");
+
         private static int Write(SandboxReport report, string outputFolder)
         {
-            var path = Path.Combine(outputFolder, "report.json");
+            var path = ReportPath(outputFolder);
             var page = Path.Combine(outputFolder, "report.html");
             WriteFiles((path, report.ToJson()), (page, HtmlReport.Render(report)));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,

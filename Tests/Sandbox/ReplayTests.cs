@@ -94,6 +94,7 @@ namespace LeadRecycle.Tests.Sandbox
 
 namespace LeadRecycle.Tests.Sandbox
 {
+    [Collection(ConsoleCollection.Name)]
     public sealed class SimulationTests
     {
         [Fact]
