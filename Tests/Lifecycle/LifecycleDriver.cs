@@ -46,6 +46,7 @@ namespace LeadRecycle.Tests.Lifecycle
         private readonly HashSet<Guid> _knownTasks = new HashSet<Guid>();
         private readonly HashSet<Guid> _knownLeads = new HashSet<Guid>();
         private readonly int _maxRecycles;
+        private readonly int _nurtureDays;
 
         /// <param name="policyJson">The organization's policy (null: the defaults).</param>
         public LifecycleDriver(string? policyJson = null)
@@ -58,7 +59,9 @@ namespace LeadRecycle.Tests.Lifecycle
             _users.Add(manager);
             _users.Add(_org.Org.CreateUser("Casey Rep", roles: LeadRecycleInstallation.RepRoles));
             _team = _org.Org.Seed(new Entity(Team.EntityName) { ["name"] = "Enterprise desk" });
-            _maxRecycles = Services.Configuration.RecyclePolicyReader.Read(policyJson).Engagement.MaxRecycles;
+            var engagementPolicy = Services.Configuration.RecyclePolicyReader.Read(policyJson).Engagement;
+            _maxRecycles = engagementPolicy.MaxRecycles;
+            _nurtureDays = engagementPolicy.NurtureDays;
         }
 
         public int Steps { get; private set; }
@@ -371,6 +374,12 @@ namespace LeadRecycle.Tests.Lifecycle
 
             if (op.Action == LifecycleAction.Night)
             {
+                foreach (var stale in recycledLeads.Where(r => r.GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode).Value == RecycledLead.Status.Nurturing
+                    && r.GetAttributeValue<DateTime>(RecycledLead.RecycledOn) < Now.AddDays(-_nurtureDays)))
+                {
+                    throw new LifecycleInvariantException($"{SourceOf(stale)} is still nurtured {(Now - stale.GetAttributeValue<DateTime>(RecycledLead.RecycledOn)).TotalDays:0} days after it was recycled, past the {_nurtureDays} the policy allows.");
+                }
+
                 foreach (var id in snoozesEndingTonight)
                 {
                     Require(State(deals[id]) == Opportunity.State.Open, $"deal {Name(deals[id])} was recycled the night its snooze ended.");

@@ -352,6 +352,34 @@ namespace LeadRecycle.Tests.Lifecycle
         }
 
         [Fact]
+        public void Should_expire_a_recycled_lead_nurtured_past_the_policys_days_and_leave_a_returned_one_alone()
+        {
+            var org = new LeadRecycleOrganization("{ \"engagement\": { \"nurtureDays\": 90 } }");
+            var silent = org.OpenOpportunity(name: "Silent prospect");
+            var answered = org.OpenOpportunity(name: "Answering prospect");
+            org.Lose(silent);
+            org.Lose(answered);
+            org.Service.Create(new Entity(Engagement.EntityName)
+            {
+                [Engagement.Name] = "Answered 4",
+                [Engagement.RecycledLead] = RecycledLeadsOf(org, answered).Single().ToEntityReference(),
+                [Engagement.Type] = new OptionSetValue((int)EngagementType.LikelihoodAnswer),
+                [Engagement.Likelihood] = new OptionSetValue((int)Likelihood.Four),
+            });
+
+            org.Clock.Advance(TimeSpan.FromDays(89));
+            Assert.Equal(0, StallScan.ToEnd(org).Sum(r => r.Expired));
+            org.Clock.Advance(TimeSpan.FromDays(2));
+            var night = StallScan.ToEnd(org);
+
+            Assert.Equal(1, night.Sum(r => r.Expired));
+            var expired = RecycledLeadsOf(org, silent).Single();
+            Assert.Equal(RecycledLead.Status.Expired, Status(expired));
+            Assert.Equal("Nurtured for 90 days without re-engaging (engagement.nurtureDays): the nurture ended.", expired.GetAttributeValue<string>(RecycledLead.RemovalNote));
+            Assert.Equal(RecycledLead.Status.ReturnedToSales, Status(RecycledLeadsOf(org, answered).Single()));
+        }
+
+        [Fact]
         public void Should_play_the_minimal_sequences_the_property_test_found_without_breaking_an_invariant()
         {
             var found = new[]

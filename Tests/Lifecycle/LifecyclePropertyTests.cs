@@ -88,12 +88,12 @@ namespace LeadRecycle.Tests.Lifecycle
             CheckSequences(null, Setting("LEADRECYCLE_LIFECYCLE_RUNS", DefaultRuns));
 
         /// <summary>
-        /// The same with the other return action (the prospect's deal is reopened for the rep instead of a new lead) and a
-        /// cap of 2, so that returns, reopenings and the cap meet more often.
+        /// The same with the other return action (the prospect's deal is reopened for the rep instead of a new lead), a
+        /// cap of 2 and nurtures of 30 days, so that returns, reopenings, the cap and expiry meet more often.
         /// </summary>
         [Fact]
         public void Should_keep_every_lifecycle_invariant_when_returns_reopen_the_deal_and_the_cap_is_two() =>
-            CheckSequences("{ \"engagement\": { \"returnAction\": \"ReopenOpportunity\", \"maxRecycles\": 2 } }", Setting("LEADRECYCLE_LIFECYCLE_RUNS", DefaultRuns) / 3);
+            CheckSequences("{ \"engagement\": { \"returnAction\": \"ReopenOpportunity\", \"maxRecycles\": 2, \"nurtureDays\": 30 } }", Setting("LEADRECYCLE_LIFECYCLE_RUNS", DefaultRuns) / 3);
 
         private void CheckSequences(string? policyJson, int runs)
         {

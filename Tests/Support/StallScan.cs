@@ -48,6 +48,7 @@ namespace LeadRecycle.Tests.Support
             LeadsRecycled = (int)response["LeadsRecycled"];
             Retried = (int)response["Retried"];
             Adopted = (int)response["Adopted"];
+            Expired = (int)response["Expired"];
             SnoozesEnded = (int)response["SnoozesEnded"];
             DurationsSkipped = (int)response["DurationsSkipped"];
             Requests = (int)response["Requests"];
@@ -72,6 +73,8 @@ namespace LeadRecycle.Tests.Support
         public int Retried { get; }
 
         public int Adopted { get; }
+
+        public int Expired { get; }
 
         public int SnoozesEnded { get; }
 

@@ -48,6 +48,7 @@ namespace LeadRecycle.CustomApis
                 new CustomApiParameter("Recycled", CustomApiParameterType.Integer, "Recycled", "Deals whose service level lapsed, handed to the background return to nurture (one job per deal)."),
                 new CustomApiParameter("LeadsRecycled", CustomApiParameterType.Integer, "Leads recycled", "Sales-accepted leads without activity past their service level, handed to the background return to nurture."),
                 new CustomApiParameter("Retried", CustomApiParameterType.Integer, "Retried", "Of those, deals and leads asked for on an earlier night whose background job did not complete (System Jobs has its message)."),
+                new CustomApiParameter("Expired", CustomApiParameterType.Integer, "Expired", "Recycled leads nurtured longer than the policy's nurture days without re-engaging, expired."),
                 new CustomApiParameter("Adopted", CustomApiParameterType.Integer, "Adopted", "Open deals from before the install given their stage-entered date."),
                 new CustomApiParameter("SnoozesEnded", CustomApiParameterType.Integer, "Snoozes ended", "Stalled deals whose snooze ended without progress, flagged again with a fresh task and service level."),
                 new CustomApiParameter("DurationsSkipped", CustomApiParameterType.Integer, "Durations skipped", "Recorded stage stays no statistic can hold (under an hour: a correction; over a century: a clock set wrong), set aside."),
@@ -74,6 +75,7 @@ namespace LeadRecycle.CustomApis
             outputs["Recycled"] = result.Recycled;
             outputs["LeadsRecycled"] = result.LeadsRecycled;
             outputs["Retried"] = result.Retried;
+            outputs["Expired"] = result.Expired;
             outputs["Adopted"] = result.Adopted;
             outputs["SnoozesEnded"] = result.SnoozesEnded;
             outputs["DurationsSkipped"] = result.DurationsSkipped;

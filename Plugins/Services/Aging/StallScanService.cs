@@ -21,6 +21,7 @@ namespace LeadRecycle.Services.Aging
         SnoozeEnded = 6,
         Lapse = 2,
         LeadLapse = 3,
+        Expire = 7,
         Done = 4,
     }
 
@@ -50,6 +51,9 @@ namespace LeadRecycle.Services.Aging
         /// job failed (System Jobs shows the platform's message), and it is asked for again.
         /// </summary>
         public int Retried { get; set; }
+
+        /// <summary>Recycled leads nurtured longer than engagement.nurtureDays without re-engaging: expired.</summary>
+        public int Expired { get; set; }
 
         /// <summary>Open deals from before LeadRecycle was installed, given their stage-entered date.</summary>
         public int Adopted { get; set; }
@@ -170,6 +174,13 @@ namespace LeadRecycle.Services.Aging
                         break;
                     case ScanPhase.LeadLapse:
                         if (LeadLapsePage())
+                        {
+                            phase = ScanPhase.Expire;
+                        }
+
+                        break;
+                    case ScanPhase.Expire:
+                        if (ExpirePage())
                         {
                             phase = ScanPhase.Done;
                         }
@@ -587,6 +598,39 @@ namespace LeadRecycle.Services.Aging
             }
 
             return leads.Count < PageSize / 4;
+        }
+
+        // ---- Expire ------------------------------------------------------------------------------------------
+
+        /// <summary>
+        /// Ends the nurture of one page of recycled leads that never re-engaged within engagement.nurtureDays of being
+        /// recycled; true when none are left. Only LeadRecycle's own table is written: status Expired with a note.
+        /// </summary>
+        private bool ExpirePage()
+        {
+            var days = _policy.Engagement.NurtureDays;
+            var query = new QueryExpression(RecycledLead.EntityName)
+            {
+                ColumnSet = new ColumnSet(RecycledLead.RecycledOn),
+                TopCount = PageSize,
+            };
+            query.Criteria.AddCondition(CommonColumns.StatusCode, ConditionOperator.Equal, RecycledLead.Status.Nurturing);
+            query.Criteria.AddCondition(RecycledLead.RecycledOn, ConditionOperator.LessThan, _now.AddDays(-days));
+            query.AddOrder(RecycledLead.RecycledOn, OrderType.Ascending);
+            var stale = RetrieveMultiple(query);
+            foreach (var recycledLead in stale)
+            {
+                Update(new Entity(RecycledLead.EntityName, recycledLead.Id)
+                {
+                    [CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Inactive),
+                    [CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.Expired),
+                    [RecycledLead.RemovalNote] = string.Format(CultureInfo.InvariantCulture,
+                        "Nurtured for {0} days without re-engaging (engagement.nurtureDays): the nurture ended.", days),
+                });
+                _result.Expired++;
+            }
+
+            return stale.Count < PageSize;
         }
 
         /// <summary>Hours after which a request that is still open counts as failed and is made again.</summary>

@@ -30,8 +30,10 @@ namespace LeadRecycle.Services.Configuration
             IReadOnlyCollection<int> routeOnLikelihood,
             EntityReference? fallbackOwner,
             ReturnAction returnAction,
-            int maxRecycles)
+            int maxRecycles,
+            int nurtureDays = 365)
         {
+            NurtureDays = nurtureDays;
             Points = points;
             HalfLifeDays = halfLifeDays;
             DefaultThreshold = defaultThreshold;
@@ -79,6 +81,12 @@ namespace LeadRecycle.Services.Configuration
 
         /// <summary>A prospect recycled more often than this is removed from the waterfall.</summary>
         public int MaxRecycles { get; }
+
+        /// <summary>
+        /// How long a prospect stays in nurture without re-engaging before the nightly scan expires its recycled lead
+        /// (status Expired): a nurture ends, so a prospect who never answers leaves marketing's audience.
+        /// </summary>
+        public int NurtureDays { get; }
 
         public decimal ThresholdFor(NurtureStream? stream) =>
             stream != null && Thresholds.TryGetValue(stream.Value, out var threshold) ? threshold : DefaultThreshold;

@@ -33,7 +33,7 @@ namespace LeadRecycle.Services.Configuration
 
         private static readonly string[] TopLevelKeys = { "marketingOwner", "reasons", "stall", "engagement" };
 
-        private static readonly string[] EngagementKeys = { "points", "halfLifeDays", "threshold", "thresholds", "routeOnLikelihood", "fallbackOwner", "returnAction", "maxRecycles" };
+        private static readonly string[] EngagementKeys = { "points", "halfLifeDays", "threshold", "thresholds", "routeOnLikelihood", "fallbackOwner", "returnAction", "maxRecycles", "nurtureDays" };
 
         private static readonly string[] StallKeys = { "multiplier", "warningMultiplier", "minimumSamples", "fallbackDays", "serviceLevelDays", "stageSource", "leadServiceLevelDays", "salesAcceptedLeadStatuses", "maxSnoozeDays" };
 
@@ -290,6 +290,7 @@ namespace LeadRecycle.Services.Configuration
             var fallback = current.FallbackOwner;
             var action = current.ReturnAction;
             var maxRecycles = current.MaxRecycles;
+            var nurtureDays = current.NurtureDays;
             foreach (var member in node.Members)
             {
                 switch (member.Key)
@@ -326,13 +327,16 @@ namespace LeadRecycle.Services.Configuration
                     case "returnAction":
                         action = ParseName<ReturnAction>(member.Value.AsString ?? member.Value.ToString(), member.Value.Path, "a return action", quoted: member.Value.AsString != null);
                         break;
+                    case "nurtureDays":
+                        nurtureDays = (int)ReadWholeNumber(member.Value, 30, 3650);
+                        break;
                     case "maxRecycles":
                         maxRecycles = (int)ReadWholeNumber(member.Value, 1, 100);
                         break;
                 }
             }
 
-            return new EngagementPolicy(points, halfLife, threshold, thresholds, routeOn, fallback, action, maxRecycles);
+            return new EngagementPolicy(points, halfLife, threshold, thresholds, routeOn, fallback, action, maxRecycles, nurtureDays);
         }
 
         private static TEnum ParseName<TEnum>(string name, string path, string what, bool quoted = true)
