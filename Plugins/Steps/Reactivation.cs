@@ -25,31 +25,6 @@ namespace LeadRecycle.Steps
             var oldState = context.GetPreImage(preImageAlias)?.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode)?.Value;
             return newState == openState && oldState != null && oldState != openState;
         }
-
-        /// <summary>Cancels the live (nurturing) recycled leads a query finds; returns the highest recycle number seen.</summary>
-        public static int CancelLive(IOrganizationService service, QueryExpression liveRecycledLeads)
-        {
-            var highest = 0;
-            foreach (var recycledLead in service.RetrieveMultiple(liveRecycledLeads).Entities)
-            {
-                service.Update(new Entity(RecycledLead.EntityName, recycledLead.Id)
-                {
-                    [CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Inactive),
-                    [CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.Cancelled),
-                });
-                highest = Math.Max(highest, recycledLead.GetAttributeValue<int?>(RecycledLead.RecycleCount) ?? 0);
-            }
-
-            return highest;
-        }
-
-        public static QueryExpression Nurturing(string lookup, Guid sourceId)
-        {
-            var query = new QueryExpression(RecycledLead.EntityName) { ColumnSet = new ColumnSet(RecycledLead.RecycleCount) };
-            query.Criteria.AddCondition(lookup, ConditionOperator.Equal, sourceId);
-            query.Criteria.AddCondition(CommonColumns.StatusCode, ConditionOperator.Equal, RecycledLead.Status.Nurturing);
-            return query;
-        }
     }
 
     /// <summary>
@@ -90,7 +65,7 @@ namespace LeadRecycle.Steps
             var recycles = context.GetPreImage(PreImageAlias)?.GetAttributeValue<int?>(Opportunity.RecycleCount) ?? 0;
             if (!context.HasSharedFlag(SharedFlags.ReturningToRep))
             {
-                recycles = Math.Max(recycles, ReactivationEvent.CancelLive(context.SystemService, ReactivationEvent.Nurturing(RecycledLead.Opportunity, opportunityId)));
+                recycles = Math.Max(recycles, SourceRecycledLeads.CancelLiveAndCount(context.SystemService, new EntityReference(Opportunity.EntityName, opportunityId)));
             }
 
             var restart = new Entity(Opportunity.EntityName, opportunityId)
@@ -137,9 +112,7 @@ namespace LeadRecycle.Steps
             }
 
             var leadId = context.ExecutionContext.PrimaryEntityId;
-            var live = ReactivationEvent.Nurturing(RecycledLead.OriginatingLead, leadId);
-            live.Criteria.AddCondition(RecycledLead.Opportunity, ConditionOperator.Null);
-            var recycles = ReactivationEvent.CancelLive(context.SystemService, live);
+            var recycles = SourceRecycledLeads.CancelLiveAndCount(context.SystemService, new EntityReference(Lead.EntityName, leadId));
             var restart = new Entity(Lead.EntityName, leadId)
             {
                 [Lead.LastActivityOn] = RecycleContext.UtcNow(context),

@@ -79,5 +79,22 @@ namespace LeadRecycle.Tests.Metadata
 
             Assert.Equal(new[] { RecycledLead.SourceKey }, key.Columns);
         }
+
+        [Fact]
+        public void Should_name_each_guarded_column_in_the_guards_messages_as_the_form_labels_it()
+        {
+            // The column guard's refusals quote the labels people see on the forms; the catalog holds those labels.
+            var catalog = LeadRecycle.Sandbox.LeadRecycleInstallation.Catalog;
+
+            foreach (var table in LeadRecycle.Steps.LeadRecycleColumns.Guarded)
+            {
+                foreach (var column in table.Value)
+                {
+                    var metadata = catalog.Get(table.Key).FindColumn(column.Key);
+                    Assert.True(metadata != null, $"{table.Key}.{column.Key} is guarded but not in the catalog");
+                    Assert.Equal(metadata!.DisplayName, column.Value);
+                }
+            }
+        }
     }
 }

@@ -227,6 +227,22 @@ namespace LeadRecycle.Tests.Security
         }
 
         [Fact]
+        public void Should_name_every_guarded_column_a_rep_tried_to_change_in_one_message()
+        {
+            var org = new PersonaOrganization();
+            var deal = OwnDeal(org, org.Rep);
+
+            var refused = Assert.ThrowsAny<Exception>(() => org.As(org.Rep).Update(new Entity(Opportunity.EntityName, deal)
+            {
+                [Opportunity.StageEnteredOn] = LeadRecycleOrganization.Start,
+                [Opportunity.AgingStatus] = new OptionSetValue((int)AgingStatus.OnTrack),
+                [Opportunity.ServiceLevelDue] = LeadRecycleOrganization.Start,
+            }));
+
+            Assert.Equal("LeadRecycle keeps Aging status, Service level due and Stage entered on up to date itself; they cannot be changed by hand. Leave them out of your change.", refused.Message);
+        }
+
+        [Fact]
         public void Should_keep_the_stage_mean_honest_when_a_rep_flips_stages_back_and_forth_only_through_real_stays()
         {
             var org = new PersonaOrganization();

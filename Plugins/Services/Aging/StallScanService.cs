@@ -508,7 +508,7 @@ namespace LeadRecycle.Services.Aging
 
             if (!_taskOwners.TryGetValue(dealOwner.Id, out var owner))
             {
-                owner = ActingOwnerRule.Resolve(new CountedService(this), dealOwner, _policy.Engagement.FallbackOwner)?.Owner;
+                owner = ActingOwnerRule.Resolve(Counted, dealOwner, _policy.Engagement.FallbackOwner)?.Owner;
                 _taskOwners[dealOwner.Id] = owner;
             }
 
@@ -662,29 +662,16 @@ namespace LeadRecycle.Services.Aging
 
         // ---- Counted service calls ---------------------------------------------------------------------------
 
-        private List<Entity> RetrieveMultiple(QueryExpression query)
-        {
-            _result.Requests++;
-            return _service.RetrieveMultiple(query).Entities.ToList();
-        }
+        // Every request of the scan goes through the counted service, its own and the owner rule's alike.
+        private IOrganizationService Counted => _counted ??= new CountedService(this);
 
-        private void Create(Entity entity)
-        {
-            _result.Requests++;
-            _service.Create(entity);
-        }
+        private IOrganizationService? _counted;
 
-        private void Update(Entity entity)
-        {
-            _result.Requests++;
-            _service.Update(entity);
-        }
+        private List<Entity> RetrieveMultiple(QueryExpression query) => Counted.RetrieveMultiple(query).Entities.ToList();
 
-        private void Execute(OrganizationRequest request)
-        {
-            _result.Requests++;
-            _service.Execute(request);
-        }
+        private void Create(Entity entity) => Counted.Create(entity);
+
+        private void Update(Entity entity) => Counted.Update(entity);
 
         /// <summary>The organization service with each request counted against this call's budget.</summary>
         private sealed class CountedService : IOrganizationService

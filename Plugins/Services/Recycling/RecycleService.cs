@@ -69,7 +69,7 @@ namespace LeadRecycle.Services.Recycling
             DateTime utcNow,
             Guid? actingUserId = null)
         {
-            source.PreviousRecycles = Math.Max(source.PreviousRecycles, SupersedeEarlierRecycles(service, source.Record));
+            source.PreviousRecycles = Math.Max(source.PreviousRecycles, SourceRecycledLeads.CancelLiveAndCount(service, source.Record));
             var owner = policy.MarketingOwner
                 ?? ActingOwnerRule.Resolve(service, source.Owner, policy.Engagement.FallbackOwner, actingUserId)?.Owner;
             var recycledLead = Build(source, checklist, reasonPolicy, policy, recycleType, utcNow, owner);
@@ -90,43 +90,6 @@ namespace LeadRecycle.Services.Recycling
             }
 
             return id;
-        }
-
-        /// <summary>
-        /// The highest recycle number among the source's recycled leads (0 when none), after cancelling any that is
-        /// still nurturing: a new recycle supersedes it.
-        /// </summary>
-        private static int SupersedeEarlierRecycles(IOrganizationService service, EntityReference record)
-        {
-            var query = new QueryExpression(RecycledLead.EntityName)
-            {
-                ColumnSet = new ColumnSet(RecycledLead.RecycleCount, CommonColumns.StatusCode),
-            };
-            if (record.LogicalName == Opportunity.EntityName)
-            {
-                query.Criteria.AddCondition(RecycledLead.Opportunity, ConditionOperator.Equal, record.Id);
-            }
-            else
-            {
-                query.Criteria.AddCondition(RecycledLead.OriginatingLead, ConditionOperator.Equal, record.Id);
-                query.Criteria.AddCondition(RecycledLead.Opportunity, ConditionOperator.Null);
-            }
-
-            var highest = 0;
-            foreach (var earlier in service.RetrieveMultiple(query).Entities)
-            {
-                highest = Math.Max(highest, earlier.GetAttributeValue<int?>(RecycledLead.RecycleCount) ?? 0);
-                if (earlier.GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode)?.Value == RecycledLead.Status.Nurturing)
-                {
-                    service.Update(new Entity(RecycledLead.EntityName, earlier.Id)
-                    {
-                        [CommonColumns.StateCode] = new OptionSetValue(RecycledLead.State.Inactive),
-                        [CommonColumns.StatusCode] = new OptionSetValue(RecycledLead.Status.Cancelled),
-                    });
-                }
-            }
-
-            return highest;
         }
 
         public static Entity Build(
