@@ -183,7 +183,7 @@ namespace LeadRecycle.Sandbox
         }
     }
 
-    /// <summary>Turns the Maven Analytics CRM sample (../shared/datasets/maven-crm) into the generic history CSV.</summary>
+    /// <summary>Turns the Maven Analytics CRM sample (third-party/maven-crm in the repository) into the generic history CSV.</summary>
     public static class MavenCrmConverter
     {
         /// <summary>The sample's two files, each with the columns the conversion reads (the checks and their messages use these).</summary>

@@ -11,12 +11,12 @@ namespace LeadRecycle.Tests.Sandbox
 {
     public sealed class ReplayTests
     {
-        private static readonly string MavenFolder = Path.GetFullPath(Path.Combine(BuildLayout.RepositoryRoot, "..", "shared", "datasets", "maven-crm"));
+        private static readonly string MavenFolder = Path.GetFullPath(Path.Combine(BuildLayout.RepositoryRoot, "third-party", "maven-crm"));
 
         [Fact]
         public void Should_learn_the_stage_and_flag_stalled_deals_when_the_maven_history_is_replayed()
         {
-            Assert.True(Directory.Exists(MavenFolder), $"The maven-crm dataset is expected at {MavenFolder} (../shared beside the repository).");
+            Assert.True(Directory.Exists(MavenFolder), $"The maven-crm dataset is expected at {MavenFolder} (third-party/ in the repository).");
             var asOf = new DateTime(2017, 6, 30, 23, 0, 0, DateTimeKind.Utc);
             var csv = string.Join("\n", MavenCrmConverter.Convert(MavenFolder));
             var (rows, problems) = HistoryCsv.Read(new StringReader(csv));

@@ -14,10 +14,11 @@ namespace LeadRecycle.Tests.Solution
     /// </summary>
     public sealed class SchemaValidationTests
     {
-        [SchemaFact]
+        [Fact]
         public void Should_validate_against_the_customizations_schema_with_zero_errors_when_packed_managed_or_unmanaged()
         {
             var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+            Assert.True(SchemaLocation.Folder != null, SchemaLocation.Describe());
             schemas.Add(null, Path.Combine(SchemaLocation.Folder!, SchemaLocation.FileName));
             schemas.Compile();
 
