@@ -333,7 +333,7 @@ namespace LeadRecycle.Tests.Pipeline
                 [Engagement.Source] = "Journey",
             }));
 
-            Assert.StartsWith("An engagement needs its type: one of Email click, ", exception.Message, StringComparison.Ordinal);
+            Assert.Equal("An engagement needs its type: one of Email click, Form submission, Webinar attended, Email reply, Meeting booked, Web visit, Likelihood answer (1-4).", exception.Message);
             Assert.Equal(0, org.Org.Count(Engagement.EntityName));
             Assert.All(org.Org.LastOperation!.Executions, e => Assert.Equal(10, e.Stage));
         }
