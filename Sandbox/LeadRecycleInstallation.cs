@@ -1,5 +1,3 @@
-extern alias workflows;
-
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -45,7 +43,7 @@ namespace LeadRecycle.Sandbox
             {
                 org.RegisterSteps(typeof(RecycleLostOpportunity).Assembly);
                 // Each Custom API as its declaration ships it, execute privilege included.
-                foreach (var api in new workflows::LeadRecycle.Framework.PluginBase[] { new workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi(), new workflows::LeadRecycle.CustomApis.ReturnToNurtureApi() })
+                foreach (var api in new LeadRecycle.Framework.PluginBase[] { new LeadRecycle.CustomApis.ScanStalledOpportunitiesApi(), new LeadRecycle.CustomApis.ReturnToNurtureApi() })
                 {
                     var declaration = api.CustomApi!;
                     org.RegisterCustomApi(declaration.UniqueName, declaration.PluginType, executePrivilegeName: declaration.ExecutePrivilegeName);
@@ -83,7 +81,7 @@ namespace LeadRecycle.Sandbox
             var calls = 0;
             do
             {
-                var request = new OrganizationRequest(workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName);
+                var request = new OrganizationRequest(LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName);
                 if (token != null)
                 {
                     request["ContinuationToken"] = token;

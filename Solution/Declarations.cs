@@ -1,15 +1,11 @@
-extern alias workflows;
-
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using WorkflowFramework = workflows::LeadRecycle.Framework;
 
 namespace LeadRecycle.Solution
 {
     /// <summary>
-    /// A step as the packer needs it, read from a typed <see cref="LeadRecycle.Framework.PluginStep"/> (the plug-in
-    /// assembly's) or from the process assembly's own copy of the same class.
+    /// A step as the packer needs it, read from the typed <see cref="LeadRecycle.Framework.PluginStep"/> a plug-in declares.
     /// </summary>
     public sealed record StepDeclaration(
         string Name,
@@ -41,22 +37,6 @@ namespace LeadRecycle.Solution
                 step.UnsecureConfiguration);
         }
 
-        public static StepDeclaration From(WorkflowFramework.PluginStep step)
-        {
-            ArgumentNullException.ThrowIfNull(step);
-            return new StepDeclaration(
-                step.Name,
-                step.PluginType.FullName ?? step.PluginType.Name,
-                step.MessageName,
-                step.PrimaryEntity,
-                (int)step.Stage,
-                (int)step.Mode,
-                step.Rank,
-                step.FilteringAttributes.ToArray(),
-                step.Images.Select(i => new ImageDeclaration((int)i.ImageType, i.Alias, i.MessagePropertyName, i.Attributes.ToArray())).ToArray(),
-                step.Description,
-                step.UnsecureConfiguration);
-        }
     }
 
     /// <summary>An entity image: 0 pre-image, 1 post-image.</summary>
@@ -75,7 +55,7 @@ namespace LeadRecycle.Solution
 
     /// <summary>
     /// A Custom API whose main operation is the plug-in type declaring it, read from a typed
-    /// <see cref="LeadRecycle.Framework.CustomApiDefinition"/> (either assembly's copy). <see cref="BindingType"/> is
+    /// <see cref="LeadRecycle.Framework.CustomApiDefinition"/>. <see cref="BindingType"/> is
     /// customapi.bindingtype: 0 global, 1 entity, 2 entity collection.
     /// </summary>
     public sealed record CustomApiDeclaration(
@@ -100,15 +80,6 @@ namespace LeadRecycle.Solution
                 api.ExecutePrivilegeName);
         }
 
-        public static CustomApiDeclaration From(WorkflowFramework.CustomApiDefinition api)
-        {
-            ArgumentNullException.ThrowIfNull(api);
-            return new CustomApiDeclaration(
-                api.UniqueName, api.PluginType.FullName ?? api.PluginType.Name, api.DisplayName, api.Description, (int)api.Binding, api.BoundEntity, api.IsFunction,
-                api.RequestParameters.Select(p => new CustomApiParameterDeclaration(p.UniqueName, (int)p.Type, p.DisplayName, p.Description, p.IsOptional, p.LogicalEntityName)).ToArray(),
-                api.ResponseProperties.Select(p => new CustomApiParameterDeclaration(p.UniqueName, (int)p.Type, p.DisplayName, p.Description, p.IsOptional, p.LogicalEntityName)).ToArray(),
-                api.ExecutePrivilegeName);
-        }
     }
 
     /// <summary>A deployable assembly: its full name (identical for the net462 and the current-.NET build) and classes.</summary>

@@ -1,12 +1,9 @@
-extern alias workflows;
-
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using LeadRecycle.Metadata;
-using WorkflowFramework = workflows::LeadRecycle.Framework;
 
 namespace LeadRecycle.Solution
 {
@@ -147,12 +144,8 @@ namespace LeadRecycle.Solution
             return new[] { sales, salesManager, marketing, administrator, automation };
         }
 
-        /// <summary>The deployable assemblies, in their current-.NET builds (same full names as the net462 builds).</summary>
-        public static IReadOnlyList<Assembly> PluginAssemblies { get; } = new[]
-        {
-            typeof(LeadRecycle.Framework.PluginBase).Assembly,
-            typeof(WorkflowFramework.PluginBase).Assembly,
-        };
+        /// <summary>The deployable assembly, in its current-.NET build (same full name as the net462 build).</summary>
+        public static IReadOnlyList<Assembly> PluginAssemblies { get; } = new[] { typeof(LeadRecycle.Framework.PluginBase).Assembly };
 
         public static SolutionDefinition Definition()
         {

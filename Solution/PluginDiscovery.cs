@@ -1,60 +1,35 @@
-extern alias workflows;
-
 using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using WorkflowFramework = workflows::LeadRecycle.Framework;
+using LeadRecycle.Framework;
 
 namespace LeadRecycle.Solution
 {
     /// <summary>
-    /// Finds the plug-in types of a deployable assembly by reflection on its current-.NET build: every
-    /// non-abstract subclass of LeadRecycle.Framework.PluginBase, with the steps and the Custom API it declares. New plug-ins are
+    /// Finds the plug-in types of the deployable assembly by reflection on its current-.NET build: every
+    /// non-abstract subclass of <see cref="PluginBase"/>, with the steps and the Custom API it declares. New plug-ins are
     /// picked up without touching the packer.
     /// </summary>
     public static class PluginDiscovery
     {
-        private const string PluginBaseFullName = "LeadRecycle.Framework.PluginBase";
-
         public static PluginAssemblyDeclaration Discover(Assembly assembly)
         {
             ArgumentNullException.ThrowIfNull(assembly);
             var name = assembly.GetName().Name ?? throw new InvalidOperationException("An assembly without a name cannot be registered.");
             var types = assembly.GetTypes()
-                .Where(t => t.IsClass && !t.IsAbstract && IsPlugin(t))
+                .Where(t => t.IsClass && !t.IsAbstract && typeof(PluginBase).IsAssignableFrom(t))
                 .OrderBy(t => t.FullName, StringComparer.Ordinal)
                 .Select(Read)
                 .ToArray();
             return new PluginAssemblyDeclaration(name, assembly.FullName!, types);
         }
 
-        private static bool IsPlugin(Type type)
-        {
-            for (var current = type.BaseType; current != null; current = current.BaseType)
-            {
-                if (current.FullName == PluginBaseFullName)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private static PluginTypeDeclaration Read(Type type)
         {
-            var instance = CreateInstance(type);
-            var (steps, customApi) = instance switch
-            {
-                LeadRecycle.Framework.PluginBase plugin => (
-                    plugin.Steps.Select(StepDeclaration.From).ToArray(),
-                    plugin.CustomApi == null ? null : CustomApiDeclaration.From(plugin.CustomApi)),
-                WorkflowFramework.PluginBase process => (
-                    process.Steps.Select(StepDeclaration.From).ToArray(),
-                    process.CustomApi == null ? null : CustomApiDeclaration.From(process.CustomApi)),
-                _ => throw new InvalidOperationException($"{type.FullName} derives from a PluginBase the packer does not know (neither LeadRecycle.Plugins' nor LeadRecycle.Workflows')."),
-            };
+            var plugin = CreateInstance(type);
+            var steps = plugin.Steps.Select(StepDeclaration.From).ToArray();
+            var customApi = plugin.CustomApi == null ? null : CustomApiDeclaration.From(plugin.CustomApi);
 
             var foreign = steps.FirstOrDefault(s => s.PluginTypeFullName != type.FullName);
             if (foreign != null)
@@ -71,7 +46,7 @@ namespace LeadRecycle.Solution
         }
 
         /// <summary>Plug-ins are constructed as Dataverse does: with the (unsecure, secure) configuration strings, here null.</summary>
-        private static object CreateInstance(Type type)
+        private static PluginBase CreateInstance(Type type)
         {
             var constructor = type.GetConstructors()
                 .Where(c => c.GetParameters().All(p => p.ParameterType == typeof(string)))
@@ -79,7 +54,7 @@ namespace LeadRecycle.Solution
                 .FirstOrDefault()
                 ?? throw new InvalidOperationException($"{type.FullName} needs a public constructor taking only configuration strings, as Dataverse calls it.");
             var arguments = constructor.GetParameters().Select(_ => (object?)null).ToArray();
-            return constructor.Invoke(arguments);
+            return (PluginBase)constructor.Invoke(arguments);
         }
     }
 }

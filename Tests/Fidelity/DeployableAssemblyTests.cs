@@ -24,7 +24,6 @@ namespace LeadRecycle.Tests.Fidelity
         public static IEnumerable<object[]> DeployableAssemblies() => new[]
         {
             new object[] { "Plugins", "LeadRecycle.Plugins", new[] { "Microsoft.Xrm.Sdk" } },
-            new object[] { "Workflows", "LeadRecycle.Workflows", new[] { "Microsoft.Xrm.Sdk" } },
         };
 
         [Theory]

@@ -61,25 +61,5 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             Assert.Equal(10m, organization.Find("opportunity", id)!.GetAttributeValue<Money>("estimatedvalue").Value);
             Assert.Same(error, organization.LastOperation!.Error);
         }
-    
-        [Fact]
-        public void Should_read_the_declarations_when_a_plugin_uses_the_workflows_copy_of_the_framework()
-        {
-            // Arrange
-            var organization = TestOrganization.Create();
-            var id = organization.Service.Create(new Entity("account") { ["name"] = "Contoso" });
-
-            // Act
-            var registration = Assert.Single(PluginStepRegistrar.FromPluginType(typeof(WorkflowsFrameworkPlugin)));
-            organization.Register(registration);
-            organization.Service.Update(new Entity("account", id) { ["name"] = "Contoso Ltd" });
-
-            // Assert
-            Assert.Equal(PipelineStage.PreOperation, registration.Stage);
-            Assert.Equal(3, registration.Rank);
-            Assert.Equal(new[] { "name" }, registration.FilteringAttributes);
-            Assert.Equal(ImageType.PreImage, Assert.Single(registration.Images).ImageType);
-            Assert.Equal("Renamed from Contoso", organization.Find("account", id)!.GetAttributeValue<string>("description"));
-        }
     }
 }

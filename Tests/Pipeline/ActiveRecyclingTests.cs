@@ -1,5 +1,3 @@
-extern alias workflows;
-
 using System;
 using System.Linq;
 using LeadRecycle.InMemoryDataverse;
@@ -239,7 +237,7 @@ namespace LeadRecycle.Tests.Pipeline
         {
             var org = new LeadRecycleOrganization();
             var opportunity = org.OpenOpportunity();
-            var request = new OrganizationRequest(workflows::LeadRecycle.CustomApis.ReturnToNurtureApi.UniqueName)
+            var request = new OrganizationRequest(LeadRecycle.CustomApis.ReturnToNurtureApi.UniqueName)
             {
                 ["Target"] = new EntityReference(Opportunity.EntityName, opportunity),
                 ["Reason"] = new OptionSetValue((int)DisqualificationReason.PrioritiesChanged),
@@ -262,7 +260,7 @@ namespace LeadRecycle.Tests.Pipeline
         {
             var org = new LeadRecycleOrganization();
             var opportunity = org.OpenOpportunity();
-            var request = new OrganizationRequest(workflows::LeadRecycle.CustomApis.ReturnToNurtureApi.UniqueName)
+            var request = new OrganizationRequest(LeadRecycle.CustomApis.ReturnToNurtureApi.UniqueName)
             {
                 ["Target"] = new EntityReference(Opportunity.EntityName, opportunity),
                 ["Reason"] = new OptionSetValue((int)DisqualificationReason.PrioritiesChanged),

@@ -1,5 +1,3 @@
-extern alias workflows;
-
 using System;
 using System.Collections.Generic;
 using System.Linq;

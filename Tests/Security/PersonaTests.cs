@@ -1,5 +1,3 @@
-extern alias workflows;
-
 using System;
 using System.Linq;
 using LeadRecycle.Sandbox;
@@ -118,7 +116,7 @@ namespace LeadRecycle.Tests.Security
             // Arrange
             var org = new PersonaOrganization();
             var opportunity = OwnDeal(org, org.Rep);
-            var request = new OrganizationRequest(workflows::LeadRecycle.CustomApis.ReturnToNurtureApi.UniqueName)
+            var request = new OrganizationRequest(LeadRecycle.CustomApis.ReturnToNurtureApi.UniqueName)
             {
                 ["Target"] = new EntityReference(Opportunity.EntityName, opportunity),
                 ["Reason"] = new OptionSetValue((int)DisqualificationReason.PrioritiesChanged),

@@ -1,5 +1,3 @@
-extern alias workflows;
-
 using System;
 using System.Linq;
 using LeadRecycle.InMemoryDataverse;
@@ -20,7 +18,7 @@ namespace LeadRecycle.Tests.Security
     /// </summary>
     public sealed class TrustBoundaryTests
     {
-        private static readonly string ScanApi = workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName;
+        private static readonly string ScanApi = LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName;
 
         private static Guid OwnDeal(PersonaOrganization org, Guid rep, string name = "Fleet renewal") =>
             org.As(rep).Create(new Entity(Opportunity.EntityName)
@@ -86,7 +84,7 @@ namespace LeadRecycle.Tests.Security
             var request = new OrganizationRequest(ScanApi) { ["AsOf"] = LeadRecycleOrganization.Start.AddDays(-200), ["RequestBudget"] = 100000 };
             var response = org.As(org.Flow).Execute(request);
 
-            Assert.True((int)response["Requests"] <= workflows::LeadRecycle.Services.Aging.StallScanService.DefaultRequestBudget);
+            Assert.True((int)response["Requests"] <= LeadRecycle.Services.Aging.StallScanService.DefaultRequestBudget);
             var stalled = org.Setup.Get(Opportunity.EntityName, deal);
             Assert.Equal(LeadRecycleOrganization.Start.AddDays(14), stalled.GetAttributeValue<DateTime>(Opportunity.ServiceLevelDue));
             StallScan.ToEnd(org.Setup);
@@ -103,7 +101,7 @@ namespace LeadRecycle.Tests.Security
             var colleagues = OwnDeal(org, org.SecondRep, "Colleague's deal");
             var readOnly = org.Org.CreateUser("Rory Read-only", businessUnitId: org.SalesUnit, roles: new[] { "LeadRecycle Sales" });
 
-            var request = new OrganizationRequest(workflows::LeadRecycle.CustomApis.ReturnToNurtureApi.UniqueName)
+            var request = new OrganizationRequest(LeadRecycle.CustomApis.ReturnToNurtureApi.UniqueName)
             {
                 ["Target"] = new EntityReference(Opportunity.EntityName, colleagues),
                 ["Reason"] = new OptionSetValue((int)DisqualificationReason.FundingDelayedOrCancelled),

@@ -62,9 +62,9 @@ namespace LeadRecycle.Tests.Solution
         }
 
         [Fact]
-        public void Should_contain_no_workflow_activity_when_the_process_assembly_is_built_for_dataverse()
+        public void Should_contain_no_workflow_activity_when_the_deployable_assembly_is_built_for_dataverse()
         {
-            using var stream = File.OpenRead(BuildLayout.DeployedAssembly("Workflows", "LeadRecycle.Workflows"));
+            using var stream = File.OpenRead(BuildLayout.DeployedAssembly("Plugins", "LeadRecycle.Plugins"));
             using var pe = new PEReader(stream);
             var reader = pe.GetMetadataReader();
 
@@ -78,22 +78,25 @@ namespace LeadRecycle.Tests.Solution
         }
 
         [Fact]
-        public void Should_declare_only_custom_api_plug_in_types_when_the_process_assembly_is_in_the_solution()
+        public void Should_declare_every_plug_in_type_of_the_one_assembly_with_its_custom_apis_when_the_solution_is_packed()
         {
             var model = LeadRecycleSolution.Model();
-            var assembly = model.Assemblies.Single(a => a.Name == "LeadRecycle.Workflows");
+            var assembly = Assert.Single(model.Assemblies);
             var zip = SolutionFixture.PackProduct(managed: false);
+            var shipped = typeof(LeadRecycle.Framework.PluginBase).Assembly.GetTypes()
+                .Where(t => t.IsClass && !t.IsAbstract && typeof(LeadRecycle.Framework.PluginBase).IsAssignableFrom(t))
+                .Select(t => t.FullName!)
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .ToArray();
 
-            var declared = zip.Xml("customizations.xml").Element("SolutionPluginAssemblies")!.Elements("PluginAssembly")
-                .Single(a => ((string)a.Attribute("FullName")!).StartsWith("LeadRecycle.Workflows,", StringComparison.Ordinal))
+            var declared = Assert.Single(zip.Xml("customizations.xml").Element("SolutionPluginAssemblies")!.Elements("PluginAssembly"))
                 .Element("PluginTypes")!.Elements("PluginType").ToArray();
 
-            Assert.NotEmpty(declared);
             Assert.All(declared, t => Assert.Null(t.Element("WorkflowActivityGroupName")));
-            Assert.Equal(
-                model.CustomApis.Select(a => a.PluginType.FullName).OrderBy(n => n, StringComparer.Ordinal),
-                declared.Select(t => (string)t.Attribute("Name")!).OrderBy(n => n, StringComparer.Ordinal));
-            Assert.Equal(declared.Length, assembly.Types.Count);
+            Assert.Equal(shipped, declared.Select(t => (string)t.Attribute("Name")!).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(shipped.Length, assembly.Types.Count);
+            Assert.Subset(shipped.ToHashSet(), model.CustomApis.Select(a => a.PluginType.FullName!).ToHashSet());
+            Assert.Contains(typeof(LeadRecycle.CustomApis.ScanStalledOpportunitiesApi).FullName, shipped);
         }
 
         [Fact]

@@ -1,12 +1,10 @@
-extern alias workflows;
-
 using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using LeadRecycle.Solution;
 using Xunit;
-using WorkflowApis = workflows::LeadRecycle.CustomApis;
+using LeadRecycle.CustomApis;
 
 namespace LeadRecycle.Tests.Solution
 {
@@ -47,11 +45,11 @@ namespace LeadRecycle.Tests.Solution
             Assert.Contains("variables('Done')", loop.GetProperty("expression").GetString(), StringComparison.Ordinal);
             var scan = loop.GetProperty("actions").GetProperty("Scan_one_batch").GetProperty("inputs");
             Assert.Equal("PerformUnboundAction", scan.GetProperty("host").GetProperty("operationId").GetString());
-            Assert.Equal(WorkflowApis.ScanStalledOpportunitiesApi.UniqueName, scan.GetProperty("parameters").GetProperty("actionName").GetString());
+            Assert.Equal(ScanStalledOpportunitiesApi.UniqueName, scan.GetProperty("parameters").GetProperty("actionName").GetString());
             Assert.Equal("@variables('ContinuationToken')", scan.GetProperty("parameters").GetProperty("item/ContinuationToken").GetString());
 
             // The names the flow uses are the ones the Custom API declares.
-            var api = new WorkflowApis.ScanStalledOpportunitiesApi().CustomApi;
+            var api = new ScanStalledOpportunitiesApi().CustomApi;
             Assert.Contains(api.RequestParameters, p => p.UniqueName == "ContinuationToken" && p.IsOptional);
             Assert.Contains(api.ResponseProperties, p => p.UniqueName == "ContinuationToken");
             Assert.Contains(api.ResponseProperties, p => p.UniqueName == "Done");

@@ -1,23 +1,21 @@
-extern alias workflows;
-
 using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
 using LeadRecycle.Solution;
 using Xunit;
-using WorkflowFramework = workflows::LeadRecycle.Framework;
-using WorkflowApis = workflows::LeadRecycle.CustomApis;
+using LeadRecycle.Framework;
+using LeadRecycle.CustomApis;
 
 namespace LeadRecycle.Tests.Solution
 {
     public sealed class CustomApiXmlTests
     {
-        /// <summary>The Custom APIs as the plug-in types declare them (the process assembly's own classes).</summary>
-        private static IReadOnlyList<WorkflowFramework.CustomApiDefinition> Declared { get; } = new[]
+        /// <summary>The Custom APIs as the plug-in types declare them (Workflows/CustomApis).</summary>
+        private static IReadOnlyList<CustomApiDefinition> Declared { get; } = new[]
         {
-            new WorkflowApis.ReturnToNurtureApi().CustomApi,
-            new WorkflowApis.ScanStalledOpportunitiesApi().CustomApi,
+            new ReturnToNurtureApi().CustomApi,
+            new ScanStalledOpportunitiesApi().CustomApi,
         };
 
         [Theory]

@@ -132,7 +132,7 @@ namespace LeadRecycle.Tests.Solution
             var model = LeadRecycleSolution.Model();
             var zip = SolutionFixture.PackProduct(managed: true);
 
-            Assert.Equal(new[] { "LeadRecycle.Plugins", "LeadRecycle.Workflows" }, model.Assemblies.Select(a => a.Name));
+            Assert.Equal(new[] { "LeadRecycle.Plugins" }, model.Assemblies.Select(a => a.Name));
             foreach (var assembly in model.Assemblies)
             {
                 Assert.Equal(File.ReadAllBytes(BuildLayout.DeployedAssembly(assembly.Name.Split('.')[1], assembly.Name)), zip[assembly.ZipPath]);
@@ -140,7 +140,7 @@ namespace LeadRecycle.Tests.Solution
 
             Assert.DoesNotContain(zip.Entries, e => e.Name.Contains("Microsoft.", StringComparison.OrdinalIgnoreCase)
                 || e.Name.Contains("MicrosoftXrm", StringComparison.OrdinalIgnoreCase) || e.Name.Contains("MicrosoftCrm", StringComparison.OrdinalIgnoreCase));
-            Assert.Equal(2, zip.Entries.Count(e => e.Name.EndsWith(".dll", StringComparison.Ordinal)));
+            Assert.Single(zip.Entries, e => e.Name.EndsWith(".dll", StringComparison.Ordinal));
         }
 
         [Fact]

@@ -165,7 +165,6 @@ namespace LeadRecycle.Tests.Solution
         public static IReadOnlyCollection<string> ProductAssemblyFiles => new[]
         {
             BuildLayout.DeployedAssembly("Plugins", "LeadRecycle.Plugins"),
-            BuildLayout.DeployedAssembly("Workflows", "LeadRecycle.Workflows"),
         };
 
         /// <summary>Writes the model's unpacked solution to a fresh folder and packs one zip from it.</summary>

@@ -51,7 +51,7 @@ namespace LeadRecycle.Tests.Solution
 
             Assert.Equal(model.Steps.Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal), steps.Keys.OrderBy(n => n, StringComparer.Ordinal));
             Assert.Equal(model.Assemblies.SelectMany(a => a.Types).Select(t => t.FullName).OrderBy(n => n, StringComparer.Ordinal), types.Keys.OrderBy(n => n, StringComparer.Ordinal));
-            Assert.Equal(new[] { "LeadRecycle.Plugins", "LeadRecycle.Workflows" },
+            Assert.Equal(new[] { "LeadRecycle.Plugins" },
                 customizations.Element("SolutionPluginAssemblies")!.Elements("PluginAssembly").Select(a => ((string)a.Attribute("FullName")!).Split(',')[0]));
             foreach (var declared in model.Steps)
             {

@@ -1,5 +1,3 @@
-extern alias workflows;
-
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 
@@ -10,7 +8,7 @@ namespace LeadRecycle.Tests.Support
     {
         public static ScanResponse Call(LeadRecycleOrganization org, string? token = null)
         {
-            var request = new OrganizationRequest(workflows::LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName);
+            var request = new OrganizationRequest(LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName);
             if (token != null)
             {
                 request["ContinuationToken"] = token;
