@@ -1,9 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadRecycle.Framework;
 using LeadRecycle.Schema;
-using LeadRecycle.Services.Recycling;
+using LeadRecycle.Services.Aging;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Steps
@@ -29,12 +28,10 @@ namespace LeadRecycle.Steps
         protected override void ExecuteStep(LocalPluginContext context)
         {
             var regarding = context.GetTargetEntity()?.GetAttributeValue<EntityReference>(ActivityTables.Regarding);
-            if (regarding == null || regarding.LogicalName != Lead.EntityName)
+            if (regarding != null && regarding.LogicalName == Lead.EntityName)
             {
-                return;
+                LeadInactivity.RecordActivity(context.SystemService, regarding.Id, context.UtcNow);
             }
-
-            context.SystemService.Update(new Entity(Lead.EntityName, regarding.Id) { [Lead.LastActivityOn] = RecycleContext.UtcNow(context) });
         }
     }
 }

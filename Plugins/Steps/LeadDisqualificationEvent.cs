@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using LeadRecycle.Framework;
 using LeadRecycle.Schema;
 using LeadRecycle.Services.Recycling;
@@ -24,13 +25,12 @@ namespace LeadRecycle.Steps
 
         private const string DisqualifiedLeadKeyPrefix = "LeadRecycle.DisqualifiedLead:";
 
-        public static readonly string[] ImageColumns =
+        /// <summary>What the recycle reads of the lead: its source columns and the whole checklist.</summary>
+        public static readonly string[] ImageColumns = new[]
         {
             CommonColumns.StateCode, CommonColumns.OwnerId, Lead.Subject, Lead.FullName, Lead.CompanyName,
             Lead.ParentAccount, Lead.ParentContact, Lead.RecycleCount,
-            ChecklistColumns.Reason, ChecklistColumns.Background, ChecklistColumns.EffortType, ChecklistColumns.TargetStage,
-            ChecklistColumns.Likelihood, ChecklistColumns.DecisionCriteria, ChecklistColumns.Impediments, ChecklistColumns.WhoIsInvolved,
-        };
+        }.Concat(ReturnToNurtureChecklist.Columns).ToArray();
 
         public static IEnumerable<PluginStep> StepsFor<TPlugin>(PipelineStage stage, string description)
             where TPlugin : PluginBase
@@ -86,66 +86,6 @@ namespace LeadRecycle.Steps
             }
 
             return context.MergeTargetOverPreImage(PreImageAlias);
-        }
-    }
-
-    public sealed class ValidateLeadDisqualification : PluginBase
-    {
-        public ValidateLeadDisqualification(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
-        {
-        }
-
-        public override IEnumerable<PluginStep> Steps =>
-            LeadDisqualificationEvent.StepsFor<ValidateLeadDisqualification>(
-                PipelineStage.PreValidation, "Requires a Return-to-Nurture reason and the checklist its policy asks for before a lead is disqualified.");
-
-        protected override void ExecuteStep(LocalPluginContext context)
-        {
-            var lead = LeadDisqualificationEvent.DisqualifiedLeadOf(context);
-            if (lead == null)
-            {
-                return;
-            }
-
-            ChecklistValidator.Validate(Checklist.From(lead), RecycleContext.Policy(context), CloseKind.LeadDisqualification, RecycleContext.SystemReasonAllowed(context));
-            LeadDisqualificationEvent.RecordWholeChange(context, lead);
-        }
-    }
-
-    public sealed class RecycleDisqualifiedLead : PluginBase
-    {
-        public RecycleDisqualifiedLead(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
-        {
-        }
-
-        public override IEnumerable<PluginStep> Steps =>
-            LeadDisqualificationEvent.StepsFor<RecycleDisqualifiedLead>(
-                PipelineStage.PostOperation, "Hands the disqualified lead to marketing as a Recycled Lead, with the checklist.");
-
-        protected override void ExecuteStep(LocalPluginContext context)
-        {
-            var lead = LeadDisqualificationEvent.WholeDisqualifiedLeadOf(context);
-            if (lead == null)
-            {
-                return;
-            }
-
-            // One disqualification reaches this rule through more than one registration when a SetState also runs
-            // the Update steps (as an Assign does: "IPluginExecutionContext.ParentContext Property"); it recycles once.
-            if (!context.ActOnce(nameof(RecycleDisqualifiedLead)))
-            {
-                context.Trace("Lead {0} was already recycled in this operation; nothing to do.", lead.Id);
-                return;
-            }
-
-            var policy = RecycleContext.Policy(context);
-            var checklist = Checklist.From(lead);
-            var reasonPolicy = ChecklistValidator.Validate(checklist, policy, CloseKind.LeadDisqualification, RecycleContext.SystemReasonAllowed(context));
-            var id = RecycleService.Recycle(
-                context.SystemService, RecycleSources.FromLead(lead), checklist, reasonPolicy, policy, RecycleContext.TypeFor(reasonPolicy), RecycleContext.UtcNow(context), context.ExecutionContext.InitiatingUserId);
-            context.Trace("Recycled lead {0} as recycled lead {1} ({2}).", lead.Id, id, reasonPolicy.Reason);
         }
     }
 }

@@ -1,41 +1,14 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using LeadRecycle.Schema;
-using LeadRecycle.Services.Configuration;
 using LeadRecycle.Services.Ownership;
+using LeadRecycle.Services.Recycling;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Services.Engagement
 {
-    /// <summary>
-    /// Seed 002: route the recycled lead back to the rep who owned it, so reps stop hoarding stale deals. Who that
-    /// is follows the one rule for who acts (<see cref="ActingOwnerRule"/>): the rep if enabled, the owner team as
-    /// itself, the rep's manager, the policy's fallback; else the admin is told which setting is missing.
-    /// </summary>
-    public static class ReturnToRepRouter
-    {
-        /// <summary>Who takes the prospect, or null with <paramref name="problem"/> saying, for the admin, why no one can.</summary>
-        public static ActingOwner? ChooseOwner(IOrganizationService service, Entity recycledLead, EngagementPolicy policy, string topic, out string? problem)
-        {
-            var originalOwner = recycledLead.GetAttributeValue<EntityReference>(RecycledLead.OriginalOwner)
-                ?? recycledLead.GetAttributeValue<EntityReference>(RecycledLead.OriginalTeam);
-            var owner = ActingOwnerRule.Resolve(service, originalOwner, policy.FallbackOwner);
-            if (owner != null)
-            {
-                problem = null;
-                return owner;
-            }
-
-            var who = originalOwner == null ? "its original rep is missing" : "its original rep is disabled and has no enabled manager";
-            problem = string.Format(
-                CultureInfo.InvariantCulture,
-                "LeadRecycle cannot return the recycled lead '{0}' to sales: {1}, and no fallback owner is configured. An administrator must set 'engagement.fallbackOwner' in the environment variable {2}.",
-                topic, who, PolicyVariable.SchemaName);
-            return null;
-        }
-    }
-
     /// <summary>Builds what the rep gets back: a lead carrying the nurture history and the RTN background.</summary>
     public static class ReturnedLeadBuilder
     {
@@ -80,10 +53,11 @@ namespace LeadRecycle.Services.Engagement
                 text.Append("Left the pipeline because: ").Append(Labels.Reasons[(DisqualificationReason)reason.Value]).Append('.').AppendLine();
             }
 
-            AppendNote(text, "Background", recycledLead.GetAttributeValue<string>(RecycledLead.Background));
-            AppendNote(text, "Decision criteria", recycledLead.GetAttributeValue<string>(RecycledLead.DecisionCriteria));
-            AppendNote(text, "Impediments", recycledLead.GetAttributeValue<string>(RecycledLead.Impediments));
-            AppendNote(text, "Who is involved", recycledLead.GetAttributeValue<string>(RecycledLead.WhoIsInvolved));
+            foreach (var note in ReturnToNurtureChecklist.Fields.Where(item => !item.IsChoice))
+            {
+                AppendNote(text, note.ShortLabel, recycledLead.GetAttributeValue<string>(note.RecycledLeadColumn));
+            }
+
             var likelihood = recycledLead.GetAttributeValue<OptionSetValue>(RecycledLead.Likelihood);
             if (likelihood != null && Enum.IsDefined(typeof(Likelihood), likelihood.Value))
             {
