@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LeadRecycle.Schema;
+using LeadRecycle.Services.Configuration;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadRecycle.Services.Aging
+{
+    /// <summary>
+    /// Lead lapse: the same as Lapse for open, sales-accepted leads with no activity for the lead service level.
+    /// </summary>
+    internal sealed class LeadLapsePhase : StallScanPhase
+    {
+        public LeadLapsePhase(ScanCall call)
+            : base(call)
+        {
+        }
+
+        public override ScanPhase Phase => ScanPhase.LeadLapse;
+
+        /// <summary>Asks for the return to nurture of one page of inactive sales-accepted leads; true when none are left.</summary>
+        public override bool RunPage(ref int stageIndex)
+        {
+            var stall = Call.Policy.Stall;
+            var cutoff = Call.Now.AddDays(-stall.LeadServiceLevelDays);
+            var query = new QueryExpression(Lead.EntityName)
+            {
+                ColumnSet = new ColumnSet(Lead.NurtureRequestedOn),
+                TopCount = PageSize / 4,
+            };
+            query.Criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Lead.State.Open);
+            query.Criteria.AddCondition(CommonColumns.StatusCode, ConditionOperator.In, stall.SalesAcceptedLeadStatuses.Cast<object>().ToArray());
+            LeadInactivity.AddInactiveSince(query.Criteria, cutoff);
+            Call.AddNotJustRequested(query.Criteria, Lead.NurtureRequestedOn);
+            query.AddOrder(CommonColumns.CreatedOn, OrderType.Ascending);
+            var leads = Call.RetrieveMultiple(query);
+            foreach (var lead in leads)
+            {
+                Call.RequestReturn(lead, Lead.NurtureRequestedOn);
+                Call.Result.LeadsRecycled++;
+            }
+
+            return leads.Count < PageSize / 4;
+        }
+    }
+}
