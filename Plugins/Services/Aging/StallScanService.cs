@@ -6,7 +6,7 @@ using Microsoft.Xrm.Sdk;
 namespace LeadRecycle.Services.Aging
 {
     /// <summary>
-    /// The scheduled stall scan (seed 000's 3x rule, seed 002's service levels), in bounded calls, phase after phase:
+    /// The scheduled stall scan (the 3x rule of the article "Are opportunities flowing, or are they silently killing your year?", the service levels of "Removing Obstacles to Recycled Lead Nurturing"), in bounded calls, phase after phase:
     /// Fold, Adopt, Flag, Snooze ended, Lapse, Lead lapse, Expire (one class each). The scan itself writes only
     /// LeadRecycle's own columns and follow-up tasks whose owner the one rule for who acts has chosen; the work that
     /// runs other plug-ins is per record, in the background. Each call stops after a request budget and returns a

@@ -9,7 +9,7 @@ namespace LeadRecycle.Services.Engagement
 {
     /// <summary>
     /// Returns a nurtured prospect to sales when its score reaches its stream's threshold or it answers 3 or 4
-    /// (seed 002: the recycled lead goes back to the rep who owned it, so reps stop hoarding stale deals). Who takes it
+    /// ("Removing Obstacles to Recycled Lead Nurturing": the recycled lead goes back to the rep who owned it, so reps stop hoarding stale deals). Who takes it
     /// follows the one rule for who acts (<see cref="ActingOwnerRule"/>): the rep if enabled, the owner team as itself,
     /// the rep's manager, the policy's fallback; else the recycled lead says, for the admin, which setting is missing.
     /// The status change is written on the recycled lead's own update (its Target), so it rides on that update.

@@ -40,7 +40,7 @@ namespace LeadRecycle.Services.Recycling
             var rep = source.Owner;
             if (rep != null && (owner == null || owner.Id != rep.Id) && (rep.LogicalName == SystemUser.EntityName || rep.LogicalName == Team.EntityName))
             {
-                // Continuity of ownership (seed 002): the rep (or the owner team) keeps sight of the prospect while
+                // Continuity of ownership ("Removing Obstacles to Recycled Lead Nurturing"): the rep (or the owner team) keeps sight of the prospect while
                 // marketing nurtures. Read only: what the prospect does is marketing's record (a rep who hears from the
                 // prospect reopens the deal, which cancels the recycled lead), so a rep cannot log the engagement that
                 // would hand the lead straight back to them.

@@ -1,15 +1,5 @@
 namespace LeadRecycle.Schema
 {
-    // The one place where LeadRecycle's table, column and choice names live. Both deployable assemblies
-    // compile this file; the metadata catalog, the solution checks and the tests use the same constants.
-    // Option values carry the publisher's option-value prefix (LeadRecycle: 10000) and never change.
-
-    public static class Publisher
-    {
-        public const string Prefix = "lr";
-        public const int OptionValuePrefix = 10000;
-    }
-
     /// <summary>System columns every table has.</summary>
     public static class CommonColumns
     {
