@@ -77,9 +77,6 @@ namespace LeadRecycle.Framework
         public Entity? GetPreImage(string alias) =>
             ExecutionContext.PreEntityImages.TryGetValue(alias, out var image) ? image : null;
 
-        public Entity? GetPostImage(string alias) =>
-            ExecutionContext.PostEntityImages.TryGetValue(alias, out var image) ? image : null;
-
         /// <summary>The record as it will be after the operation: the pre-image with the Target's columns over it.</summary>
         public Entity MergeTargetOverPreImage(string preImageAlias)
         {

@@ -50,7 +50,6 @@ namespace LeadRecycle.Schema
         public static class Status
         {
             public const int InProgress = 1;
-            public const int OnHold = 2;
             public const int Won = 3;
             public const int Canceled = 4;
             public const int OutSold = 5;

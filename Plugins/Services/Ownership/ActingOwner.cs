@@ -24,7 +24,5 @@ namespace LeadRecycle.Services.Ownership
 
         /// <summary>"original rep", "owner team", "rep's manager", "fallback owner" or "fallback queue".</summary>
         public string Route { get; }
-
-        public bool IsUser => Owner.LogicalName == SystemUser.EntityName;
     }
 }

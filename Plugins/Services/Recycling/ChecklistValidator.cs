@@ -63,7 +63,7 @@ namespace LeadRecycle.Services.Recycling
         }
 
         /// <summary>The reasons a rep may choose, in the order of the choice.</summary>
-        public static string RepReasonList() =>
+        private static string RepReasonList() =>
             string.Join(", ", Labels.Reasons.Where(pair => pair.Key != DisqualificationReason.StalledInStage).Select(pair => pair.Value));
     }
 }

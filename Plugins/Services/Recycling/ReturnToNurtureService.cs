@@ -41,7 +41,7 @@ namespace LeadRecycle.Services.Recycling
         }
 
         /// <summary>The newest recycled lead of an opportunity (the one its close just created).</summary>
-        public static EntityReference? FindRecycledLead(IOrganizationService service, Guid opportunityId)
+        private static EntityReference? FindRecycledLead(IOrganizationService service, Guid opportunityId)
         {
             var query = new QueryExpression(RecycledLead.EntityName)
             {
