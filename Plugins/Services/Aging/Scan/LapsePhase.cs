@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using LeadRecycle.Schema;
-using LeadRecycle.Services.Configuration;
-using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadRecycle.Services.Aging
@@ -24,32 +18,18 @@ namespace LeadRecycle.Services.Aging
 
         public override ScanPhase Phase => ScanPhase.Lapse;
 
-        /// <summary>
-        /// Asks for the return to nurture of one page of lapsed stalled deals; true when none are left. A deal asked
-        /// for within the last <see cref="ScanCall.RequestAgainAfterHours"/> hours is waiting for its background job; one asked
-        /// for earlier and still open had its job fail, and is asked for again.
-        /// </summary>
+        /// <summary>Asks for the return to nurture of one page of lapsed stalled deals; true when none are left.</summary>
         public override bool RunPage(ref int stageIndex)
         {
-            var query = new QueryExpression(Opportunity.EntityName)
-            {
-                ColumnSet = new ColumnSet(Opportunity.NurtureRequestedOn),
-                TopCount = PageSize / 4,
-            };
+            var query = new QueryExpression(Opportunity.EntityName);
             query.Criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Opportunity.State.Open);
             query.Criteria.AddCondition(Opportunity.AgingStatus, ConditionOperator.Equal, (int)AgingStatus.Stalled);
             query.Criteria.AddCondition(Opportunity.ServiceLevelDue, ConditionOperator.LessEqual, Call.Now);
             Call.AddNotSnoozed(query.Criteria);
-            Call.AddNotJustRequested(query.Criteria, Opportunity.NurtureRequestedOn);
             query.AddOrder(Opportunity.ServiceLevelDue, OrderType.Ascending);
-            var lapsed = Call.RetrieveMultiple(query);
-            foreach (var deal in lapsed)
-            {
-                Call.RequestReturn(deal, Opportunity.NurtureRequestedOn);
-                Call.Result.Recycled++;
-            }
-
-            return lapsed.Count < PageSize / 4;
+            var asked = Call.RequestReturns(query, Opportunity.NurtureRequestedOn);
+            Call.Result.Recycled += asked;
+            return asked < Call.ReturnPageSize;
         }
     }
 }

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using LeadRecycle.Schema;
-using LeadRecycle.Services.Configuration;
-using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadRecycle.Services.Aging
@@ -25,25 +20,14 @@ namespace LeadRecycle.Services.Aging
         public override bool RunPage(ref int stageIndex)
         {
             var stall = Call.Policy.Stall;
-            var cutoff = Call.Now.AddDays(-stall.LeadServiceLevelDays);
-            var query = new QueryExpression(Lead.EntityName)
-            {
-                ColumnSet = new ColumnSet(Lead.NurtureRequestedOn),
-                TopCount = PageSize / 4,
-            };
+            var query = new QueryExpression(Lead.EntityName);
             query.Criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Lead.State.Open);
             query.Criteria.AddCondition(CommonColumns.StatusCode, ConditionOperator.In, stall.SalesAcceptedLeadStatuses.Cast<object>().ToArray());
-            LeadInactivity.AddInactiveSince(query.Criteria, cutoff);
-            Call.AddNotJustRequested(query.Criteria, Lead.NurtureRequestedOn);
+            LeadInactivity.AddInactiveSince(query.Criteria, Call.Now.AddDays(-stall.LeadServiceLevelDays));
             query.AddOrder(CommonColumns.CreatedOn, OrderType.Ascending);
-            var leads = Call.RetrieveMultiple(query);
-            foreach (var lead in leads)
-            {
-                Call.RequestReturn(lead, Lead.NurtureRequestedOn);
-                Call.Result.LeadsRecycled++;
-            }
-
-            return leads.Count < PageSize / 4;
+            var asked = Call.RequestReturns(query, Lead.NurtureRequestedOn);
+            Call.Result.LeadsRecycled += asked;
+            return asked < Call.ReturnPageSize;
         }
     }
 }

@@ -71,8 +71,30 @@ namespace LeadRecycle.Services.Aging
             snooze.AddCondition(Opportunity.SnoozeUntil, ConditionOperator.LessEqual, Now);
         }
 
+        /// <summary>How many returns a page asks for: a quarter page, each a single update.</summary>
+        public int ReturnPageSize => PageSize / 4;
+
+        /// <summary>
+        /// Asks for the return to nurture of a page of the records a query finds, leaving out those asked for within the
+        /// last <see cref="RequestAgainAfterHours"/> hours (their background job is waiting); one asked for earlier and
+        /// still open had its job fail, and is asked for again. Returns how many were asked for.
+        /// </summary>
+        public int RequestReturns(QueryExpression query, string requestedOnColumn)
+        {
+            query.ColumnSet = new ColumnSet(requestedOnColumn);
+            query.TopCount = ReturnPageSize;
+            AddNotJustRequested(query.Criteria, requestedOnColumn);
+            var records = RetrieveMultiple(query);
+            foreach (var record in records)
+            {
+                RequestReturn(record, requestedOnColumn);
+            }
+
+            return records.Count;
+        }
+
         /// <summary>Records whose return was not asked for, or asked for long enough ago that its job must have failed.</summary>
-        public void AddNotJustRequested(FilterExpression criteria, string requestedOnColumn)
+        private void AddNotJustRequested(FilterExpression criteria, string requestedOnColumn)
         {
             var notJust = criteria.AddFilter(LogicalOperator.Or);
             notJust.AddCondition(requestedOnColumn, ConditionOperator.Null);
@@ -83,7 +105,7 @@ namespace LeadRecycle.Services.Aging
         /// Asks for a record's return to nurture: the stamp starts its background job (ReturnLapsedToNurture). A record
         /// asked for before and still open had its job fail: it counts as retried.
         /// </summary>
-        public void RequestReturn(Entity record, string requestedOnColumn)
+        private void RequestReturn(Entity record, string requestedOnColumn)
         {
             if (record.GetAttributeValue<DateTime?>(requestedOnColumn) != null)
             {
