@@ -326,6 +326,13 @@ namespace LeadRecycle.Sandbox
                 using var reader = new StreamReader(path);
                 return HistoryCsv.Read(reader);
             });
+            RefuseBadRows(problems, strict, "nothing was imported");
+            return (rows, problems);
+        }
+
+        /// <summary>Prints each bad row; under --strict, any bad row refuses the whole file.</summary>
+        private static void RefuseBadRows(System.Collections.Generic.List<HistoryProblem> problems, bool strict, string consequence)
+        {
             foreach (var problem in problems)
             {
                 Console.Error.WriteLine((strict ? "refused " : "skipped ") + problem);
@@ -333,10 +340,8 @@ namespace LeadRecycle.Sandbox
 
             if (strict && problems.Count > 0)
             {
-                throw new CommandFailure(ExitCodes.Refused, $"{problems.Count} bad row(s); nothing was imported (--strict).");
+                throw new CommandFailure(ExitCodes.Refused, $"{problems.Count} bad row(s); {consequence} (--strict).");
             }
-
-            return (rows, problems);
         }
 
         private static int Replay(string path, string asOfText, bool strict, string outputFolder)
@@ -344,11 +349,27 @@ namespace LeadRecycle.Sandbox
             var asOf = Date(asOfText, "--as-of");
             RequireFile(path, "history file");
             RequireWritable(ReportPath(outputFolder));
-            var (rows, problems) = ReadHistory(path, strict);
             var replay = new HistoryReplay(asOf.AddHours(23));
+            var problems = new System.Collections.Generic.List<HistoryProblem>();
+            var rowsRead = 0;
+            // The file is read row by row as it is imported; the progress is the share of the file read.
+            ReadInput(path, "a history", () =>
+            {
+                using var stream = File.OpenRead(path);
+                using var reader = new StreamReader(stream);
+                var rows = HistoryCsv.ReadRows(reader, problems);
+                var step = "Importing " + Path.GetFileName(path);
+                ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress =>
+                    replay.Import(rows, imported =>
+                    {
+                        rowsRead = imported;
+                        progress.Report(step, stream.Position, stream.Length);
+                    }));
+                return rowsRead;
+            });
+            RefuseBadRows(problems, strict, "nothing was imported");
             ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress =>
             {
-                replay.Import(rows, imported => progress.Report("Importing " + rows.Count.ToString("N0", CultureInfo.InvariantCulture) + " rows", imported, rows.Count));
                 progress.Report("Stall scan as of " + asOfText, 0, 0);
                 replay.Scan();
                 progress.Report("Stall scan as of " + asOfText, 1, 1);
@@ -356,7 +377,7 @@ namespace LeadRecycle.Sandbox
             var report = SandboxReport.From(replay.Organization, new System.Collections.Generic.Dictionary<string, CallLedger.Entry>());
             report.Replay = new SandboxReport.ReplaySection
             {
-                RowsRead = rows.Count + problems.Count,
+                RowsRead = rowsRead + problems.Count,
                 Imported = replay.Imported,
                 NotYetCreatedOnAsOf = replay.NotYetCreated,
                 SkippedRows = problems.ConvertAll(p => p.ToString()),
