@@ -20,7 +20,15 @@ namespace LeadRecycle.Solution
         /// <summary>Zip entries carry this timestamp so two packs of the same input are byte-identical.</summary>
         private static readonly DateTimeOffset EntryTimestamp = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        private static readonly HashSet<string> SupportedTopLevel = new HashSet<string>(UnpackedSolutionWriter.GeneratedFolders, StringComparer.Ordinal);
+        /// <summary>The top-level folders of src/ this packer packs.</summary>
+        private static readonly HashSet<string> SupportedTopLevel = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Other", "Entities", "OptionSets", "Roles", "Workflows", "PluginAssemblies", "SdkMessageProcessingSteps", "customapis", "environmentvariabledefinitions",
+            "AppModules", "AppModuleSiteMaps", "Dashboards", "WebResources",
+        };
+
+        /// <summary>The form types a table's FormXml/ holds, one folder each (facts §2).</summary>
+        public static readonly IReadOnlyList<string> FormTypes = new[] { "main", "quick", "quickCreate" };
 
         public sealed record PackResult(string ManagedZip, string UnmanagedZip);
 
@@ -229,7 +237,7 @@ namespace LeadRecycle.Solution
         /// </summary>
         private static void RequirePlaceholders(string sourceFolder, string folder, XElement entity)
         {
-            foreach (var (element, part) in ComponentXml.EntityPlaceholderParts)
+            foreach (var (element, part) in EntityXml.EntityPlaceholderParts)
             {
                 var present = Directory.Exists(Path.Combine(folder, part)) || File.Exists(Path.Combine(folder, part));
                 if (present && entity.Element(element) == null)
@@ -327,7 +335,7 @@ namespace LeadRecycle.Solution
                         .Where(p => Directory.GetParent(p)?.Parent?.Name == "Entities" && !EntityParts.Contains(Path.GetFileName(p)))
                         .Concat(Directory.EnumerateDirectories(Path.Combine(sourceFolder, "Entities"), "FormXml", SearchOption.AllDirectories)
                             .SelectMany(Directory.EnumerateFileSystemEntries)
-                            .Where(p => !FormDeclaration.FormTypes.Contains(Path.GetFileName(p), StringComparer.Ordinal)))
+                            .Where(p => !FormTypes.Contains(Path.GetFileName(p), StringComparer.Ordinal)))
                         .Select(p => "Entities/" + Path.GetRelativePath(Path.Combine(sourceFolder, "Entities"), p).Replace(Path.DirectorySeparatorChar, '/'))
                     : Array.Empty<string>())
                 .ToArray();
