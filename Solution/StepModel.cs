@@ -8,6 +8,8 @@ namespace LeadRecycle.Solution
     public sealed record StepModel(Guid Id, Guid SdkMessageId, PluginStep Declaration, PluginTypeModel PluginType, IReadOnlyList<StepImageModel> Images)
     {
         public string Name => Declaration.Name;
+
+        public string MessageName => Declaration.MessageName;
     }
 
     public sealed record StepImageModel(Guid Id, StepImage Declaration);
