@@ -325,7 +325,7 @@ namespace LeadRecycle.Solution
         /// <summary>What an Entities/&lt;S&gt;/ folder may hold: the table, its forms (by type folder), its views and its charts.</summary>
         private static readonly HashSet<string> EntityParts = new HashSet<string>(new[] { "Entity.xml", "FormXml", "SavedQueries", "Visualizations", "RibbonDiff.xml" }, StringComparer.Ordinal);
 
-        /// <summary>Parts this packer cannot pack yet (forms, views, ribbons, workflows, web resources ...) stop it, rather than vanish from the zip.</summary>
+        /// <summary>Parts this packer cannot pack (a folder it does not know, a form type folder it does not know) stop it, rather than vanish from the zip.</summary>
         private static void RefuseUnsupportedContent(string sourceFolder)
         {
             var unsupported = Directory.EnumerateDirectories(sourceFolder).Select(Path.GetFileName)

@@ -1,5 +1,5 @@
 // Tests of the opportunity form's Return to Nurture command (Solution/src/WebResources/lr_/scripts/ReturnToNurture.js),
-// run with Node.js's own test runner against a fake Xrm. Tests/Solution/WebResourceScriptTests.cs runs this file
+// run with Node.js's own test runner against a fake Xrm. Tests/Solution/ReturnToNurtureCommandTests.cs runs this file
 // as part of `dotnet test`.
 "use strict";
 
