@@ -51,6 +51,18 @@ namespace LeadRecycle.Schema
         /// </summary>
         public const string ReturnBlocked = "lr_returnblocked";
 
+        /// <summary>Closed-loop attribution: how the opportunity the returned prospect became (or the reopened deal) closed.</summary>
+        public const string ReturnOutcome = "lr_returnoutcome";
+
+        /// <summary>When that opportunity closed.</summary>
+        public const string ReturnOutcomeOn = "lr_returnoutcomeon";
+
+        /// <summary>The revenue it brought: the won opportunity's actual value (zero when lost).</summary>
+        public const string ReturnRevenue = "lr_returnrevenue";
+
+        /// <summary>The opportunity the outcome belongs to: the returned lead's qualified opportunity, or the reopened deal.</summary>
+        public const string ReturnOpportunity = "lr_returnopportunityid";
+
         public static class State
         {
             public const int Active = 0;

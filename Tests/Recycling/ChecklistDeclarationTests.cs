@@ -111,7 +111,7 @@ namespace LeadRecycle.Tests.Recycling
             var readme = Regex.Replace(File.ReadAllText(Path.Combine(BuildLayout.RepositoryRoot, "README.md")), @"\s+", " ");
 
             Assert.Contains(string.Join(", ", ReturnToNurtureChecklist.Fields.Select(item => "*" + item.Label + "*")), readme, StringComparison.Ordinal);
-            Assert.Contains("`requires` takes `" + string.Join(", ", ReturnToNurtureChecklist.Fields.Select(item => item.RequirementName)) + "`", readme, StringComparison.Ordinal);
+            Assert.Contains("a checklist field, one of: " + string.Join(", ", ReturnToNurtureChecklist.Fields.Select(item => item.RequirementName)) + " |", readme, StringComparison.Ordinal);
         }
     }
 }
