@@ -149,7 +149,7 @@ namespace LeadRecycle.Solution
 
         public static SolutionDefinition Definition()
         {
-            var (tables, choices) = ReadCatalog(typeof(MetadataCatalog).Assembly);
+            var (tables, choices) = ReadCatalog(typeof(LeadRecycleTables).Assembly);
             return new SolutionDefinition
             {
                 UniqueName = UniqueName,
