@@ -20,9 +20,6 @@ namespace LeadRecycle.InMemoryDataverse
 
         internal AccessChecker Access => _accessChecker ??= new AccessChecker(_security, this);
 
-        /// <summary>The organization's security roles: the platform's (<see cref="PlatformRoles"/>) and those added.</summary>
-        public IReadOnlyCollection<SecurityRole> SecurityRoles => _security.Roles;
-
         /// <summary>Adds a role (a solution's role file, <see cref="SecurityRole.LoadFolder"/>), as importing a solution does.</summary>
         public void AddSecurityRole(SecurityRole role) => _security.AddRole(role ?? throw new ArgumentNullException(nameof(role)));
 

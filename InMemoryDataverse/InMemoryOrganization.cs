@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using LeadRecycle.InMemoryDataverse.Diagnostics;
@@ -116,9 +115,6 @@ namespace LeadRecycle.InMemoryDataverse
 
         /// <summary>The primary name of a lookup's target, for the names lookups carry on the way out.</summary>
         internal Func<EntityReference, string?> PrimaryNames => _nameOf;
-
-        /// <summary>Every plug-in execution of the recorded operations, in order.</summary>
-        public IEnumerable<PluginExecutionRecord> PluginExecutions => _operations.SelectMany(o => o.Executions);
 
         public int PendingAsyncJobs => _asyncQueue.Count;
 

@@ -26,9 +26,6 @@ namespace LeadRecycle.InMemoryDataverse
         /// <summary>The user the calls run as.</summary>
         public Guid UserId { get; }
 
-        /// <summary>True for a service a plug-in received: its calls are plug-in calls.</summary>
-        public bool IsPluginService => _caller != null;
-
         public Guid Create(Entity entity)
         {
             Count("Create");
