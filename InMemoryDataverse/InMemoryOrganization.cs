@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using LeadRecycle.InMemoryDataverse.Diagnostics;
 using LeadRecycle.InMemoryDataverse.Messages;
 using LeadRecycle.InMemoryDataverse.Pipeline;

@@ -17,24 +17,9 @@ namespace LeadRecycle.InMemoryDataverse.Messages
 
         public override bool HasPreImage => false;
 
-        public override void ResolvePrimaryEntity(OperationState op)
-        {
-            var target = Required<Entity>(op, "Target");
-            var schema = op.Organization.SchemaOf(target.LogicalName);
-            op.PrimaryEntityName = schema.LogicalName;
-            if (target.Id == Guid.Empty && target.Attributes.TryGetValue(schema.PrimaryIdColumn, out var idValue) && idValue is Guid givenId)
-            {
-                target.Id = givenId;
-            }
+        public override void ResolvePrimaryEntity(OperationState op) => op.PrimaryEntityId = TargetEntity(op, out _).Id;
 
-            op.PrimaryEntityId = target.Id;
-        }
-
-        public override void ValidateBeforePreValidation(OperationState op)
-        {
-            var target = (Entity)op.InputParameters["Target"];
-            Validator.ValidateAttributes(op.Organization.SchemaOf(target.LogicalName), target, null);
-        }
+        public override void ValidateBeforePreValidation(OperationState op) => ValidateTargetColumns(op);
 
         public override void Authorize(OperationState op)
         {

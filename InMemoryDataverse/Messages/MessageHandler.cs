@@ -90,6 +90,30 @@ namespace LeadRecycle.InMemoryDataverse.Messages
             throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture, "Required field '{0}' is missing", key));
         }
 
+        /// <summary>
+        /// The Target entity of a Create or an Update, which names the primary entity; an id given only in the primary
+        /// id column becomes the Target's id.
+        /// </summary>
+        protected static Entity TargetEntity(OperationState op, out TableSchema schema)
+        {
+            var target = Required<Entity>(op, "Target");
+            schema = op.Organization.SchemaOf(target.LogicalName);
+            op.PrimaryEntityName = schema.LogicalName;
+            if (target.Id == Guid.Empty && target.Attributes.TryGetValue(schema.PrimaryIdColumn, out var idValue) && idValue is Guid givenId)
+            {
+                target.Id = givenId;
+            }
+
+            return target;
+        }
+
+        /// <summary>With steps registered, a Target's columns are checked before PreValidation (a plug-in never sees an unknown column).</summary>
+        protected static void ValidateTargetColumns(OperationState op)
+        {
+            var target = (Entity)op.InputParameters["Target"];
+            Validator.ValidateAttributes(op.Organization.SchemaOf(target.LogicalName), target, null);
+        }
+
         /// <summary>The primary entity from a reference by id or by alternate key; the record must exist.</summary>
         protected static void ResolveReference(OperationState op, EntityReference reference)
         {

@@ -25,15 +25,8 @@ namespace LeadRecycle.InMemoryDataverse.Messages
 
         public override void ResolvePrimaryEntity(OperationState op)
         {
-            var target = Required<Entity>(op, "Target");
             var organization = op.Organization;
-            var schema = organization.SchemaOf(target.LogicalName);
-            op.PrimaryEntityName = schema.LogicalName;
-            if (target.Id == Guid.Empty && target.Attributes.TryGetValue(schema.PrimaryIdColumn, out var idValue) && idValue is Guid givenId)
-            {
-                target.Id = givenId;
-            }
-
+            var target = TargetEntity(op, out var schema);
             if (target.Id == Guid.Empty && target.KeyAttributes != null && target.KeyAttributes.Count > 0)
             {
                 target.Id = FindByKey(organization, schema, target.KeyAttributes);
@@ -42,11 +35,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
             op.PrimaryEntityId = ExistingId(organization, schema, target.Id);
         }
 
-        public override void ValidateBeforePreValidation(OperationState op)
-        {
-            var target = (Entity)op.InputParameters["Target"];
-            Validator.ValidateAttributes(op.Organization.SchemaOf(target.LogicalName), target, null);
-        }
+        public override void ValidateBeforePreValidation(OperationState op) => ValidateTargetColumns(op);
 
         public override void Authorize(OperationState op)
         {
