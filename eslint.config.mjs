@@ -8,7 +8,7 @@ const everyRule = Object.fromEntries(Object.keys(powerApps.rules).map((name) => 
 
 export default [
     {
-        files: ["Solution/WebResources/**/*.js"],
+        files: ["Solution/src/WebResources/**/*.js"],
         plugins: { "@microsoft/power-apps": powerApps },
         languageOptions: {
             // Classic scripts that the browser loads (and Node.js loads for their tests): not ES modules.

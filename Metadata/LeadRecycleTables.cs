@@ -18,12 +18,13 @@ namespace LeadRecycle.Metadata
         public static readonly ChoiceMetadata LeadDevelopmentStages = Choice("lr_leaddevelopmentstage", "Lead-development stage", Labels.LeadDevelopmentStages);
         public static readonly ChoiceMetadata Likelihoods = Choice("lr_likelihood", "Likelihood to move in 30 days", Labels.Likelihoods);
         public static readonly ChoiceMetadata RecycleTypes = Choice("lr_recycletype", "Recycle type", Labels.RecycleTypes);
+        public static readonly ChoiceMetadata ReturnOutcomes = Choice("lr_returnoutcome", "Return outcome", Labels.ReturnOutcomes);
         public static readonly ChoiceMetadata AgingStatuses = Choice("lr_agingstatus", "Aging status", Labels.AgingStatuses);
         public static readonly ChoiceMetadata EngagementTypes = Choice("lr_engagementtype", "Engagement type", Labels.EngagementTypes);
 
         public static IReadOnlyList<ChoiceMetadata> GlobalChoices { get; } = new[]
         {
-            DisqualificationReasons, NurtureStreams, EffortTypes, LeadDevelopmentStages, Likelihoods, RecycleTypes, AgingStatuses, EngagementTypes,
+            DisqualificationReasons, NurtureStreams, EffortTypes, LeadDevelopmentStages, Likelihoods, RecycleTypes, ReturnOutcomes, AgingStatuses, EngagementTypes,
         };
 
         public static TableMetadata RecycledLeadTable { get; } = BuildRecycledLead();
@@ -159,6 +160,10 @@ namespace LeadRecycle.Metadata
                 Custom(RecycledLead.RecycleCount, ColumnType.Integer, "Recycle count", "How many times this prospect has been recycled, this time included.") with { MinValue = 0, MaxValue = 1000 },
                 Custom(RecycledLead.ScoredOn, ColumnType.DateTime, "Scored on", "The moment the engagement score is exact as of (it decays from there)."),
                 Lookup(RecycledLead.ReturnedLead, "Returned as lead", Lead.EntityName),
+                Custom(RecycledLead.ReturnOutcome, ColumnType.Picklist, "Outcome after return", "Won or lost: how the opportunity the returned prospect became, or the reopened deal, closed.") with { Choice = ReturnOutcomes },
+                Custom(RecycledLead.ReturnOutcomeOn, ColumnType.DateTime, "Outcome on", "When that opportunity closed."),
+                Custom(RecycledLead.ReturnRevenue, ColumnType.Money, "Revenue after return", "The won opportunity's actual revenue; zero when lost.") with { MinValue = 0, MaxValue = 100000000000m, Precision = 2 },
+                Lookup(RecycledLead.ReturnOpportunity, "Opportunity after return", Opportunity.EntityName) with { Description = "The opportunity the outcome belongs to." },
                 Custom(RecycledLead.RemovalNote, ColumnType.String, "Removal note", "Why the record left the waterfall without nurture.") with { MaxLength = 500 },
                 Custom(RecycledLead.ReturnBlocked, ColumnType.String, "Return blocked", "Why the re-engaged prospect could not go back to sales; the return is tried again with its next engagement.") with { MaxLength = 500 },
                 new ColumnMetadata(CommonColumns.StateCode, ColumnType.State, "Status") { Choice = state },

@@ -14,25 +14,29 @@ namespace LeadRecycle.Sandbox
         {
             var quick = new Option<bool>("--quick") { Description = "A smoke run of a few seconds: few iterations and small scans (1,000 and 5,000 open deals unless --scan-sizes says otherwise)." };
             var sizes = new Option<string?>("--scan-sizes") { Description = "Open deals for the stall scan, comma-separated (default 10000,100000,1000000)." };
+            var replaySizes = new Option<string?>("--replay-sizes") { Description = "Deals in the generated histories replayed end to end, comma-separated (default 10000,100000,1000000; --quick 1000,4000)." };
             var iterations = new Option<int?>("--iterations") { Description = "Timed operations per event and variant (default 2000; --quick 40)." };
             var bench = new Command("bench", "LeadRecycle's performance figures in one run: calls per event, time per operation with and without LeadRecycle, and the stall scan at scale; writes bench.json.");
             bench.Options.Add(quick);
             bench.Options.Add(sizes);
+            bench.Options.Add(replaySizes);
             bench.Options.Add(iterations);
             bench.Options.Add(output);
-            bench.SetAction(result => Run(result.GetValue(quick), result.GetValue(sizes), result.GetValue(iterations), result.GetValue(output)!));
+            bench.SetAction(result => Run(result.GetValue(quick), result.GetValue(sizes), result.GetValue(replaySizes), result.GetValue(iterations), result.GetValue(output)!));
             return bench;
         }
 
-        /// <summary>The --scan-sizes value as open-deal counts, or null and what is wrong with it.</summary>
-        public static int[]? ParseScanSizes(string text, out string? problem)
+        /// <summary>A --scan-sizes or --replay-sizes value as counts, or null and what is wrong with it.</summary>
+        public static int[]? ParseScanSizes(string text, out string? problem) => ParseSizes("--scan-sizes", text, out problem);
+
+        public static int[]? ParseSizes(string option, string text, out string? problem)
         {
             ArgumentNullException.ThrowIfNull(text);
             var sizes = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(s => int.TryParse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1).ToArray();
             if (sizes.Length == 0 || sizes.Any(n => n < 1))
             {
-                problem = $"--scan-sizes '{text}' must be positive whole numbers separated by commas.";
+                problem = $"{option} '{text}' must be positive whole numbers separated by commas.";
                 return null;
             }
 
@@ -40,13 +44,24 @@ namespace LeadRecycle.Sandbox
             return sizes;
         }
 
-        private static int Run(bool quick, string? sizesText, int? iterations, string outputFolder)
+        private static int Run(bool quick, string? sizesText, string? replaySizesText, int? iterations, string outputFolder)
         {
             int[]? sizes = null;
             if (sizesText != null)
             {
                 sizes = ParseScanSizes(sizesText, out var problem);
                 if (sizes == null)
+                {
+                    Console.Error.WriteLine(problem);
+                    return 2;
+                }
+            }
+
+            int[]? replaySizes = null;
+            if (replaySizesText != null)
+            {
+                replaySizes = ParseSizes("--replay-sizes", replaySizesText, out var problem);
+                if (replaySizes == null)
                 {
                     Console.Error.WriteLine(problem);
                     return 2;
@@ -60,10 +75,13 @@ namespace LeadRecycle.Sandbox
             }
 
             var settings = quick ? BenchSettings.Quick(sizes) : new BenchSettings { ScanSizes = sizes ?? BenchSettings.DefaultScanSizes };
-            if (iterations != null)
+            settings = new BenchSettings
             {
-                settings = new BenchSettings { Iterations = iterations.Value, WarmUp = settings.WarmUp, ScanSizes = settings.ScanSizes };
-            }
+                Iterations = iterations ?? settings.Iterations,
+                WarmUp = settings.WarmUp,
+                ScanSizes = settings.ScanSizes,
+                ReplaySizes = replaySizes ?? settings.ReplaySizes,
+            };
 
             var console = ConsoleProgress.CreateConsole();
             BenchReport? report = null;
@@ -116,6 +134,15 @@ namespace LeadRecycle.Sandbox
             }
 
             console.Write(scan);
+
+            var replay = new Table { Title = new TableTitle("Replay of a generated history, end to end in its own process (generate-history, then replay --as-of " + ReplayScaleBench.AsOf + ")") };
+            replay.AddColumn(Right("Deals")).AddColumn(Right("Seconds")).AddColumn(Right("Peak MB")).AddColumn(Right("Growth exponent"));
+            foreach (var row in report.ReplayScale)
+            {
+                replay.AddRow(Number(row.Deals), Number(row.Seconds), Number(row.PeakMegabytes), row.GrowthExponent == null ? "-" : Number(row.GrowthExponent.Value));
+            }
+
+            console.Write(replay);
         }
 
         private static TableColumn Right(string header) => new TableColumn(header).RightAligned();

@@ -25,6 +25,8 @@ namespace LeadRecycle.Sandbox
 
         [JsonPropertyName("stallScan")] public List<ScanRow> StallScan { get; init; } = new List<ScanRow>();
 
+        [JsonPropertyName("replayScale")] public List<ReplayScaleRow> ReplayScale { get; init; } = new List<ReplayScaleRow>();
+
         public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true });
 
         public sealed class TimingRow
@@ -98,6 +100,19 @@ namespace LeadRecycle.Sandbox
 
             /// <summary>Time to seed the deals (not part of the scan).</summary>
             [JsonPropertyName("seedSeconds")] public double SeedSeconds { get; init; }
+        }
+
+        /// <summary>One size of the end-to-end replay of a generated history (<see cref="ReplayScaleBench"/>).</summary>
+        public sealed class ReplayScaleRow
+        {
+            [JsonPropertyName("deals")] public int Deals { get; init; }
+
+            [JsonPropertyName("seconds")] public double Seconds { get; init; }
+
+            [JsonPropertyName("peakMegabytes")] public double PeakMegabytes { get; init; }
+
+            /// <summary>log(time ratio) / log(size ratio) against the size before; null for the first size.</summary>
+            [JsonPropertyName("growthExponent")] public double? GrowthExponent { get; init; }
         }
     }
 }

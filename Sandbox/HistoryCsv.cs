@@ -102,116 +102,144 @@ namespace LeadRecycle.Sandbox
         /// <summary>The columns a history must name; the header check and its message both read this list.</summary>
         public static readonly string[] RequiredColumns = { "opportunity_id", "owner", "state" };
 
+        /// <summary>The whole file at once: its good rows and its bad ones (the simulation plays rows out of order, so it keeps them).</summary>
         public static (List<HistoryRow> Rows, List<HistoryProblem> Problems) Read(TextReader reader)
         {
-            var rows = new List<HistoryRow>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var problems = ReadTable(reader, RequiredColumns, (lineNumber, field) =>
-            {
-                var rowProblems = new List<string>();
-                DateTime? Date(string name)
-                {
-                    var text = field(name);
-                    if (text == null)
-                    {
-                        return null;
-                    }
-
-                    if (!DateTime.TryParseExact(text, new[] { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ" }, CultureInfo.InvariantCulture,
-                        DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
-                    {
-                        rowProblems.Add($"{name} '{text}' is not a date (yyyy-MM-dd)");
-                        return null;
-                    }
-
-                    if (!SaneDates.Contains(date))
-                    {
-                        rowProblems.Add($"{name} '{text}' is outside {SaneDates.Range}");
-                        return null;
-                    }
-
-                    return date;
-                }
-
-                var id = field("opportunity_id");
-                var owner = field("owner");
-                var state = (field("state") ?? string.Empty).ToLowerInvariant();
-                if (id == null)
-                {
-                    rowProblems.Add("opportunity_id is empty");
-                }
-                else if (!seen.Add(id))
-                {
-                    rowProblems.Add($"opportunity_id '{id}' appears more than once");
-                }
-
-                if (owner == null)
-                {
-                    rowProblems.Add("owner is empty");
-                }
-
-                if (state != "open" && state != "won" && state != "lost")
-                {
-                    rowProblems.Add($"state '{field("state")}' must be open, won or lost");
-                }
-
-                decimal? value = null;
-                var valueText = field("value");
-                if (valueText != null)
-                {
-                    if (!decimal.TryParse(valueText, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
-                    {
-                        rowProblems.Add($"value '{valueText}' is not a number");
-                    }
-                    else if (parsed < 0)
-                    {
-                        // An estimated value below zero is an export error, and it would turn the report's sums upside down.
-                        rowProblems.Add($"value '{valueText}' is negative");
-                    }
-                    else
-                    {
-                        value = parsed;
-                    }
-                }
-
-                var row = new HistoryRow
-                {
-                    Line = lineNumber,
-                    OpportunityId = id ?? string.Empty,
-                    Owner = owner ?? string.Empty,
-                    OwnerManager = field("owner_manager"),
-                    Account = field("account"),
-                    Stage = field("stage"),
-                    StageEnteredOn = Date("stage_entered_on"),
-                    CreatedOn = Date("created_on"),
-                    ClosedOn = Date("closed_on"),
-                    State = state,
-                    LossReason = field("loss_reason"),
-                    Value = value,
-                };
-                if (row.State != "open" && row.ClosedOn == null && rowProblems.Count == 0)
-                {
-                    rowProblems.Add($"a {row.State} deal needs closed_on");
-                }
-
-                // A stay that ends before it starts would enter the stage statistics as a negative (or clamped zero) duration.
-                foreach (var (name, start) in new[] { ("stage_entered_on", row.StageEnteredOn), ("created_on", row.CreatedOn) })
-                {
-                    if (row.ClosedOn != null && start != null && row.ClosedOn < start)
-                    {
-                        rowProblems.Add($"closed_on {row.ClosedOn:yyyy-MM-dd} is before {name} {start:yyyy-MM-dd}");
-                    }
-                }
-
-                if (rowProblems.Count > 0)
-                {
-                    return new HistoryProblem(lineNumber, string.Join("; ", rowProblems));
-                }
-
-                rows.Add(row);
-                return null;
-            });
+            var problems = new List<HistoryProblem>();
+            var rows = ReadRows(reader, problems).ToList();
             return (rows, problems);
+        }
+
+        /// <summary>
+        /// The good rows one at a time, as they are read (a replay imports a million-row file without holding it); each
+        /// bad row is added to <paramref name="problems"/> as it is met. The header is checked now, so a file that cannot
+        /// be a history throws <see cref="UnreadableFileException"/> before any row is asked for; a binary line further
+        /// down throws it while the rows are read.
+        /// </summary>
+        public static IEnumerable<HistoryRow> ReadRows(TextReader reader, ICollection<HistoryProblem> problems)
+        {
+            ArgumentNullException.ThrowIfNull(problems);
+            var table = OpenTable(reader, RequiredColumns);
+            return Rows(table, problems);
+        }
+
+        private static IEnumerable<HistoryRow> Rows(TableReader table, ICollection<HistoryProblem> problems)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (lineNumber, field) in table.Lines())
+            {
+                var row = ParseRow(lineNumber, field, seen, problems);
+                if (row != null)
+                {
+                    yield return row;
+                }
+            }
+        }
+
+        private static HistoryRow? ParseRow(int lineNumber, Func<string, string?> field, HashSet<string> seen, ICollection<HistoryProblem> problems)
+        {
+            var rowProblems = new List<string>();
+            DateTime? Date(string name)
+            {
+                var text = field(name);
+                if (text == null)
+                {
+                    return null;
+                }
+
+                if (!DateTime.TryParseExact(text, new[] { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ" }, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+                {
+                    rowProblems.Add($"{name} '{text}' is not a date (yyyy-MM-dd)");
+                    return null;
+                }
+
+                if (!SaneDates.Contains(date))
+                {
+                    rowProblems.Add($"{name} '{text}' is outside {SaneDates.Range}");
+                    return null;
+                }
+
+                return date;
+            }
+
+            var id = field("opportunity_id");
+            var owner = field("owner");
+            var state = (field("state") ?? string.Empty).ToLowerInvariant();
+            if (id == null)
+            {
+                rowProblems.Add("opportunity_id is empty");
+            }
+            else if (!seen.Add(id))
+            {
+                rowProblems.Add($"opportunity_id '{id}' appears more than once");
+            }
+
+            if (owner == null)
+            {
+                rowProblems.Add("owner is empty");
+            }
+
+            if (state != "open" && state != "won" && state != "lost")
+            {
+                rowProblems.Add($"state '{field("state")}' must be open, won or lost");
+            }
+
+            decimal? value = null;
+            var valueText = field("value");
+            if (valueText != null)
+            {
+                if (!decimal.TryParse(valueText, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    rowProblems.Add($"value '{valueText}' is not a number");
+                }
+                else if (parsed < 0)
+                {
+                    // An estimated value below zero is an export error, and it would turn the report's sums upside down.
+                    rowProblems.Add($"value '{valueText}' is negative");
+                }
+                else
+                {
+                    value = parsed;
+                }
+            }
+
+            var row = new HistoryRow
+            {
+                Line = lineNumber,
+                OpportunityId = id ?? string.Empty,
+                Owner = owner ?? string.Empty,
+                OwnerManager = field("owner_manager"),
+                Account = field("account"),
+                Stage = field("stage"),
+                StageEnteredOn = Date("stage_entered_on"),
+                CreatedOn = Date("created_on"),
+                ClosedOn = Date("closed_on"),
+                State = state,
+                LossReason = field("loss_reason"),
+                Value = value,
+            };
+            if (row.State != "open" && row.ClosedOn == null && rowProblems.Count == 0)
+            {
+                rowProblems.Add($"a {row.State} deal needs closed_on");
+            }
+
+            // A stay that ends before it starts would enter the stage statistics as a negative (or clamped zero) duration.
+            foreach (var (name, start) in new[] { ("stage_entered_on", row.StageEnteredOn), ("created_on", row.CreatedOn) })
+            {
+                if (row.ClosedOn != null && start != null && row.ClosedOn < start)
+                {
+                    rowProblems.Add($"closed_on {row.ClosedOn:yyyy-MM-dd} is before {name} {start:yyyy-MM-dd}");
+                }
+            }
+
+            if (rowProblems.Count > 0)
+            {
+                problems.Add(new HistoryProblem(lineNumber, string.Join("; ", rowProblems)));
+                return null;
+            }
+
+            return row;
         }
 
         /// <summary>
@@ -223,11 +251,26 @@ namespace LeadRecycle.Sandbox
         /// </summary>
         public static List<HistoryProblem> ReadTable(TextReader reader, IReadOnlyCollection<string> requiredColumns, Func<int, Func<string, string?>, HistoryProblem?> readRow)
         {
+            ArgumentNullException.ThrowIfNull(readRow);
+            var problems = new List<HistoryProblem>();
+            foreach (var (lineNumber, field) in OpenTable(reader, requiredColumns).Lines())
+            {
+                var problem = readRow(lineNumber, field);
+                if (problem != null)
+                {
+                    problems.Add(problem);
+                }
+            }
+
+            return problems;
+        }
+
+        /// <summary>Reads and checks the header row now; the lines after it are read when <see cref="TableReader.Lines"/> is enumerated.</summary>
+        public static TableReader OpenTable(TextReader reader, IReadOnlyCollection<string> requiredColumns)
+        {
             ArgumentNullException.ThrowIfNull(reader);
             ArgumentNullException.ThrowIfNull(requiredColumns);
-            ArgumentNullException.ThrowIfNull(readRow);
             var required = string.Join(", ", requiredColumns);
-            var problems = new List<HistoryProblem>();
             var lineNumber = 0;
             string? header;
             do
@@ -266,32 +309,45 @@ namespace LeadRecycle.Sandbox
                 throw new UnreadableFileException($"the header has no {string.Join(", ", missing)} column{(missing.Count == 1 ? string.Empty : "s")}; the required columns are {required}");
             }
 
-            string? line;
-            while ((line = reader.ReadLine()) != null)
+            return new TableReader(reader, columns, lineNumber);
+        }
+
+        /// <summary>A CSV whose header has been read: its lines, each with its number and a field accessor by column name.</summary>
+        public sealed class TableReader
+        {
+            private readonly TextReader _reader;
+            private readonly List<string> _columns;
+            private readonly int _headerLine;
+
+            internal TableReader(TextReader reader, List<string> columns, int headerLine)
             {
-                lineNumber++;
-                if (line.Trim().Length == 0)
-                {
-                    continue;
-                }
-
-                ThrowIfBinary(line);
-                var fields = Split(line);
-                string? Field(string name)
-                {
-                    var index = columns.IndexOf(name);
-                    var value = index >= 0 && index < fields.Count ? fields[index].Trim() : null;
-                    return string.IsNullOrEmpty(value) ? null : value;
-                }
-
-                var problem = readRow(lineNumber, Field);
-                if (problem != null)
-                {
-                    problems.Add(problem);
-                }
+                _reader = reader;
+                _columns = columns;
+                _headerLine = headerLine;
             }
 
-            return problems;
+            public IEnumerable<(int Line, Func<string, string?> Field)> Lines()
+            {
+                var lineNumber = _headerLine;
+                string? line;
+                while ((line = _reader.ReadLine()) != null)
+                {
+                    lineNumber++;
+                    if (line.Trim().Length == 0)
+                    {
+                        continue;
+                    }
+
+                    ThrowIfBinary(line);
+                    var fields = Split(line);
+                    yield return (lineNumber, name =>
+                    {
+                        var index = _columns.IndexOf(name);
+                        var value = index >= 0 && index < fields.Count ? fields[index].Trim() : null;
+                        return string.IsNullOrEmpty(value) ? null : value;
+                    });
+                }
+            }
         }
 
         /// <summary>

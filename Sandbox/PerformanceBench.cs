@@ -23,8 +23,13 @@ namespace LeadRecycle.Sandbox
 
         public IReadOnlyList<int> ScanSizes { get; init; } = DefaultScanSizes;
 
+        public static readonly int[] DefaultReplaySizes = { 10000, 100000, 1000000 };
+
+        /// <summary>Deals in the generated histories replayed end to end (<see cref="ReplayScaleBench"/>).</summary>
+        public IReadOnlyList<int> ReplaySizes { get; init; } = DefaultReplaySizes;
+
         public static BenchSettings Quick(IReadOnlyList<int>? scanSizes = null) =>
-            new BenchSettings { Iterations = 40, WarmUp = 5, ScanSizes = scanSizes ?? new[] { 1000, 5000 } };
+            new BenchSettings { Iterations = 40, WarmUp = 5, ScanSizes = scanSizes ?? new[] { 1000, 5000 }, ReplaySizes = new[] { 1000, 4000 } };
     }
 
     /// <summary>Where the bench is, for a progress display: a step, and how far it is (Total 0 when not known).</summary>
@@ -88,6 +93,8 @@ namespace LeadRecycle.Sandbox
             {
                 report.StallScan.Add(Scan(size, progress));
             }
+
+            report.ReplayScale.AddRange(ReplayScaleBench.Run(settings.ReplaySizes, progress));
 
             return report;
         }

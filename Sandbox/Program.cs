@@ -55,6 +55,19 @@ namespace LeadRecycle.Sandbox
             simulate.SetAction(result => Run(() => Simulate(result.GetValue(simFile)!, result.GetValue(from)!, result.GetValue(to)!, result.GetValue(engagements), result.GetValue(strict), result.GetValue(output)!)));
             root.Subcommands.Add(simulate);
 
+            var deals = new Option<int>("--deals") { Description = "How many deals.", DefaultValueFactory = _ => 10_000 };
+            var years = new Option<int>("--years") { Description = "Years of history before the export date.", DefaultValueFactory = _ => 5 };
+            var exportedOn = new Option<string>("--exported-on") { Description = "The export date (yyyy-MM-dd): deals still moving then are open.", DefaultValueFactory = _ => "2025-01-01" };
+            var historyOut = new Option<string>("--out") { Description = "The generic history CSV to write.", DefaultValueFactory = _ => "synthetic-history.csv" };
+            var generate = new Command("generate-history", "Writes a synthetic opportunity history (generic CSV) of any size from a seed, to replay or simulate.");
+            generate.Options.Add(deals);
+            generate.Options.Add(years);
+            generate.Options.Add(exportedOn);
+            generate.Options.Add(seed);
+            generate.Options.Add(historyOut);
+            generate.SetAction(result => Run(() => GenerateHistory(result.GetValue(deals), result.GetValue(years), result.GetValue(exportedOn)!, result.GetValue(seed), result.GetValue(historyOut)!)));
+            root.Subcommands.Add(generate);
+
             root.Subcommands.Add(BenchCommand.Create(new Option<string>("--out") { Description = "The folder for bench.json.", DefaultValueFactory = _ => "sandbox-report" }));
 
             var parsed = root.Parse(args);
@@ -111,6 +124,32 @@ namespace LeadRecycle.Sandbox
             return ExitCodes.Ok;
         }
 
+        private static int GenerateHistory(int deals, int years, string exportedOnText, int seed, string outputPath)
+        {
+            if (deals < 1 || deals > SyntheticHistoryOptions.MaximumDeals)
+            {
+                throw new CommandFailure(ExitCodes.Usage, string.Format(CultureInfo.InvariantCulture, "--deals must be from 1 to {0:N0}.", SyntheticHistoryOptions.MaximumDeals));
+            }
+
+            if (years < 1 || years > 30)
+            {
+                throw new CommandFailure(ExitCodes.Usage, "--years must be from 1 to 30.");
+            }
+
+            var options = new SyntheticHistoryOptions { Deals = deals, Years = years, ExportedOn = Date(exportedOnText, "--exported-on"), Seed = seed };
+            if (!SaneDates.Contains(options.ExportedOn.AddYears(-years)))
+            {
+                throw new CommandFailure(ExitCodes.Usage, $"--exported-on {exportedOnText} less --years {years} starts before {SaneDates.Earliest:yyyy-MM-dd}.");
+            }
+
+            RequireWritable(outputPath);
+            var step = "Generating " + deals.ToString("N0", CultureInfo.InvariantCulture) + " deals";
+            ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress =>
+                WriteFiles((outputPath, (Action<TextWriter>)(writer => SyntheticHistory.Write(writer, options, done => progress.Report(step, done, deals))))));
+            Console.WriteLine("Wrote " + Path.GetFullPath(outputPath));
+            return ExitCodes.Ok;
+        }
+
         /// <summary>
         /// Reads an input the user named: a file that cannot be what it should be is refused with one message; a file
         /// the system will not let us read is a usage error like a missing one.
@@ -143,18 +182,23 @@ namespace LeadRecycle.Sandbox
         /// Writes the files all or nothing: each goes to a temporary file beside it, and they are moved into place only
         /// once every one is written, so a failure never leaves a partial or half-updated output behind.
         /// </summary>
-        private static void WriteFiles(params (string Path, string Text)[] files)
+        private static void WriteFiles(params (string Path, string Text)[] files) =>
+            WriteFiles(files.Select(f => (f.Path, (Action<TextWriter>)(writer => writer.Write(f.Text)))).ToArray());
+
+        /// <summary>The same, each file written as a stream (a generated history of a million deals never sits in memory).</summary>
+        private static void WriteFiles(params (string Path, Action<TextWriter> Write)[] files)
         {
             var written = new System.Collections.Generic.List<(string Temporary, string Path)>();
             try
             {
-                foreach (var (path, text) in files)
+                foreach (var (path, write) in files)
                 {
                     var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
                     Directory.CreateDirectory(folder);
                     var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
                     written.Add((temporary, path));
-                    File.WriteAllText(temporary, text);
+                    using var writer = new StreamWriter(temporary);
+                    write(writer);
                 }
 
                 foreach (var (temporary, path) in written)
@@ -282,6 +326,13 @@ namespace LeadRecycle.Sandbox
                 using var reader = new StreamReader(path);
                 return HistoryCsv.Read(reader);
             });
+            RefuseBadRows(problems, strict, "nothing was imported");
+            return (rows, problems);
+        }
+
+        /// <summary>Prints each bad row; under --strict, any bad row refuses the whole file.</summary>
+        private static void RefuseBadRows(System.Collections.Generic.List<HistoryProblem> problems, bool strict, string consequence)
+        {
             foreach (var problem in problems)
             {
                 Console.Error.WriteLine((strict ? "refused " : "skipped ") + problem);
@@ -289,10 +340,8 @@ namespace LeadRecycle.Sandbox
 
             if (strict && problems.Count > 0)
             {
-                throw new CommandFailure(ExitCodes.Refused, $"{problems.Count} bad row(s); nothing was imported (--strict).");
+                throw new CommandFailure(ExitCodes.Refused, $"{problems.Count} bad row(s); {consequence} (--strict).");
             }
-
-            return (rows, problems);
         }
 
         private static int Replay(string path, string asOfText, bool strict, string outputFolder)
@@ -300,11 +349,27 @@ namespace LeadRecycle.Sandbox
             var asOf = Date(asOfText, "--as-of");
             RequireFile(path, "history file");
             RequireWritable(ReportPath(outputFolder));
-            var (rows, problems) = ReadHistory(path, strict);
             var replay = new HistoryReplay(asOf.AddHours(23));
+            var problems = new System.Collections.Generic.List<HistoryProblem>();
+            var rowsRead = 0;
+            // The file is read row by row as it is imported; the progress is the share of the file read.
+            ReadInput(path, "a history", () =>
+            {
+                using var stream = File.OpenRead(path);
+                using var reader = new StreamReader(stream);
+                var rows = HistoryCsv.ReadRows(reader, problems);
+                var step = "Importing " + Path.GetFileName(path);
+                ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress =>
+                    replay.Import(rows, imported =>
+                    {
+                        rowsRead = imported;
+                        progress.Report(step, stream.Position, stream.Length);
+                    }));
+                return rowsRead;
+            });
+            RefuseBadRows(problems, strict, "nothing was imported");
             ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress =>
             {
-                replay.Import(rows, imported => progress.Report("Importing " + rows.Count.ToString("N0", CultureInfo.InvariantCulture) + " rows", imported, rows.Count));
                 progress.Report("Stall scan as of " + asOfText, 0, 0);
                 replay.Scan();
                 progress.Report("Stall scan as of " + asOfText, 1, 1);
@@ -312,7 +377,7 @@ namespace LeadRecycle.Sandbox
             var report = SandboxReport.From(replay.Organization, new System.Collections.Generic.Dictionary<string, CallLedger.Entry>());
             report.Replay = new SandboxReport.ReplaySection
             {
-                RowsRead = rows.Count + problems.Count,
+                RowsRead = rowsRead + problems.Count,
                 Imported = replay.Imported,
                 NotYetCreatedOnAsOf = replay.NotYetCreated,
                 SkippedRows = problems.ConvertAll(p => p.ToString()),

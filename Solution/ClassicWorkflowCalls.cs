@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadRecycle.Framework;
 
 namespace LeadRecycle.Solution
 {
@@ -15,14 +16,16 @@ namespace LeadRecycle.Solution
     /// </summary>
     public static class ClassicWorkflowCalls
     {
-        private const int EntityBinding = 1;
-        private const int EntityReferenceType = 5;
-
-        /// <summary>Boolean, DateTime, Decimal, EntityReference, Float, Integer, Money, Picklist, String, Guid (not Entity, EntityCollection, StringArray).</summary>
-        private static readonly HashSet<int> WorkflowTypes = new HashSet<int> { 0, 1, 2, EntityReferenceType, 6, 7, 8, 9, 10, 12 };
+        /// <summary>Every parameter type but Entity, EntityCollection and StringArray.</summary>
+        private static readonly HashSet<CustomApiParameterType> WorkflowTypes = new HashSet<CustomApiParameterType>
+        {
+            CustomApiParameterType.Boolean, CustomApiParameterType.DateTime, CustomApiParameterType.Decimal, CustomApiParameterType.EntityReference,
+            CustomApiParameterType.Float, CustomApiParameterType.Integer, CustomApiParameterType.Money, CustomApiParameterType.Picklist,
+            CustomApiParameterType.String, CustomApiParameterType.Guid,
+        };
 
         /// <summary>What keeps <paramref name="api"/> out of classic workflows; empty when it can be enabled.</summary>
-        public static IReadOnlyList<string> Obstacles(CustomApiDeclaration api)
+        public static IReadOnlyList<string> Obstacles(CustomApiDefinition api)
         {
             ArgumentNullException.ThrowIfNull(api);
             var obstacles = new List<string>();
@@ -37,7 +40,7 @@ namespace LeadRecycle.Solution
                 {
                     obstacles.Add($"'{parameter.UniqueName}' has type {parameter.Type}, which the workflow designer does not support");
                 }
-                else if (parameter.Type == EntityReferenceType && api.BindingType != EntityBinding)
+                else if (parameter.Type == CustomApiParameterType.EntityReference && api.Binding != CustomApiBinding.Entity)
                 {
                     obstacles.Add($"'{parameter.UniqueName}' is an EntityReference on an API not bound to a table");
                 }
@@ -46,6 +49,6 @@ namespace LeadRecycle.Solution
             return obstacles;
         }
 
-        public static bool CanCall(CustomApiDeclaration api) => Obstacles(api).Count == 0;
+        public static bool CanCall(CustomApiDefinition api) => Obstacles(api).Count == 0;
     }
 }

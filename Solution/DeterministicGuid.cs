@@ -40,27 +40,6 @@ namespace LeadRecycle.Solution
 
         public static Guid ForStep(string stepName) => Create("step:" + stepName);
 
-        public static Guid ForCloudFlow(string key) => Create("cloudflow:" + key);
-
-        public static Guid ForRole(string roleName) => Create("role:" + roleName);
-
-        public static Guid ForView(string key) => Create("savedquery:" + key);
-
-        public static Guid ForForm(string key) => Create("systemform:" + key);
-
-        /// <summary>A tab, section or cell of a form: seeded by the form's id and the part's path in it.</summary>
-        public static Guid ForFormPart(Guid formId, string path) => Create(formId, "formpart:" + path);
-
-        public static Guid ForChart(string key) => Create("savedqueryvisualization:" + key);
-
-        public static Guid ForDashboard(string name) => Create("dashboard:" + name);
-
-        public static Guid ForWebResource(string name) => Create("webresource:" + name);
-
-        public static Guid ForAppModule(string uniqueName) => Create("appmodule:" + uniqueName);
-
-        public static Guid ForSiteMap(string uniqueName) => Create("sitemap:" + uniqueName);
-
         public static Guid ForImage(string stepName, string alias) => Create("stepimage:" + stepName + "|" + alias);
     }
 }

@@ -28,21 +28,21 @@ namespace LeadRecycle.Solution
         private static PluginTypeDeclaration Read(Type type)
         {
             var plugin = CreateInstance(type);
-            var steps = plugin.Steps.Select(StepDeclaration.From).ToArray();
-            var customApi = plugin.CustomApi == null ? null : CustomApiDeclaration.From(plugin.CustomApi);
+            var steps = plugin.Steps.ToArray();
+            var customApi = plugin.CustomApi;
 
-            var foreign = steps.FirstOrDefault(s => s.PluginTypeFullName != type.FullName);
+            var foreign = steps.FirstOrDefault(s => s.PluginType != type);
             if (foreign != null)
             {
-                throw new InvalidOperationException($"{type.FullName} declares step '{foreign.Name}' for another plug-in type; declare it on {foreign.PluginTypeFullName}.");
+                throw new InvalidOperationException($"{type.FullName} declares step '{foreign.Name}' for another plug-in type; declare it on {foreign.PluginType.FullName}.");
             }
 
-            if (customApi != null && customApi.PluginTypeFullName != type.FullName)
+            if (customApi != null && customApi.PluginType != type)
             {
-                throw new InvalidOperationException($"{type.FullName} declares Custom API '{customApi.UniqueName}' for another plug-in type ({customApi.PluginTypeFullName}); the API's main operation is the type that declares it.");
+                throw new InvalidOperationException($"{type.FullName} declares Custom API '{customApi.UniqueName}' for another plug-in type ({customApi.PluginType.FullName}); the API's main operation is the type that declares it.");
             }
 
-            return new PluginTypeDeclaration(type.FullName!, steps, CustomApi: customApi);
+            return new PluginTypeDeclaration(type.FullName!, steps, customApi);
         }
 
         /// <summary>Plug-ins are constructed as Dataverse does: with the (unsecure, secure) configuration strings, here null.</summary>

@@ -7,7 +7,7 @@ using System.Reflection;
 namespace LeadRecycle.Solution
 {
     /// <summary>
-    ///   unpack [--src DIR]                                  regenerate the unpacked solution (default: Solution/src)
+    ///   generate [--src DIR]                                rewrite the code-owned files of the unpacked solution (default: Solution/src)
     ///   pack --src DIR --out DIR --assembly DLL [...]      pack the managed and unmanaged zips from src/
     /// </summary>
     public static class Program
@@ -20,10 +20,10 @@ namespace LeadRecycle.Solution
                 var options = ParseOptions(args.Skip(1).ToArray());
                 switch (command)
                 {
-                    case "unpack":
+                    case "generate":
                         var source = Single(options, "--src") ?? DefaultSourceFolder();
-                        var files = UnpackedSolutionWriter.Write(LeadRecycleSolution.Model(), source);
-                        Console.WriteLine($"Wrote {files.Count} files to {source}");
+                        var files = CodeOwnedFiles.Write(LeadRecycleSolution.Model(), source);
+                        Console.WriteLine($"Wrote {files.Count} code-owned files to {source}; the maker-owned ones are left as they are.");
                         return 0;
                     case "pack":
                         var result = SolutionPacker.Pack(
@@ -34,7 +34,7 @@ namespace LeadRecycle.Solution
                         Console.WriteLine($"Packed {result.UnmanagedZip}");
                         return 0;
                     default:
-                        Console.Error.WriteLine("usage: LeadRecycle.Solution unpack [--src DIR] | pack --src DIR --out DIR --assembly DLL [--assembly DLL ...]");
+                        Console.Error.WriteLine("usage: LeadRecycle.Solution generate [--src DIR] | pack --src DIR --out DIR --assembly DLL [--assembly DLL ...]");
                         return 2;
                 }
             }

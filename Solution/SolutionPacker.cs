@@ -20,7 +20,15 @@ namespace LeadRecycle.Solution
         /// <summary>Zip entries carry this timestamp so two packs of the same input are byte-identical.</summary>
         private static readonly DateTimeOffset EntryTimestamp = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        private static readonly HashSet<string> SupportedTopLevel = new HashSet<string>(UnpackedSolutionWriter.GeneratedFolders, StringComparer.Ordinal);
+        /// <summary>The top-level folders of src/ this packer packs.</summary>
+        private static readonly HashSet<string> SupportedTopLevel = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Other", "Entities", "OptionSets", "Roles", "Workflows", "PluginAssemblies", "SdkMessageProcessingSteps", "customapis", "environmentvariabledefinitions",
+            "AppModules", "AppModuleSiteMaps", "Dashboards", "WebResources",
+        };
+
+        /// <summary>The form types a table's FormXml/ holds, one folder each (facts §2).</summary>
+        public static readonly IReadOnlyList<string> FormTypes = new[] { "main", "quick", "quickCreate" };
 
         public sealed record PackResult(string ManagedZip, string UnmanagedZip);
 
@@ -229,7 +237,7 @@ namespace LeadRecycle.Solution
         /// </summary>
         private static void RequirePlaceholders(string sourceFolder, string folder, XElement entity)
         {
-            foreach (var (element, part) in ComponentXml.EntityPlaceholderParts)
+            foreach (var (element, part) in EntityXml.EntityPlaceholderParts)
             {
                 var present = Directory.Exists(Path.Combine(folder, part)) || File.Exists(Path.Combine(folder, part));
                 if (present && entity.Element(element) == null)
@@ -317,7 +325,7 @@ namespace LeadRecycle.Solution
         /// <summary>What an Entities/&lt;S&gt;/ folder may hold: the table, its forms (by type folder), its views and its charts.</summary>
         private static readonly HashSet<string> EntityParts = new HashSet<string>(new[] { "Entity.xml", "FormXml", "SavedQueries", "Visualizations", "RibbonDiff.xml" }, StringComparer.Ordinal);
 
-        /// <summary>Parts this packer cannot pack yet (forms, views, ribbons, workflows, web resources ...) stop it, rather than vanish from the zip.</summary>
+        /// <summary>Parts this packer cannot pack (a folder it does not know, a form type folder it does not know) stop it, rather than vanish from the zip.</summary>
         private static void RefuseUnsupportedContent(string sourceFolder)
         {
             var unsupported = Directory.EnumerateDirectories(sourceFolder).Select(Path.GetFileName)
@@ -327,7 +335,7 @@ namespace LeadRecycle.Solution
                         .Where(p => Directory.GetParent(p)?.Parent?.Name == "Entities" && !EntityParts.Contains(Path.GetFileName(p)))
                         .Concat(Directory.EnumerateDirectories(Path.Combine(sourceFolder, "Entities"), "FormXml", SearchOption.AllDirectories)
                             .SelectMany(Directory.EnumerateFileSystemEntries)
-                            .Where(p => !FormDeclaration.FormTypes.Contains(Path.GetFileName(p), StringComparer.Ordinal)))
+                            .Where(p => !FormTypes.Contains(Path.GetFileName(p), StringComparer.Ordinal)))
                         .Select(p => "Entities/" + Path.GetRelativePath(Path.Combine(sourceFolder, "Entities"), p).Replace(Path.DirectorySeparatorChar, '/'))
                     : Array.Empty<string>())
                 .ToArray();

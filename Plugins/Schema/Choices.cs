@@ -72,6 +72,13 @@ namespace LeadRecycle.Schema
         Passive = 100000001,
     }
 
+    /// <summary>lr_returnoutcome: how the sales effort a recycled lead went back to ended (closed-loop attribution).</summary>
+    public enum ReturnOutcome
+    {
+        Won = 100000000,
+        Lost = 100000001,
+    }
+
     /// <summary>lr_agingstatus: where a deal stands against its stage's threshold.</summary>
     public enum AgingStatus
     {

@@ -59,6 +59,12 @@ namespace LeadRecycle.Schema
             [Likelihood.Four] = "4 - Highly likely",
         };
 
+        public static readonly IReadOnlyDictionary<ReturnOutcome, string> ReturnOutcomes = new Dictionary<ReturnOutcome, string>
+        {
+            [ReturnOutcome.Won] = "Won after return",
+            [ReturnOutcome.Lost] = "Lost after return",
+        };
+
         public static readonly IReadOnlyDictionary<RecycleType, string> RecycleTypes = new Dictionary<RecycleType, string>
         {
             [RecycleType.Active] = "Active (sales disqualified)",

@@ -79,6 +79,9 @@ namespace LeadRecycle.Schema
         public const string ActualEnd = "actualend";
         public const string Description = "description";
 
+        /// <summary>The revenue the close records; Win copies it to the opportunity's actual value.</summary>
+        public const string ActualRevenue = "actualrevenue";
+
         /// <summary>The status the close gives the opportunity (3 Won; 4, 5 or a custom value for a loss).</summary>
         public const string OpportunityStatusCode = "opportunitystatuscode";
     }
@@ -194,6 +197,18 @@ namespace LeadRecycle.Schema
         /// journey's engagement; cleared when the return succeeds.
         /// </summary>
         public const string ReturnBlocked = "lr_returnblocked";
+
+        /// <summary>Closed-loop attribution: how the opportunity the returned prospect became (or the reopened deal) closed.</summary>
+        public const string ReturnOutcome = "lr_returnoutcome";
+
+        /// <summary>When that opportunity closed.</summary>
+        public const string ReturnOutcomeOn = "lr_returnoutcomeon";
+
+        /// <summary>The revenue it brought: the won opportunity's actual value (zero when lost).</summary>
+        public const string ReturnRevenue = "lr_returnrevenue";
+
+        /// <summary>The opportunity the outcome belongs to: the returned lead's qualified opportunity, or the reopened deal.</summary>
+        public const string ReturnOpportunity = "lr_returnopportunityid";
 
         public static class State
         {

@@ -8,7 +8,8 @@ namespace LeadRecycle.Tests.Fidelity
 {
     /// <summary>
     /// The stand-in must expose exactly the surface recorded in XrmSdkSurface.txt, which was written from
-    /// ../shared/xrm-sdk-surface.md (and docs/research for the few additions): a member that is missing,
+    /// Microsoft's reference for the Microsoft.Xrm.Sdk and Microsoft.Crm.Sdk.Messages namespaces
+    /// (https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk): a member that is missing,
     /// extra, mis-typed, or settable where Microsoft's is get-only fails here.
     /// </summary>
     public sealed class XrmSdkSurfaceTests

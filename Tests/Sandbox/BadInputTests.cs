@@ -36,31 +36,7 @@ namespace LeadRecycle.Tests.Sandbox
             return path;
         }
 
-        /// <summary>Runs the sandbox as the user does and returns its exit code and the lines it wrote to standard error.</summary>
-        private static (int Exit, string[] Errors) Sandbox(params string[] args)
-        {
-            var error = new StringWriter();
-            var output = new StringWriter();
-            var (previousError, previousOut) = (Console.Error, Console.Out);
-            Console.SetError(error);
-            Console.SetOut(output);
-            int exit;
-            try
-            {
-                exit = Program.Main(args);
-            }
-            finally
-            {
-                Console.SetError(previousError);
-                Console.SetOut(previousOut);
-            }
-
-            var all = error + "\n" + output;
-            // Whatever went wrong, the user reads words, not a .NET stack trace.
-            Assert.DoesNotContain("Exception", all, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);
-            return (exit, error.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        }
+        private static (int Exit, string[] Errors) Sandbox(params string[] args) => SandboxCommandLine.Run(args);
 
         private (int Exit, string[] Errors) History(string command, string history, params string[] more) => command == "replay"
             ? Sandbox(new[] { "replay", history, "--as-of", "2017-06-30", "--out", Output }.Concat(more).ToArray())

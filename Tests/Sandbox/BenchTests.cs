@@ -15,7 +15,7 @@ namespace LeadRecycle.Tests.Sandbox
         {
             var folder = Path.Combine(Path.GetTempPath(), "lr-bench-" + Guid.NewGuid().ToString("N"));
 
-            var exit = Program.Main(new[] { "bench", "--quick", "--scan-sizes", "2000,30000", "--out", folder });
+            var exit = Program.Main(new[] { "bench", "--quick", "--scan-sizes", "2000,30000", "--replay-sizes", "300,900", "--out", folder });
 
             Assert.Equal(0, exit);
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "bench.json")));
@@ -64,6 +64,13 @@ namespace LeadRecycle.Tests.Sandbox
 
             // Bounded batches: a scan of more deals than one call handles needs more calls.
             Assert.True(scans[1].GetProperty("customApiCalls").GetInt32() > 1, scans[1].ToString());
+
+            // The end-to-end replay at each size, in its own process: a time, a peak, and the growth from the size before.
+            var replays = root.GetProperty("replayScale").EnumerateArray().ToList();
+            Assert.Equal(new[] { 300, 900 }, replays.Select(r => r.GetProperty("deals").GetInt32()));
+            Assert.All(replays, r => Assert.True(r.GetProperty("seconds").GetDouble() > 0 && r.GetProperty("peakMegabytes").GetDouble() > 10, r.ToString()));
+            Assert.Equal(JsonValueKind.Null, replays[0].GetProperty("growthExponent").ValueKind);
+            Assert.Equal(JsonValueKind.Number, replays[1].GetProperty("growthExponent").ValueKind);
         }
 
         [Fact]
@@ -76,6 +83,9 @@ namespace LeadRecycle.Tests.Sandbox
 
             Assert.Null(BenchCommand.ParseScanSizes("1000,ten", out var problem));
             Assert.Equal("--scan-sizes '1000,ten' must be positive whole numbers separated by commas.", problem);
+            Assert.Equal(2, Program.Main(new[] { "bench", "--quick", "--replay-sizes", "-5", "--out", folder }));
+            Assert.Null(BenchCommand.ParseSizes("--replay-sizes", "-5", out problem));
+            Assert.Equal("--replay-sizes '-5' must be positive whole numbers separated by commas.", problem);
             Assert.Null(BenchCommand.ParseScanSizes("0", out problem));
             Assert.Equal("--scan-sizes '0' must be positive whole numbers separated by commas.", problem);
             Assert.Equal(new[] { 10000, 1000000 }, BenchCommand.ParseScanSizes(" 10000 , 1000000", out problem));

@@ -95,6 +95,65 @@ namespace LeadRecycle.Tests.Sandbox
 namespace LeadRecycle.Tests.Sandbox
 {
     [Collection(ConsoleCollection.Name)]
+    public sealed class HistoryStreamingTests
+    {
+        /// <summary>A reader that counts the lines handed out, to see how far ahead of the importer the file has been read.</summary>
+        private sealed class CountingReader : System.IO.StringReader
+        {
+            public CountingReader(string text)
+                : base(text)
+            {
+            }
+
+            public int LinesRead { get; private set; }
+
+            public override string? ReadLine()
+            {
+                var line = base.ReadLine();
+                if (line != null)
+                {
+                    LinesRead++;
+                }
+
+                return line;
+            }
+        }
+
+        [Fact]
+        public void Should_read_one_row_ahead_of_the_importer_when_a_history_is_streamed()
+        {
+            var csv = "opportunity_id,owner,state\n" + string.Concat(System.Linq.Enumerable.Range(1, 1000).Select(i => $"D{i},Ann,open\n")) + "D1,Ann,open\n";
+            using var reader = new CountingReader(csv);
+            var problems = new System.Collections.Generic.List<HistoryProblem>();
+
+            var rows = HistoryCsv.ReadRows(reader, problems);
+            var headerOnly = reader.LinesRead;
+            using var enumerator = rows.GetEnumerator();
+            Assert.True(enumerator.MoveNext());
+            var afterFirst = reader.LinesRead;
+            var count = 1;
+            while (enumerator.MoveNext())
+            {
+                count++;
+            }
+
+            Assert.Equal(1, headerOnly);
+            Assert.Equal(2, afterFirst);
+            Assert.Equal(1000, count);
+            Assert.Equal("line 1002: opportunity_id 'D1' appears more than once", Assert.Single(problems).ToString());
+        }
+
+        [Fact]
+        public void Should_refuse_before_any_row_when_the_streamed_file_has_no_header()
+        {
+            var problems = new System.Collections.Generic.List<HistoryProblem>();
+
+            var refusal = Assert.Throws<UnreadableFileException>(() => HistoryCsv.ReadRows(new System.IO.StringReader("D1,Ann,open\n"), problems));
+
+            Assert.Equal("line 1 is not a header row: it names none of the columns opportunity_id, owner, state", refusal.Message);
+        }
+    }
+
     public sealed class SimulationTests
     {
         [Fact]

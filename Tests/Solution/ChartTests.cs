@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Xml.Linq;
-using LeadRecycle.Solution;
 using Xunit;
 
 namespace LeadRecycle.Tests.Solution
@@ -9,6 +8,9 @@ namespace LeadRecycle.Tests.Solution
     /// <summary>The system charts (savedqueryvisualization) as the product packs them.</summary>
     public sealed class ChartTests
     {
+        /// <summary>The alias of a chart's measure (the count) in its FetchXML and category collection.</summary>
+        private const string MeasureAlias = "aggregate_column";
+
         private static XElement Customizations() => SolutionFixture.PackProduct(managed: true).Xml("customizations.xml");
 
         private static XElement[] Charts(XElement customizations, string entity) =>
@@ -39,9 +41,9 @@ namespace LeadRecycle.Tests.Solution
                 var fetch = Fetch(chart);
                 Assert.Equal("true", (string?)fetch.Attribute("aggregate"));
                 var count = Assert.Single(fetch.Element("entity")!.Elements("attribute"), a => a.Attribute("aggregate") != null);
-                Assert.Equal(("count", "lr_recycledleadid", AppXml.MeasureAlias), ((string)count.Attribute("aggregate")!, (string)count.Attribute("name")!, (string)count.Attribute("alias")!));
+                Assert.Equal(("count", "lr_recycledleadid", MeasureAlias), ((string)count.Attribute("aggregate")!, (string)count.Attribute("name")!, (string)count.Attribute("alias")!));
                 var measure = XElement.Parse((string)chart.Element("datadescription")!).Element("categorycollection")!.Element("category")!.Element("measurecollection")!.Element("measure")!;
-                Assert.Equal(AppXml.MeasureAlias, (string?)measure.Attribute("alias"));
+                Assert.Equal(MeasureAlias, (string?)measure.Attribute("alias"));
             }
         }
 
@@ -75,49 +77,21 @@ namespace LeadRecycle.Tests.Solution
         [Fact]
         public void Should_list_the_stalled_deals_chart_as_a_root_component_when_its_table_is_a_shell()
         {
-            var model = LeadRecycleSolution.Model();
-            var roots = ComponentXml.SolutionManifest(model, managed: 1).Descendants("RootComponent").Where(r => (string?)r.Attribute("type") == "59").ToArray();
+            var roots = UnpackedSource.Product.Manifest.Descendants("RootComponent").Where(r => (string?)r.Attribute("type") == "59").ToArray();
 
             var root = Assert.Single(roots);
-            Assert.Equal(ComponentXml.Braced(model.Charts.Single(c => c.Chart.Table == "opportunity").Id), (string?)root.Attribute("id"));
+            var chart = Assert.Single(UnpackedSource.Product.Charts, c => c.Table == "opportunity");
+            Assert.Equal((string?)chart.Element.Element("savedqueryvisualizationid"), (string?)root.Attribute("id"));
         }
 
         [Fact]
-        public void Should_keep_each_charts_id_when_the_solution_is_rebuilt()
+        public void Should_file_each_chart_under_its_table_by_its_own_id_when_src_is_committed()
         {
-            var first = LeadRecycleSolution.Model().Charts.Select(c => c.Id).ToArray();
-            var second = LeadRecycleSolution.Model().Charts.Select(c => c.Id).ToArray();
+            var charts = UnpackedSource.Product.Charts;
 
-            Assert.Equal(4, first.Length);
-            Assert.Equal(first, second);
-            Assert.Equal(DeterministicGuid.ForChart("lr_recycledlead|Recycled leads by reason"), LeadRecycleSolution.Model().Charts.Single(c => c.Chart.Name == "Recycled leads by reason").Id);
-            Assert.Equal(first.Length, first.Distinct().Count());
-        }
-
-        [Fact]
-        public void Should_write_each_chart_under_its_tables_visualizations_folder_when_unpacked()
-        {
-            var model = LeadRecycleSolution.Model();
-            var files = UnpackedSolutionWriter.Render(model);
-
-            foreach (var chart in model.Charts)
-            {
-                var path = "Entities/" + SchemaNaming.Table(chart.Chart.Table) + "/Visualizations/" + ComponentXml.Braced(chart.Id) + ".xml";
-                Assert.True(files.ContainsKey(path), path + " is missing");
-            }
-        }
-
-        [Fact]
-        public void Should_refuse_a_chart_when_it_groups_by_an_undeclared_column()
-        {
-            var definition = SolutionFixture.Definition();
-            var broken = definition with
-            {
-                Charts = new[] { new ChartDeclaration("lr_testrecord", "Broken", "lr_nosuchcolumn") },
-            };
-
-            var error = Assert.Throws<InvalidOperationException>(() => SolutionModel.Create(broken));
-            Assert.Contains("lr_nosuchcolumn", error.Message, StringComparison.Ordinal);
+            Assert.Equal(4, charts.Count);
+            Assert.All(charts, c => Assert.EndsWith("/Visualizations/" + (string)c.Element.Element("savedqueryvisualizationid")! + ".xml", c.Path, StringComparison.Ordinal));
+            Assert.Equal(charts.Count, charts.Select(c => (string?)c.Element.Element("savedqueryvisualizationid")).Distinct().Count());
         }
     }
 }

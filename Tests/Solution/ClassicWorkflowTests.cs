@@ -5,6 +5,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using LeadRecycle.Services.Configuration;
+using LeadRecycle.Framework;
 using LeadRecycle.Solution;
 using Xunit;
 
@@ -47,15 +48,17 @@ namespace LeadRecycle.Tests.Solution
         [Fact]
         public void Should_keep_an_api_out_of_classic_workflows_when_microsoft_does_not_allow_it()
         {
-            var allowed = new CustomApiDeclaration("lr_Test", "T", "Test", "Test", 0, null, false,
-                new[] { new CustomApiParameterDeclaration("Text", 10, "Text", "Text", true, null) }, Array.Empty<CustomApiParameterDeclaration>());
-            var function = allowed with { IsFunction = true };
-            var stringArray = allowed with { RequestParameters = new[] { new CustomApiParameterDeclaration("Names", 11, "Names", "Names", true, null) } };
-            var unboundReference = allowed with { ResponseProperties = new[] { new CustomApiParameterDeclaration("Record", 5, "Record", "Record", false, "account") } };
-            var boundReference = unboundReference with { BindingType = 1, BoundEntityLogicalName = "account" };
+            // The product's CustomApiDefinition declares actions only (IsFunction is false), so the function case cannot be built here.
+            static CustomApiDefinition Api(CustomApiBinding binding, string? table, CustomApiParameter[] request, CustomApiParameter[] response) =>
+                new CustomApiDefinition(typeof(TestPlugins.LossValidation), "lr_Test", "Test", "Test", binding, table, request, response);
+            var text = new[] { new CustomApiParameter("Text", CustomApiParameterType.String, "Text", "Text", isOptional: true) };
+            var record = new[] { new CustomApiParameter("Record", CustomApiParameterType.EntityReference, "Record", "Record", logicalEntityName: "account") };
+            var allowed = Api(CustomApiBinding.Global, null, text, Array.Empty<CustomApiParameter>());
+            var stringArray = Api(CustomApiBinding.Global, null, new[] { new CustomApiParameter("Names", CustomApiParameterType.StringArray, "Names", "Names", isOptional: true) }, Array.Empty<CustomApiParameter>());
+            var unboundReference = Api(CustomApiBinding.Global, null, text, record);
+            var boundReference = Api(CustomApiBinding.Entity, "account", text, record);
 
             Assert.True(ClassicWorkflowCalls.CanCall(allowed));
-            Assert.False(ClassicWorkflowCalls.CanCall(function));
             Assert.False(ClassicWorkflowCalls.CanCall(stringArray));
             Assert.False(ClassicWorkflowCalls.CanCall(unboundReference));
             Assert.True(ClassicWorkflowCalls.CanCall(boundReference));

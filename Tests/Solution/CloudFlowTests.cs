@@ -10,33 +10,39 @@ namespace LeadRecycle.Tests.Solution
 {
     public sealed class CloudFlowTests
     {
+        private static SourceComponent Flow => Assert.Single(UnpackedSource.Product.Workflows);
+
+        /// <summary>The flow's definition: the JSON file its data.xml names (JsonFileName), as the designer and an export write it.</summary>
+        private static byte[] Definition => UnpackedSource.Product.Bytes(((string)Flow.Element.Element("JsonFileName")!).TrimStart('/'));
+
         [Theory]
         [InlineData(true)]
         [InlineData(false)]
         public void Should_ship_a_draft_modern_flow_with_its_json_as_a_file_when_the_product_is_packed(bool managed)
         {
-            var flow = LeadRecycleSolution.Model().CloudFlows.Single();
+            var id = (string)Flow.Element.Attribute("WorkflowId")!;
             var zip = SolutionFixture.PackProduct(managed);
 
             var workflow = zip.Xml("customizations.xml").Element("Workflows")!.Elements("Workflow").Single();
-            Assert.Equal(ComponentXml.Braced(flow.Id), (string?)workflow.Attribute("WorkflowId"));
+            Assert.Equal(id, (string?)workflow.Attribute("WorkflowId"));
             Assert.Equal("5", (string?)workflow.Element("Category"));
             Assert.Equal("1", (string?)workflow.Element("Type"));
             // Draft: the admin sets the connection, then turns the flow on.
             Assert.Equal(("0", "1"), ((string?)workflow.Element("StateCode"), (string?)workflow.Element("StatusCode")));
             var jsonFileName = (string)workflow.Element("JsonFileName")!;
-            Assert.StartsWith("/Workflows/LeadRecycleDailyStallScan-" + flow.Id.ToString("D").ToUpperInvariant(), jsonFileName, StringComparison.Ordinal);
-            Assert.Equal(File.ReadAllBytes(Path.Combine(BuildLayout.RepositoryRoot, "Solution", "src", flow.JsonPath)), zip[jsonFileName.TrimStart('/')]);
-            Assert.Equal(File.ReadAllBytes(Path.Combine(BuildLayout.RepositoryRoot, "Solution", "Flows", "DailyStallScan.json")), zip[jsonFileName.TrimStart('/')]);
+            // Named as exports name it: the flow's name without spaces, its id in upper case (facts §2), beside its data.xml.
+            Assert.Equal("/Workflows/LeadRecycleDailyStallScan-" + id.Trim('{', '}').ToUpperInvariant() + ".json", jsonFileName);
+            Assert.Equal(jsonFileName.TrimStart('/') + ".data.xml", Flow.Path);
+            Assert.Equal(Definition, zip[jsonFileName.TrimStart('/')]);
 
             var roots = zip.Xml("solution.xml").Element("SolutionManifest")!.Element("RootComponents")!.Elements("RootComponent");
-            Assert.Single(roots, r => (string?)r.Attribute("type") == "29" && (string?)r.Attribute("id") == ComponentXml.Braced(flow.Id));
+            Assert.Single(roots, r => (string?)r.Attribute("type") == "29" && (string?)r.Attribute("id") == id);
         }
 
         [Fact]
         public void Should_call_the_scan_api_with_its_token_until_done_when_the_flow_definition_is_read()
         {
-            using var json = JsonDocument.Parse(LeadRecycleSolution.DailyStallScan.Definition);
+            using var json = JsonDocument.Parse(Definition);
             var definition = json.RootElement.GetProperty("properties").GetProperty("definition");
 
             Assert.Equal("Recurrence", definition.GetProperty("triggers").EnumerateObject().Single().Value.GetProperty("type").GetString());
@@ -53,13 +59,13 @@ namespace LeadRecycle.Tests.Solution
             Assert.Contains(api.RequestParameters, p => p.UniqueName == "ContinuationToken" && p.IsOptional);
             Assert.Contains(api.ResponseProperties, p => p.UniqueName == "ContinuationToken");
             Assert.Contains(api.ResponseProperties, p => p.UniqueName == "Done");
-            Assert.Equal(new[] { "lr_ScanStalledOpportunities" }, CloudFlowJson.UnboundActionNames(LeadRecycleSolution.DailyStallScan.Definition));
+            Assert.Equal(new[] { "lr_ScanStalledOpportunities" }, CloudFlowJson.UnboundActionNames(Definition));
         }
 
         [Fact]
         public void Should_stop_the_loop_and_fail_the_run_when_a_scan_batch_fails()
         {
-            using var json = JsonDocument.Parse(LeadRecycleSolution.DailyStallScan.Definition);
+            using var json = JsonDocument.Parse(Definition);
             var actions = json.RootElement.GetProperty("properties").GetProperty("definition").GetProperty("actions");
             var loop = actions.GetProperty("Until_the_scan_is_done");
 
@@ -82,40 +88,29 @@ namespace LeadRecycle.Tests.Solution
             var reference = Assert.Single(references);
             Assert.Equal("lr_DataverseConnection", (string?)reference.Attribute("connectionreferencelogicalname"));
             Assert.Equal("/providers/Microsoft.PowerApps/apis/shared_commondataserviceforapps", (string?)reference.Element("connectorid"));
-            Assert.Equal(new[] { "lr_DataverseConnection" }, CloudFlowJson.ConnectionReferenceNames(LeadRecycleSolution.DailyStallScan.Definition));
+            Assert.Equal(new[] { "lr_DataverseConnection" }, CloudFlowJson.ConnectionReferenceNames(Definition));
             // Inline, just before Languages, as real exports keep it.
             Assert.Equal("Languages", ((System.Xml.Linq.XElement)references[0].Parent!.NextNode!).Name.LocalName);
         }
 
         [Fact]
-        public void Should_refuse_the_model_when_a_flow_uses_a_connection_reference_the_solution_lacks()
+        public void Should_call_only_custom_apis_of_the_solution_when_the_flow_calls_a_leadrecycle_action()
         {
-            var definition = WithFlow(includeConnectionReference: false);
+            var apis = LeadRecycleSolution.Model().CustomApis.Select(a => a.UniqueName).ToArray();
 
-            var error = Assert.Throws<InvalidOperationException>(() => SolutionModel.Create(definition));
-            Assert.Contains("lr_DataverseConnection", error.Message, StringComparison.Ordinal);
+            var calls = CloudFlowJson.UnboundActionNames(Definition).Where(a => a.StartsWith(LeadRecycle.Schema.Publisher.Prefix + "_", StringComparison.Ordinal)).ToArray();
+
+            Assert.NotEmpty(calls);
+            Assert.All(calls, call => Assert.Contains(call, apis));
         }
 
         [Fact]
-        public void Should_keep_the_flow_id_and_file_name_when_the_version_changes()
+        public void Should_use_only_connection_references_that_customizations_xml_carries_when_the_flow_is_read()
         {
-            var before = SolutionModel.Create(WithFlow(includeConnectionReference: true, version: "1.0.0.0")).CloudFlows.Single();
-            var after = SolutionModel.Create(WithFlow(includeConnectionReference: true, version: "3.1.0.9")).CloudFlows.Single();
+            var carried = UnpackedSource.Product.Customizations.Element("connectionreferences")!.Elements("connectionreference")
+                .Select(r => (string)r.Attribute("connectionreferencelogicalname")!).ToArray();
 
-            Assert.Equal(before.Id, after.Id);
-            Assert.Equal(before.JsonPath, after.JsonPath);
-            Assert.Equal(DeterministicGuid.ForCloudFlow(LeadRecycleSolution.DailyStallScanKey), before.Id);
-        }
-
-        private static SolutionDefinition WithFlow(bool includeConnectionReference, string version = "1.2.3.4")
-        {
-            var definition = SolutionFixture.Definition(version);
-            return definition with
-            {
-                Assemblies = LeadRecycleSolution.PluginAssemblies.Select(PluginDiscovery.Discover).ToArray(),
-                CloudFlows = new[] { LeadRecycleSolution.DailyStallScan },
-                ConnectionReferences = includeConnectionReference ? new[] { LeadRecycleSolution.DataverseConnection } : Array.Empty<ConnectionReferenceDeclaration>(),
-            };
+            Assert.All(CloudFlowJson.ConnectionReferenceNames(Definition), used => Assert.Contains(used, carried));
         }
     }
 }

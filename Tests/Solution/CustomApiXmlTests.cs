@@ -140,9 +140,9 @@ namespace LeadRecycle.Tests.Solution
         [Fact]
         public void Should_refuse_the_model_when_a_response_property_is_declared_optional()
         {
-            var api = new CustomApiDeclaration("lr_Broken", typeof(TestPlugins.LossValidation).FullName!, "Broken", "Broken.", 0, null, false,
-                Array.Empty<CustomApiParameterDeclaration>(),
-                new[] { new CustomApiParameterDeclaration("Result", 10, "Result", "Result.", true, null) });
+            var api = new CustomApiDefinition(typeof(TestPlugins.LossValidation), "lr_Broken", "Broken", "Broken.", CustomApiBinding.Global, null,
+                Array.Empty<CustomApiParameter>(),
+                new[] { new CustomApiParameter("Result", CustomApiParameterType.String, "Result", "Result.", isOptional: true) });
 
             var error = Assert.Throws<InvalidOperationException>(() => SolutionModel.Create(WithApi(api)));
             Assert.Contains("Result", error.Message, StringComparison.Ordinal);
@@ -152,8 +152,8 @@ namespace LeadRecycle.Tests.Solution
         [Fact]
         public void Should_refuse_the_model_when_a_custom_api_lacks_the_publisher_prefix()
         {
-            var api = new CustomApiDeclaration("new_Scan", typeof(TestPlugins.LossValidation).FullName!, "Scan", "Scan.", 0, null, false,
-                Array.Empty<CustomApiParameterDeclaration>(), Array.Empty<CustomApiParameterDeclaration>());
+            var api = new CustomApiDefinition(typeof(TestPlugins.LossValidation), "new_Scan", "Scan", "Scan.", CustomApiBinding.Global, null,
+                Array.Empty<CustomApiParameter>(), Array.Empty<CustomApiParameter>());
 
             var error = Assert.Throws<InvalidOperationException>(() => SolutionModel.Create(WithApi(api)));
             Assert.Contains("prefix", error.Message, StringComparison.Ordinal);
@@ -162,24 +162,24 @@ namespace LeadRecycle.Tests.Solution
         [Fact]
         public void Should_write_the_custom_api_of_a_test_plugin_type_when_its_declaration_carries_one()
         {
-            var api = new CustomApiDeclaration("lr_Echo", typeof(TestPlugins.LossValidation).FullName!, "Echo", "Echoes.", 2, "contact", false,
-                new[] { new CustomApiParameterDeclaration("Text", 10, "Text", "Text.", true, null) },
-                new[] { new CustomApiParameterDeclaration("Echoed", 10, "Echoed", "Echoed.", false, null) });
+            var api = new CustomApiDefinition(typeof(TestPlugins.LossValidation), "lr_Echo", "Echo", "Echoes.", CustomApiBinding.EntityCollection, "contact",
+                new[] { new CustomApiParameter("Text", CustomApiParameterType.String, "Text", "Text.", isOptional: true) },
+                new[] { new CustomApiParameter("Echoed", CustomApiParameterType.String, "Echoed", "Echoed.") });
             var model = SolutionModel.Create(WithApi(api));
 
-            var files = UnpackedSolutionWriter.Render(model);
+            var files = CodeOwnedFiles.Render(model, XmlFiles.Load(System.IO.Path.Combine(SolutionFixture.TestSolutionSkeleton, "Other", "Solution.xml")));
             var customApi = Load(files["customapis/lr_Echo/customapi.xml"]);
             Assert.Equal("2", (string?)customApi.Element("bindingtype"));
-            Assert.Equal(model.Assemblies.Single().Types.Single(t => t.FullName == api.PluginTypeFullName).Id.ToString("D"), (string?)customApi.Element("plugintypeid")!.Element("plugintypeid"));
+            Assert.Equal(model.Assemblies.Single().Types.Single(t => t.FullName == api.PluginType.FullName).Id.ToString("D"), (string?)customApi.Element("plugintypeid")!.Element("plugintypeid"));
             Assert.Contains("customapis/lr_Echo/customapirequestparameters/Text/customapirequestparameter.xml", files.Keys);
             Assert.Contains("customapis/lr_Echo/customapiresponseproperties/Echoed/customapiresponseproperty.xml", files.Keys);
         }
 
-        private static SolutionDefinition WithApi(CustomApiDeclaration api)
+        private static SolutionDefinition WithApi(CustomApiDefinition api)
         {
             var assembly = SolutionFixture.TestAssembly with
             {
-                Types = SolutionFixture.TestAssembly.Types.Select(t => t.FullName == api.PluginTypeFullName ? t with { CustomApi = api } : t).ToArray(),
+                Types = SolutionFixture.TestAssembly.Types.Select(t => t.FullName == api.PluginType.FullName ? t with { CustomApi = api } : t).ToArray(),
             };
             return SolutionFixture.Definition(assemblies: new[] { assembly });
         }

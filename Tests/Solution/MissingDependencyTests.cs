@@ -49,7 +49,7 @@ namespace LeadRecycle.Tests.Solution
         [Fact]
         public void Should_not_declare_platform_tables_when_the_solution_only_references_them()
         {
-            var manifest = ComponentXml.MissingDependencies(LeadRecycleSolution.Model());
+            var manifest = SolutionManifestXml.MissingDependencies(LeadRecycleSolution.Model());
 
             var required = manifest.Descendants("Required").Select(r => (string?)r.Attribute("schemaName")).ToArray();
 

@@ -62,7 +62,7 @@ namespace LeadRecycle.Tests.Solution
             foreach (var tableFolder in Directory.EnumerateDirectories(Path.Combine(Source, "Entities")))
             {
                 var entity = XDocument.Load(Path.Combine(tableFolder, "Entity.xml")).Root!;
-                foreach (var (element, part) in ComponentXml.EntityPlaceholderParts)
+                foreach (var (element, part) in EntityXml.EntityPlaceholderParts)
                 {
                     var path = Path.Combine(tableFolder, part);
                     if (!Directory.Exists(path) && !File.Exists(path))
@@ -109,10 +109,9 @@ namespace LeadRecycle.Tests.Solution
         [Fact]
         public void Should_refuse_to_pack_when_a_chart_folder_has_no_visualizations_placeholder()
         {
-            var copy = Path.Combine(Path.GetTempPath(), "leadrecycle-placeholder-" + Guid.NewGuid().ToString("N"));
+            var copy = SolutionFixture.CopyToTemporaryFolder(Source);
             try
             {
-                CopyFolder(Source, copy);
                 var entityFile = Path.Combine(copy, "Entities", "Opportunity", "Entity.xml");
                 var entity = XDocument.Load(entityFile);
                 entity.Root!.Element("Visualizations")!.Remove();
@@ -142,19 +141,78 @@ namespace LeadRecycle.Tests.Solution
                 .Single(e => (string)e.Element("Name")! == "Opportunity").Elements("Visualizations").Elements("visualization"));
         }
 
+        /// <summary>
+        /// What `pac solution pack` makes of src/, checked structurally (no pac here): every file under src/ lands in the
+        /// zip, either inlined whole into customizations.xml (the component element of a form, view, chart, ribbon, role,
+        /// dashboard, app, site map, web resource, flow, option set, relationship, assembly or step; a table's Entity.xml
+        /// metadata) or kept as a file (web resource contents, flow definitions, Custom APIs, environment variables), so
+        /// the components of the build's zip are exactly the components of src/.
+        /// </summary>
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void Should_carry_every_file_of_src_into_the_zip_when_the_product_is_packed(bool managed)
+        {
+            var zip = SolutionFixture.PackProduct(managed);
+            var customizations = zip.Xml("customizations.xml");
+            var inlined = customizations.Descendants().Select(Normalized).ToHashSet(StringComparer.Ordinal);
+            var entries = zip.Entries.ToDictionary(e => e.Name, e => e.Content, StringComparer.Ordinal);
+            var source = new UnpackedSource(Source);
+            var keptAsFiles = source.WebResources.Select(w => ((string)w.Element.Element("FileName")!).TrimStart('/'))
+                .Concat(source.Workflows.Select(w => ((string)w.Element.Element("JsonFileName")!).TrimStart('/')))
+                .ToArray();
+
+            var notPacked = new List<string>();
+            foreach (var path in Directory.EnumerateFiles(Source, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Source, f).Replace(Path.DirectorySeparatorChar, '/')))
+            {
+                if (path is "Other/Solution.xml" or "Other/Customizations.xml" or "Other/Relationships.xml")
+                {
+                    continue;
+                }
+
+                var packed = path switch
+                {
+                    _ when entries.TryGetValue(path, out var bytes) => bytes.AsSpan().SequenceEqual(source.Bytes(path)),
+                    _ when path.StartsWith("WebResources/", StringComparison.Ordinal) && !path.EndsWith(".data.xml", StringComparison.Ordinal)
+                        => source.WebResources.Any(w => "WebResources/" + (string)w.Element.Element("Name")! == path
+                            && entries[((string)w.Element.Element("FileName")!).TrimStart('/')].AsSpan().SequenceEqual(source.Bytes(path))),
+                    _ when path.EndsWith("/Entity.xml", StringComparison.Ordinal)
+                        => customizations.Element("Entities")!.Elements("Entity").Any(e => XNode.DeepEquals(e.Element("EntityInfo"), source.Load(path).Element("EntityInfo"))),
+                    _ => Components(source.Load(path)).All(c => inlined.Contains(Normalized(c))),
+                };
+                if (!packed)
+                {
+                    notPacked.Add(path);
+                }
+            }
+
+            Assert.True(notPacked.Count == 0, "files of src/ that the zip does not carry as they are: " + string.Join(", ", notPacked));
+            Assert.All(keptAsFiles, f => Assert.Contains(f, entries.Keys));
+            // Other/Relationships.xml indexes exactly the relationships the zip carries.
+            Assert.Equal(source.Load("Other/Relationships.xml").Elements("EntityRelationship").Select(r => (string?)r.Attribute("Name")).OrderBy(n => n, StringComparer.Ordinal),
+                customizations.Element("EntityRelationships")!.Elements("EntityRelationship").Select(r => (string?)r.Attribute("Name")).OrderBy(n => n, StringComparer.Ordinal));
+        }
+
+        /// <summary>The component elements a file holds: a form file's systemforms, a view file's savedqueries, a relationship file's relationships; else the root.</summary>
+        private static IEnumerable<XElement> Components(XElement root) => root.Name.LocalName switch
+        {
+            "forms" => root.Elements("systemform"),
+            "savedqueries" => root.Elements("savedquery"),
+            "EntityRelationships" => root.Elements("EntityRelationship"),
+            _ => new[] { root },
+        };
+
+        /// <summary>An element's text without namespace declarations (the packer drops the per-file xmlns:xsi) or formatting.</summary>
+        private static string Normalized(XElement element)
+        {
+            var copy = new XElement(element);
+            copy.DescendantsAndSelf().Attributes().Where(a => a.IsNamespaceDeclaration).Remove();
+            return copy.ToString(SaveOptions.DisableFormatting);
+        }
+
         private static IEnumerable<string> Ids(string folder, SearchOption search = SearchOption.TopDirectoryOnly) =>
             Directory.Exists(folder)
                 ? Directory.EnumerateFiles(folder, "*.xml", search).Select(f => Path.GetFileNameWithoutExtension(f).ToLowerInvariant())
                 : Array.Empty<string>();
-
-        private static void CopyFolder(string from, string to)
-        {
-            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(to, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
     }
 }

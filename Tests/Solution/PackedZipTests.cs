@@ -49,10 +49,10 @@ namespace LeadRecycle.Tests.Solution
             Assert.DoesNotContain(roots, r => r.Item2 == "account");
             Assert.Contains((9, "lr_testreason", null, 0), roots);
             var assembly = model.Assemblies.Single();
-            Assert.Contains((91, assembly.FullName, ComponentXml.Braced(assembly.Id), 0), roots);
+            Assert.Contains((91, assembly.FullName, XmlParts.Braced(assembly.Id), 0), roots);
             foreach (var step in model.Steps)
             {
-                Assert.Contains((92, null, ComponentXml.Braced(step.Id), 0), roots);
+                Assert.Contains((92, null, XmlParts.Braced(step.Id), 0), roots);
             }
 
             Assert.Equal(3 + 1 + 1 + model.Steps.Count, roots.Length);
@@ -72,8 +72,7 @@ namespace LeadRecycle.Tests.Solution
             var defaults = types.Elements(ns + "Default").Select(d => (string?)d.Attribute("Extension")).OrderBy(e => e, StringComparer.Ordinal).ToArray();
             Assert.Equal(new[] { "dll", "json", "xml" }, defaults);
             // The web resources' content parts have no extension: one Override each, exactly those.
-            var model = LeadRecycleSolution.Model();
-            Assert.Equal(model.WebResources.Select(w => w.FileName).OrderBy(n => n, StringComparer.Ordinal),
+            Assert.Equal(UnpackedSource.Product.WebResources.Select(w => (string)w.Element.Element("FileName")!).OrderBy(n => n, StringComparer.Ordinal),
                 types.Elements(ns + "Override").Select(o => (string?)o.Attribute("PartName")));
             Assert.All(types.Elements(ns + "Override"), o => Assert.Equal("application/octet-stream", (string?)o.Attribute("ContentType")));
         }
@@ -84,13 +83,14 @@ namespace LeadRecycle.Tests.Solution
         public void Should_hold_exactly_the_expected_deflated_entries_when_the_product_is_packed(bool managed)
         {
             var model = LeadRecycleSolution.Model();
+            var source = UnpackedSource.Product;
             var zip = SolutionFixture.PackProduct(managed);
 
             var expected = new[] { "[Content_Types].xml", "solution.xml", "customizations.xml" }
                 .Concat(model.Assemblies.Select(a => a.ZipPath))
-                .Concat(model.EnvironmentVariables.Select(v => $"environmentvariabledefinitions/{v.SchemaName}/environmentvariabledefinition.xml"))
-                .Concat(model.CloudFlows.Select(f => f.JsonPath))
-                .Concat(model.WebResources.Select(w => w.FileName.TrimStart('/')))
+                .Concat(source.EnvironmentVariables.Select(v => v.Path))
+                .Concat(source.Workflows.Select(f => ((string)f.Element.Element("JsonFileName")!).TrimStart('/')))
+                .Concat(source.WebResources.Select(w => ((string)w.Element.Element("FileName")!).TrimStart('/')))
                 .Concat(model.CustomApis.SelectMany(a => a.Api.RequestParameters.Select(p => $"customapis/{a.UniqueName}/customapirequestparameters/{p.UniqueName}/customapirequestparameter.xml")
                     .Concat(a.Api.ResponseProperties.Select(p => $"customapis/{a.UniqueName}/customapiresponseproperties/{p.UniqueName}/customapiresponseproperty.xml"))
                     .Append($"customapis/{a.UniqueName}/customapi.xml")))
@@ -105,25 +105,54 @@ namespace LeadRecycle.Tests.Solution
         [Fact]
         public void Should_store_each_web_resource_byte_for_byte_at_its_file_name_when_the_product_is_packed()
         {
-            var model = LeadRecycleSolution.Model();
             var zip = SolutionFixture.PackProduct(managed: true);
             var declared = zip.Xml("customizations.xml").Element("WebResources")!.Elements("WebResource").ToArray();
 
             Assert.Equal(new[] { "lr_/images/ReturnToNurture.svg", "lr_/pages/ReturnToNurture.html", "lr_/scripts/ReturnToNurture.js" },
                 declared.Select(w => (string?)w.Element("Name")));
-            foreach (var resource in model.WebResources)
+            foreach (var resource in UnpackedSource.Product.WebResources)
             {
-                var element = Assert.Single(declared, w => (string?)w.Element("Name") == resource.Name);
-                Assert.Equal(ComponentXml.Braced(resource.Id), (string?)element.Element("WebResourceId"));
-                Assert.Equal(resource.FileName, (string?)element.Element("FileName"));
-                Assert.Equal(resource.WebResource.Type.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)element.Element("WebResourceType"));
-                Assert.Equal(File.ReadAllBytes(Path.Combine(BuildLayout.RepositoryRoot, "Solution", "WebResources", resource.Name)), zip[resource.FileName.TrimStart('/')]);
+                var name = (string)resource.Element.Element("Name")!;
+                var element = Assert.Single(declared, w => (string?)w.Element("Name") == name);
+                var fileName = (string)element.Element("FileName")!;
+                // The content's part name, as Dataverse exports write it (facts §2): the name without '/' and '.', then the id in upper case.
+                Assert.Equal("/WebResources/" + name.Replace("/", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal)
+                    + ((string)element.Element("WebResourceId")!).Trim('{', '}').ToUpperInvariant(), fileName);
+                Assert.Equal(UnpackedSource.Product.Bytes("WebResources/" + name), zip[fileName.TrimStart('/')]);
+                Assert.Equal("WebResources/" + name + ".data.xml", resource.Path);
             }
 
             // Each is a root component of its own, by name (type 61).
             var roots = zip.Xml("solution.xml").Element("SolutionManifest")!.Element("RootComponents")!.Elements("RootComponent")
                 .Where(r => (string?)r.Attribute("type") == "61").Select(r => (string?)r.Attribute("schemaName"));
             Assert.Equal(declared.Select(w => (string?)w.Element("Name")), roots);
+        }
+
+        [Fact]
+        public void Should_name_each_web_resource_with_the_publisher_prefix_and_a_type_the_packer_writes_when_src_is_committed()
+        {
+            var known = new[] { WebResourceTypes.Html, WebResourceTypes.Css, WebResourceTypes.JScript, WebResourceTypes.Svg };
+
+            Assert.All(UnpackedSource.Product.WebResources, resource =>
+            {
+                var name = (string)resource.Element.Element("Name")!;
+                Assert.StartsWith(LeadRecycle.Schema.Publisher.Prefix + "_/", name, StringComparison.Ordinal);
+                Assert.Contains((string)resource.Element.Element("WebResourceType")!, known);
+                Assert.NotEmpty(UnpackedSource.Product.Bytes("WebResources/" + name));
+            });
+        }
+
+        [Fact]
+        public void Should_ship_the_policy_variable_the_plugins_read_as_json_with_an_empty_default_when_the_product_is_packed()
+        {
+            var zip = SolutionFixture.PackProduct(managed: true);
+
+            var variable = zip.Xml($"environmentvariabledefinitions/{LeadRecycle.Schema.PolicyVariable.SchemaName}/environmentvariabledefinition.xml");
+            Assert.Equal(LeadRecycle.Schema.PolicyVariable.SchemaName, (string?)variable.Attribute("schemaname"));
+            // 100000003: JSON (Microsoft Learn, environmentvariabledefinition Type choices).
+            Assert.Equal("100000003", (string?)variable.Element("type"));
+            Assert.Equal("{}", (string?)variable.Element("defaultvalue"));
+            Assert.Equal("LeadRecycle policy", (string?)variable.Element("displayname")!.Attribute("default"));
         }
 
         [Fact]
@@ -151,7 +180,9 @@ namespace LeadRecycle.Tests.Solution
             var bytes = zip["customizations.xml"];
             Assert.Equal(Utf8Bom, bytes.Take(3).ToArray());
             var root = zip.Xml("customizations.xml");
-            Assert.Equal(ComponentXml.CustomizationsRootOrder, root.Elements().Select(e => e.Name.LocalName));
+            // The packer fills the placeholders of the committed Customizations.xml in place: their order is kept.
+            Assert.Equal(XDocument.Load(Path.Combine(SolutionFixture.TestSolutionSkeleton, "Other", "Customizations.xml")).Root!.Elements().Select(e => e.Name.LocalName),
+                root.Elements().Select(e => e.Name.LocalName));
             Assert.Equal(new[] { "Lead", "lr_testrecord", "lr_teststatistic" }, root.Element("Entities")!.Elements("Entity").Select(e => (string?)e.Element("Name")));
             Assert.Equal(new[] { "lr_testreason" }, root.Element("optionsets")!.Elements("optionset").Select(o => (string?)o.Attribute("Name")));
             Assert.Single(root.Element("SolutionPluginAssemblies")!.Elements("PluginAssembly"));

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using LeadRecycle.Framework;
 using LeadRecycle.Schema;
 using LeadRecycle.Solution;
 using LeadRecycle.Tests.Support;
@@ -19,7 +20,11 @@ namespace LeadRecycle.Tests.Solution
     /// </summary>
     public sealed class ReturnToNurtureCommandTests
     {
-        private static string WebResourceSource(string name) => Path.Combine(BuildLayout.RepositoryRoot, "Solution", "WebResources", name);
+        private const string Script = "lr_/scripts/ReturnToNurture.js";
+
+        private const string Dialog = "lr_/pages/ReturnToNurture.html";
+
+        private static string WebResourceSource(string name) => Path.Combine(SolutionFixture.ProductSource, "WebResources", name);
 
         private static XElement Ribbon(XElement customizations) =>
             customizations.Element("Entities")!.Elements("Entity").Single(e => (string?)e.Element("Name") == "Opportunity").Element("RibbonDiffXml")!;
@@ -88,7 +93,7 @@ namespace LeadRecycle.Tests.Solution
 
             // ... and the script, loaded as a classic browser script (no CommonJS), defines exactly those functions.
             var names = calls.Select(c => (string)c.Attribute("FunctionName")!).ToArray();
-            var script = WebResourceSource(LeadRecycleApp.ReturnToNurtureScript);
+            var script = WebResourceSource(Script);
             var check = "const vm=require('vm');const fs=require('fs');const w={};vm.runInNewContext(fs.readFileSync(process.argv[1],'utf8'),{self:w});" +
                 "console.log(JSON.stringify(process.argv.slice(2).map(n=>typeof n.split('.').reduce((o,k)=>o&&o[k],w))));";
             var result = NodeJs.Run(BuildLayout.RepositoryRoot, new[] { "-e", check, script }.Concat(names).ToArray());
@@ -100,7 +105,7 @@ namespace LeadRecycle.Tests.Solution
         public void Should_send_exactly_the_custom_apis_parameters_when_the_script_builds_its_request()
         {
             var api = LeadRecycleSolution.Model().CustomApis.Single(a => a.UniqueName == "lr_ReturnToNurture").Api;
-            var script = WebResourceSource(LeadRecycleApp.ReturnToNurtureScript);
+            var script = WebResourceSource(Script);
             var result = NodeJs.Run(BuildLayout.RepositoryRoot, "-e",
                 "const r=require(process.argv[1]);console.log(JSON.stringify({op:r.operationName,dialog:r.dialogWebResource,scan:r.scanOnlyReason,parameters:r.parameters}));", script);
             Assert.True(result.ExitCode == 0, result.Error);
@@ -108,17 +113,17 @@ namespace LeadRecycle.Tests.Solution
             var root = json.RootElement;
 
             Assert.Equal(api.UniqueName, root.GetProperty("op").GetString());
-            Assert.Equal(LeadRecycleApp.ReturnToNurtureDialog, root.GetProperty("dialog").GetString());
+            Assert.Equal(Dialog, root.GetProperty("dialog").GetString());
             Assert.Equal((int)DisqualificationReason.StalledInStage, root.GetProperty("scan").GetInt32());
             var parameters = root.GetProperty("parameters").EnumerateArray()
                 .Select(p => (Name: p.GetProperty("name").GetString()!, Type: p.GetProperty("typeName").GetString()!, Required: p.GetProperty("required").GetBoolean(), Choice: p.GetProperty("choice").GetString()))
                 .ToArray();
 
             // The same names, optionality and Web API types as the Custom API declares (customapirequestparameter.type codes).
-            static string WebApiType(int type) => type switch
+            static string WebApiType(CustomApiParameterType type) => type switch
             {
-                7 or 9 => "Edm.Int32",   // Integer, Picklist (sent as its value)
-                10 => "Edm.String",
+                CustomApiParameterType.Integer or CustomApiParameterType.Picklist => "Edm.Int32",   // a picklist is sent as its value
+                CustomApiParameterType.String => "Edm.String",
                 _ => throw new InvalidOperationException("the script does not send parameters of type " + type),
             };
             Assert.Equal(
@@ -126,8 +131,8 @@ namespace LeadRecycle.Tests.Solution
                 parameters.Select(p => (p.Name, p.Type, p.Required)).OrderBy(p => p.Name, StringComparer.Ordinal));
 
             // The dialog offers each picklist parameter from the global choice of the checklist column it fills.
-            var closeTable = LeadRecycleSolution.Model().FullTable(OpportunityClose.EntityName);
-            var picklists = api.RequestParameters.Where(p => p.Type == 9).Select(p => p.UniqueName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            var closeTable = MakerXmlReferences.ProductCatalog.Get(OpportunityClose.EntityName);
+            var picklists = api.RequestParameters.Where(p => p.Type == CustomApiParameterType.Picklist).Select(p => p.UniqueName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
             Assert.Equal(picklists, parameters.Where(p => p.Choice != null).Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
             foreach (var parameter in parameters.Where(p => p.Choice != null))
             {
@@ -136,11 +141,11 @@ namespace LeadRecycle.Tests.Solution
             }
 
             // The dialog page loads the script by its relative path and has a field for every parameter it asks the rep.
-            var page = File.ReadAllText(WebResourceSource(LeadRecycleApp.ReturnToNurtureDialog));
+            var page = File.ReadAllText(WebResourceSource(Dialog));
             // Web resources are served under /WebResources/<name>, so a relative src resolves against the page's own name.
             var source = Assert.Single(Regex.Matches(page, "<script src=\"([^\"]+)\"></script>").Select(m => m.Groups[1].Value));
-            var resolved = new Uri(new Uri("https://contoso.crm.dynamics.com/WebResources/" + LeadRecycleApp.ReturnToNurtureDialog), source).AbsolutePath;
-            Assert.Equal("/WebResources/" + LeadRecycleApp.ReturnToNurtureScript, resolved);
+            var resolved = new Uri(new Uri("https://contoso.crm.dynamics.com/WebResources/" + Dialog), source).AbsolutePath;
+            Assert.Equal("/WebResources/" + Script, resolved);
             foreach (var parameter in parameters.Where(p => p.Name != "LostStatus"))
             {
                 Assert.Contains($"id=\"{parameter.Name}\"", page, StringComparison.Ordinal);
@@ -158,42 +163,6 @@ namespace LeadRecycle.Tests.Solution
             Assert.Equal(new[] { "lr_reason", "lr_background", "lr_efforttype", "lr_targetstage", "lr_likelihood", "lr_decisioncriteria", "lr_impediments", "lr_whoisinvolved" }, sections["returntonurture"]);
             Assert.Equal(new[] { "lr_recyclecount", "lr_recycledleadid", "lr_lastactivityon" }, sections["recycling"]);
             Assert.Contains("subject", sections["lead"]);
-        }
-
-        [Fact]
-        public void Should_refuse_a_command_whose_script_is_not_in_the_solution()
-        {
-            var definition = LeadRecycleSolution.Definition();
-            var broken = definition with { FormCommands = new[] { LeadRecycleApp.ReturnToNurtureCommand with { Library = "lr_/scripts/Missing.js" } } };
-
-            var error = Assert.Throws<InvalidOperationException>(() => SolutionModel.Create(broken));
-            Assert.Equal("Form command 'lr.opportunity.ReturnToNurture' runs 'lr_/scripts/Missing.js', which is not a JScript web resource of the solution.", error.Message);
-        }
-
-        [Fact]
-        public void Should_refuse_a_web_resource_without_the_publisher_prefix()
-        {
-            var definition = LeadRecycleSolution.Definition();
-            var broken = definition with
-            {
-                WebResources = definition.WebResources.Append(new WebResourceDeclaration("scripts/Other.js", "Other", WebResourceDeclaration.JScript, new byte[] { 1 })).ToArray(),
-            };
-
-            var error = Assert.Throws<InvalidOperationException>(() => SolutionModel.Create(broken));
-            Assert.Equal("Web resource 'scripts/Other.js' must start with the publisher prefix and a slash ('lr_/').", error.Message);
-        }
-
-        [Fact]
-        public void Should_refuse_a_site_map_entry_for_a_dashboard_the_solution_does_not_have()
-        {
-            var definition = LeadRecycleSolution.Definition();
-            var app = LeadRecycleApp.App with
-            {
-                Areas = new[] { new SiteMapArea("lr_x", "X", new[] { new SiteMapGroup("lr_g", "G", new[] { SiteMapSubArea.DashboardOf("lr_d", "D", "Nowhere") }) }) },
-            };
-
-            var error = Assert.Throws<InvalidOperationException>(() => SolutionModel.Create(definition with { AppModules = new[] { app } }));
-            Assert.Equal("Site map entry 'lr_d' opens dashboard 'Nowhere', which is not a dashboard of the solution.", error.Message);
         }
     }
 }

@@ -9,19 +9,51 @@ using Xunit;
 namespace LeadRecycle.Tests.Solution
 {
     /// <summary>
-    /// customizations.xml against Microsoft's 9.0 CustomizationsSolution.xsd, for the product's zips (packed from
-    /// the committed src/) and for the test solution that exercises every column type, relationships, keys and steps.
+    /// The solution against Microsoft's 9.0 CustomizationsSolution.xsd: each maker-owned file of the committed src/ on its
+    /// own, where the XSD declares its element (so a broken file is named), and the packed customizations.xml whole, for
+    /// the product's zips and for the test solution that exercises every column type, relationships, keys and steps.
     /// </summary>
     public sealed class SchemaValidationTests
     {
         [Fact]
+        public void Should_validate_each_maker_owned_file_against_its_element_of_the_customizations_schema()
+        {
+            var source = UnpackedSource.Product;
+            var files = new (string Path, IReadOnlyList<SourceComponent> Components)[]
+            {
+                ("Entities/Entity/FormXml/forms/systemform", source.Forms),
+                ("Entities/Entity/SavedQueries/savedqueries/savedquery", source.Views),
+                ("Entities/Entity/Visualizations/visualization", source.Charts),
+                ("Entities/Entity/RibbonDiffXml", source.Ribbons),
+                ("Dashboards/Dashboard", source.Dashboards),
+                ("AppModules/AppModule", source.AppModules),
+                ("AppModuleSiteMaps/AppModuleSiteMap", source.SiteMaps),
+                ("Roles/Role", source.Roles),
+                ("WebResources/WebResource", source.WebResources),
+                ("Workflows/Workflow", source.Workflows),
+            };
+
+            var problems = files.SelectMany(f => f.Components.SelectMany(c => CustomizationsSchema.Validate(c.Element, f.Path).Select(p => $"{c.Path}: {p}"))).ToArray();
+
+            Assert.True(problems.Length == 0, "maker-owned files do not validate:\n" + string.Join("\n", problems));
+            // Every kind of file was there to validate: 7 forms, 25 views, 4 charts, 1 ribbon, 1 dashboard, the app, its site map, 5 roles, 3 web resources, 1 flow.
+            Assert.Equal(new[] { 7, 25, 4, 1, 1, 1, 1, 5, 3, 1 }, files.Select(f => f.Components.Count));
+        }
+
+        [Fact]
+        public void Should_report_the_element_when_a_maker_owned_file_breaks_the_schema()
+        {
+            var role = new XElement(UnpackedSource.Product.Roles.First().Element);
+            role.Element("RolePrivileges")!.Elements("RolePrivilege").First().SetAttributeValue("level", "Everywhere");
+
+            var problems = CustomizationsSchema.Validate(role, "Roles/Role");
+
+            Assert.Contains(problems, p => p.Contains("'level'", System.StringComparison.Ordinal) && p.Contains("Everywhere", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Should_validate_against_the_customizations_schema_with_zero_errors_when_packed_managed_or_unmanaged()
         {
-            var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-            Assert.True(SchemaLocation.Folder != null, SchemaLocation.Describe());
-            schemas.Add(null, Path.Combine(SchemaLocation.Folder!, SchemaLocation.FileName));
-            schemas.Compile();
-
             var packed = new Dictionary<string, PackedZip>
             {
                 ["product managed"] = SolutionFixture.PackProduct(managed: true),
@@ -33,7 +65,7 @@ namespace LeadRecycle.Tests.Solution
             var problems = new List<string>();
             foreach (var (name, zip) in packed)
             {
-                problems.AddRange(Validate(schemas, WithoutNewerThanSchema(zip["customizations.xml"])).Select(p => $"{name}: {p}"));
+                problems.AddRange(Validate(WithoutNewerThanSchema(zip["customizations.xml"])).Select(p => $"{name}: {p}"));
             }
 
             // The product really carries the parts the 9.0 XSD does not know; only those were set aside.
@@ -60,10 +92,7 @@ namespace LeadRecycle.Tests.Solution
             Assert.NotEmpty(customizations.Element("SdkMessageProcessingSteps")!.Elements());
         }
 
-        /// <summary>
-        /// customizations.xml minus exactly <see cref="LeadRecycle.Solution.ComponentXml.NewerThanSchema"/>: the parts import
-        /// needs (the cloud flow's JsonFileName, the inline connection references) that Microsoft's 9.0 XSD predates.
-        /// </summary>
+        /// <summary>customizations.xml minus exactly <see cref="CustomizationsSchema.NewerThanSchema"/>.</summary>
         private static byte[] WithoutNewerThanSchema(byte[] xml)
         {
             XElement root;
@@ -72,15 +101,9 @@ namespace LeadRecycle.Tests.Solution
                 root = XDocument.Load(stream).Root!;
             }
 
-            foreach (var path in LeadRecycle.Solution.ComponentXml.NewerThanSchema)
+            foreach (var path in CustomizationsSchema.NewerThanSchema)
             {
-                IEnumerable<XElement> matches = new[] { root };
-                foreach (var step in path.Split('/'))
-                {
-                    matches = matches.Elements(step);
-                }
-
-                matches.ToArray().Remove();
+                CustomizationsSchema.SetAside(root, path);
             }
 
             using var output = new MemoryStream();
@@ -88,10 +111,10 @@ namespace LeadRecycle.Tests.Solution
             return output.ToArray();
         }
 
-        private static IEnumerable<string> Validate(XmlSchemaSet schemas, byte[] xml)
+        private static IEnumerable<string> Validate(byte[] xml)
         {
             var problems = new List<string>();
-            var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
+            var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = CustomizationsSchema.Schemas };
             settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
             settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity} line {e.Exception.LineNumber}: {e.Message}");
             using (var reader = XmlReader.Create(new MemoryStream(xml), settings))

@@ -141,22 +141,26 @@ namespace LeadRecycle.Tests.Solution
             typeof(SolutionFixture).Assembly.FullName!,
             new[]
             {
-                new PluginTypeDeclaration(typeof(TestPlugins.LossValidation).FullName!, TestPlugins.LossSteps.Select(StepDeclaration.From).ToArray()),
-                new PluginTypeDeclaration(typeof(TestPlugins.StageTracking).FullName!, TestPlugins.StageSteps.Select(StepDeclaration.From).ToArray()),
+                new PluginTypeDeclaration(typeof(TestPlugins.LossValidation).FullName!, TestPlugins.LossSteps),
+                new PluginTypeDeclaration(typeof(TestPlugins.StageTracking).FullName!, TestPlugins.StageSteps),
             });
 
         public static IReadOnlyList<PluginStep> AllSteps => TestPlugins.LossSteps.Concat(TestPlugins.StageSteps).ToArray();
 
         public static SolutionDefinition Definition(string version = "1.2.3.4", IReadOnlyList<PluginAssemblyDeclaration>? assemblies = null) => new SolutionDefinition
         {
-            UniqueName = "LeadRecycleTest",
-            DisplayName = "LeadRecycle test",
             Version = version,
-            Publisher = LeadRecycleSolution.Publisher,
+            PublisherPrefix = "lr",
+            OptionValuePrefix = 10000,
             Catalog = new MetadataCatalog(new[] { CustomTable, OrganizationTable, LeadExtension, UntouchedSystemTable }),
             Assemblies = assemblies ?? new[] { TestAssembly },
-            EnvironmentVariables = LeadRecycleSolution.EnvironmentVariables,
         };
+
+        /// <summary>The committed unpacked solution of the product.</summary>
+        public static string ProductSource { get; } = Path.Combine(BuildLayout.RepositoryRoot, "Solution", "src");
+
+        /// <summary>The test solution's maker-owned files: a manifest and the Customizations.xml placeholders, as pac writes them.</summary>
+        public static string TestSolutionSkeleton { get; } = Path.Combine(BuildLayout.RepositoryRoot, "Tests", "Solution", "TestSolution");
 
         public static SolutionModel Model(string version = "1.2.3.4") => SolutionModel.Create(Definition(version));
 
@@ -167,13 +171,12 @@ namespace LeadRecycle.Tests.Solution
             BuildLayout.DeployedAssembly("Plugins", "LeadRecycle.Plugins"),
         };
 
-        /// <summary>Writes the model's unpacked solution to a fresh folder and packs one zip from it.</summary>
+        /// <summary>Generates the model's code-owned files into a copy of the test solution's skeleton and packs one zip from it.</summary>
         public static PackedZip Pack(SolutionModel model, bool managed, IReadOnlyCollection<string> assemblyFiles)
         {
-            var source = Path.Combine(Path.GetTempPath(), "leadrecycle-src-" + Guid.NewGuid().ToString("N"));
+            var source = Generate(model);
             try
             {
-                UnpackedSolutionWriter.Write(model, source);
                 return new PackedZip(SolutionPacker.BuildZip(source, managed, assemblyFiles));
             }
             finally
@@ -182,9 +185,31 @@ namespace LeadRecycle.Tests.Solution
             }
         }
 
+        /// <summary>A fresh folder holding the test solution's skeleton and the model's code-owned files; the caller deletes it.</summary>
+        public static string Generate(SolutionModel model)
+        {
+            var source = CopyToTemporaryFolder(TestSolutionSkeleton);
+            CodeOwnedFiles.Write(model, source);
+            return source;
+        }
+
+        /// <summary>A copy of <paramref name="folder"/> in a fresh temporary folder; the caller deletes it.</summary>
+        public static string CopyToTemporaryFolder(string folder)
+        {
+            var copy = Path.Combine(Path.GetTempPath(), "leadrecycle-src-" + Guid.NewGuid().ToString("N"));
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(folder, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            return copy;
+        }
+
         /// <summary>The product's zip, packed from the committed src/ as the build does.</summary>
         public static PackedZip PackProduct(bool managed) =>
-            new PackedZip(SolutionPacker.BuildZip(Path.Combine(BuildLayout.RepositoryRoot, "Solution", "src"), managed, ProductAssemblyFiles));
+            new PackedZip(SolutionPacker.BuildZip(ProductSource, managed, ProductAssemblyFiles));
 
         private static ColumnMetadata Custom(string name, ColumnType type, string displayName) =>
             new ColumnMetadata(name, type, displayName) { IsCustom = true };

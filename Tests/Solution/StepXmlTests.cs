@@ -57,17 +57,18 @@ namespace LeadRecycle.Tests.Solution
             {
                 var step = steps[declared.Name];
                 Assert.Equal(declared.SdkMessageId.ToString("D"), (string?)step.Element("SdkMessageId"));
-                Assert.Equal(ComponentXml.Braced(declared.Id), (string?)step.Attribute("SdkMessageProcessingStepId"));
-                AssertMatches(declared.PluginType.FullName, declared.PrimaryEntity, declared.Stage, declared.Mode, declared.Rank,
-                    declared.FilteringAttributes, declared.Description, declared.Configuration,
-                    declared.Images.Select(i => (i.ImageType, i.Alias, i.MessagePropertyName, i.Attributes)).ToArray(), step, types);
+                Assert.Equal(XmlParts.Braced(declared.Id), (string?)step.Attribute("SdkMessageProcessingStepId"));
+                var plugin = declared.Declaration;
+                AssertMatches(declared.PluginType.FullName, plugin.PrimaryEntity, (int)plugin.Stage, (int)plugin.Mode, plugin.Rank,
+                    plugin.FilteringAttributes, plugin.Description, plugin.UnsecureConfiguration,
+                    plugin.Images.Select(i => ((int)i.ImageType, i.Alias, i.MessagePropertyName, i.Attributes)).ToArray(), step, types);
             }
         }
 
         [Fact]
         public void Should_put_sdk_message_id_after_rank_when_a_step_is_written()
         {
-            var step = ComponentXml.Step(SolutionFixture.Model().Steps.First());
+            var step = StepXml.Step(SolutionFixture.Model().Steps.First());
 
             var names = step.Elements().Select(e => e.Name.LocalName).ToList();
             Assert.Equal(names.IndexOf("Rank") + 1, names.IndexOf("SdkMessageId"));
@@ -80,7 +81,7 @@ namespace LeadRecycle.Tests.Solution
         [InlineData("lr_ScanStalledOpportunities")]
         public void Should_refuse_the_step_naming_the_message_when_its_sdkmessageid_is_unknown(string message)
         {
-            var declaration = StepDeclaration.From(PluginStep.For<TestPlugins.LeadQualification>(message, "lead", PipelineStage.PostOperation));
+            var declaration = PluginStep.For<TestPlugins.LeadQualification>(message, "lead", PipelineStage.PostOperation);
             var assembly = SolutionFixture.TestAssembly with
             {
                 Types = new[] { new PluginTypeDeclaration(typeof(TestPlugins.LeadQualification).FullName!, new[] { declaration }) },

@@ -1,5 +1,5 @@
-// Tests of the opportunity form's Return to Nurture command (Solution/WebResources/lr_/scripts/ReturnToNurture.js),
-// run with Node.js's own test runner against a fake Xrm. Tests/Solution/WebResourceScriptTests.cs runs this file
+// Tests of the opportunity form's Return to Nurture command (Solution/src/WebResources/lr_/scripts/ReturnToNurture.js),
+// run with Node.js's own test runner against a fake Xrm. Tests/Solution/ReturnToNurtureCommandTests.cs runs this file
 // as part of `dotnet test`.
 "use strict";
 
@@ -7,7 +7,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const rtn = require(path.join(__dirname, "..", "..", "Solution", "WebResources", "lr_", "scripts", "ReturnToNurture.js"));
+const rtn = require(path.join(__dirname, "..", "..", "Solution", "src", "WebResources", "lr_", "scripts", "ReturnToNurture.js"));
 
 const DEAL = "{6B29FC40-CA47-1067-B31D-00DD010662DA}";
 const DEAL_ID = "6b29fc40-ca47-1067-b31d-00dd010662da";

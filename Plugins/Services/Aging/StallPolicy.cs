@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LeadRecycle.Services.Configuration;
 
 namespace LeadRecycle.Services.Aging
 {
@@ -30,11 +31,11 @@ namespace LeadRecycle.Services.Aging
     public sealed class StallPolicy
     {
         public StallPolicy(double multiplier, double warningMultiplier, int minimumSamples, double fallbackDays, int serviceLevelDays, StageSource stageSource,
-            int leadServiceLevelDays = 30, IReadOnlyCollection<int>? salesAcceptedLeadStatuses = null, int maxSnoozeDays = 30)
+            int leadServiceLevelDays, IReadOnlyCollection<int> salesAcceptedLeadStatuses, int maxSnoozeDays)
         {
             MaxSnoozeDays = maxSnoozeDays;
             LeadServiceLevelDays = leadServiceLevelDays;
-            SalesAcceptedLeadStatuses = salesAcceptedLeadStatuses ?? new[] { 1, 2 };
+            SalesAcceptedLeadStatuses = salesAcceptedLeadStatuses;
             if (!(multiplier > 0) || !(warningMultiplier > 0) || warningMultiplier > multiplier)
             {
                 throw new ArgumentException("The multipliers must be positive, the warning one not above the stall one.");
@@ -48,7 +49,8 @@ namespace LeadRecycle.Services.Aging
             StageSource = stageSource;
         }
 
-        public static StallPolicy Default { get; } = new StallPolicy(3, 2, 10, 30, 14, StageSource.SalesStage);
+        /// <summary>The stall section of the compiled defaults, declared in PolicySettings.</summary>
+        public static StallPolicy Default => RecyclePolicy.Default.Stall;
 
         public double Multiplier { get; }
 

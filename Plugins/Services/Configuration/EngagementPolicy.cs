@@ -31,7 +31,7 @@ namespace LeadRecycle.Services.Configuration
             EntityReference? fallbackOwner,
             ReturnAction returnAction,
             int maxRecycles,
-            int nurtureDays = 365)
+            int nurtureDays)
         {
             NurtureDays = nurtureDays;
             Points = points;
@@ -44,24 +44,8 @@ namespace LeadRecycle.Services.Configuration
             MaxRecycles = maxRecycles;
         }
 
-        public static EngagementPolicy Default { get; } = new EngagementPolicy(
-            new Dictionary<EngagementType, decimal>
-            {
-                [EngagementType.EmailClick] = 3,
-                [EngagementType.FormSubmission] = 10,
-                [EngagementType.WebinarAttended] = 15,
-                [EngagementType.EmailReply] = 20,
-                [EngagementType.MeetingBooked] = 40,
-                [EngagementType.WebVisit] = 1,
-                [EngagementType.LikelihoodAnswer] = 0,
-            },
-            halfLifeDays: 30,
-            defaultThreshold: 50,
-            thresholds: new Dictionary<NurtureStream, decimal>(),
-            routeOnLikelihood: new[] { 3, 4 },
-            fallbackOwner: null,
-            returnAction: ReturnAction.NewLead,
-            maxRecycles: 3);
+        /// <summary>The engagement section of the compiled defaults, declared in PolicySettings.</summary>
+        public static EngagementPolicy Default => RecyclePolicy.Default.Engagement;
 
         public IReadOnlyDictionary<EngagementType, decimal> Points { get; }
 

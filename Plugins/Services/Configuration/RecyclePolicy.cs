@@ -85,10 +85,11 @@ namespace LeadRecycle.Services.Configuration
 
         public ReasonPolicy For(DisqualificationReason reason) => Reasons[reason];
 
-        /// <summary>The compiled defaults, used where the environment variable is empty or silent.</summary>
-        public static RecyclePolicy Default { get; } = new RecyclePolicy(null, DefaultReasons());
+        /// <summary>The compiled defaults (PolicySettings' declarations), used where the environment variable is empty or silent.</summary>
+        public static RecyclePolicy Default { get; } = PolicyDraft.WithDefaults().ToPolicy();
 
-        private static IReadOnlyDictionary<DisqualificationReason, ReasonPolicy> DefaultReasons()
+        /// <summary>Each reason's default stream and checklist: the defaults of PolicySettings' per-reason settings.</summary>
+        internal static IReadOnlyDictionary<DisqualificationReason, ReasonPolicy> DefaultReasons()
         {
             // Every nurture reason asks what seed 000's checklist asks: background, the effort needed and the
             // lead-development stage to re-enter; some reasons need one more fact to be nurtured well.

@@ -10,41 +10,40 @@ using Xunit;
 
 namespace LeadRecycle.Tests.Solution
 {
-    public sealed class UnpackedSolutionTests
+    public sealed class CodeOwnedFilesTests
     {
         [Fact]
         public void Should_equal_what_the_code_and_catalog_generate_when_src_is_committed()
         {
-            var source = Path.Combine(BuildLayout.RepositoryRoot, "Solution", "src");
-            var expected = UnpackedSolutionWriter.Render(LeadRecycleSolution.Model());
-            var actual = UnpackedSolutionWriter.ReadGenerated(source);
+            var source = SolutionFixture.ProductSource;
+            var expected = CodeOwnedFiles.Render(LeadRecycleSolution.Model(), UnpackedSource.Product.Manifest);
+            var actual = CodeOwnedFiles.ReadCommitted(source);
 
             var missing = expected.Keys.Except(actual.Keys, StringComparer.Ordinal).ToArray();
             var extra = actual.Keys.Except(expected.Keys, StringComparer.Ordinal).ToArray();
             var changed = expected.Keys.Intersect(actual.Keys, StringComparer.Ordinal).Where(k => !expected[k].AsSpan().SequenceEqual(actual[k])).ToArray();
             Assert.True(missing.Length + extra.Length + changed.Length == 0,
-                "Solution/src is out of date with the code and the catalog; regenerate it with "
-                + "`dotnet run --project Solution -c Release -- unpack` and commit the result.\n"
+                "The code-owned files of Solution/src are out of date with the plug-ins and the metadata catalog; regenerate them with "
+                + "`dotnet build LeadRecycle.sln -c Release && dotnet run --project Solution -c Release --no-build -- generate`, rebuild, and commit the result.\n"
                 + $"missing: {string.Join(", ", missing)}\nextra: {string.Join(", ", extra)}\nchanged: {string.Join(", ", changed)}");
             Assert.Contains("Other/Solution.xml", actual.Keys);
         }
 
         [Fact]
-        public void Should_write_the_pac_layout_with_managed_2_when_unpacked()
+        public void Should_write_the_pac_layout_of_the_code_owned_files_and_keep_managed_2_when_generated()
         {
             var model = SolutionFixture.Model();
-            var files = UnpackedSolutionWriter.Render(model);
+            var files = Render(model);
 
             var assembly = model.Assemblies.Single();
             var expected = new List<string>
             {
-                "Other/Solution.xml", "Other/Customizations.xml", "Other/Relationships.xml",
+                "Other/Solution.xml", "Other/Relationships.xml",
                 "Other/Relationships/BusinessUnit.xml", "Other/Relationships/Contact.xml", "Other/Relationships/Owner.xml",
                 "Other/Relationships/SystemUser.xml", "Other/Relationships/Team.xml",
                 "Entities/Lead/Entity.xml", "Entities/lr_testrecord/Entity.xml", "Entities/lr_teststatistic/Entity.xml",
                 "OptionSets/lr_testreason.xml",
                 $"PluginAssemblies/LeadRecycleTests-{assembly.Id.ToString("D").ToUpperInvariant()}/LeadRecycleTests.dll.data.xml",
-                "environmentvariabledefinitions/lr_RecyclePolicy/environmentvariabledefinition.xml",
             };
             expected.AddRange(model.Steps.Select(s => $"SdkMessageProcessingSteps/{{{s.Id:D}}}.xml"));
             Assert.Equal(expected.OrderBy(p => p, StringComparer.Ordinal), files.Keys);
@@ -55,7 +54,7 @@ namespace LeadRecycle.Tests.Solution
         [Fact]
         public void Should_carry_only_custom_columns_and_keys_when_a_system_table_is_extended()
         {
-            var files = UnpackedSolutionWriter.Render(SolutionFixture.Model());
+            var files = Render(SolutionFixture.Model());
 
             var entity = Load(files, "Entities/Lead/Entity.xml").Element("EntityInfo")!.Element("entity")!;
             Assert.Equal("Lead", (string?)entity.Attribute("Name"));
@@ -69,7 +68,7 @@ namespace LeadRecycle.Tests.Solution
         [Fact]
         public void Should_write_full_metadata_and_the_system_relationships_when_a_custom_user_owned_table_is_unpacked()
         {
-            var files = UnpackedSolutionWriter.Render(SolutionFixture.Model());
+            var files = Render(SolutionFixture.Model());
 
             var entity = Load(files, "Entities/lr_testrecord/Entity.xml").Element("EntityInfo")!.Element("entity")!;
             Assert.Equal("UserOwned", (string?)entity.Element("OwnershipTypeMask"));
@@ -98,15 +97,36 @@ namespace LeadRecycle.Tests.Solution
         }
 
         [Fact]
-        public void Should_write_a_json_environment_variable_with_its_default_when_unpacked()
+        public void Should_keep_the_maker_owned_files_and_the_manifests_other_parts_when_generated()
         {
-            var files = UnpackedSolutionWriter.Render(LeadRecycleSolution.Model());
+            var source = SolutionFixture.Generate(SolutionFixture.Model());
+            try
+            {
+                var maker = Path.Combine(source, "Roles", "Test Role.xml");
+                Directory.CreateDirectory(Path.GetDirectoryName(maker)!);
+                File.WriteAllText(maker, "<Role id=\"{00000000-0000-0000-0000-000000000001}\" name=\"Test Role\" />");
+                var manifest = XDocument.Load(Path.Combine(source, "Other", "Solution.xml"));
+                manifest.Root!.Element("SolutionManifest")!.Element("RootComponents")!.Add(
+                    new XElement("RootComponent", new XAttribute("type", 20), new XAttribute("id", "{00000000-0000-0000-0000-000000000001}"), new XAttribute("behavior", 0)));
+                manifest.Save(Path.Combine(source, "Other", "Solution.xml"));
+                var stale = Path.Combine(source, "SdkMessageProcessingSteps", "{00000000-0000-0000-0000-000000000002}.xml");
+                File.WriteAllText(stale, "<SdkMessageProcessingStep />");
 
-            var variable = Load(files, "environmentvariabledefinitions/lr_RecyclePolicy/environmentvariabledefinition.xml");
-            Assert.Equal("lr_RecyclePolicy", (string?)variable.Attribute("schemaname"));
-            Assert.Equal("100000003", (string?)variable.Element("type"));
-            Assert.Equal("{}", (string?)variable.Element("defaultvalue"));
-            Assert.Equal("LeadRecycle policy", (string?)variable.Element("displayname")!.Attribute("default"));
+                CodeOwnedFiles.Write(SolutionFixture.Model("2.0.0.0"), source);
+
+                Assert.True(File.Exists(maker));
+                Assert.False(File.Exists(stale), "a step no plug-in declares any more is removed");
+                var written = XDocument.Load(Path.Combine(source, "Other", "Solution.xml")).Root!.Element("SolutionManifest")!;
+                Assert.Equal("2.0.0.0", (string?)written.Element("Version"));
+                Assert.Equal("LeadRecycleTest", (string?)written.Element("UniqueName"));
+                var roots = written.Element("RootComponents")!.Elements("RootComponent").ToArray();
+                Assert.Equal("20", (string?)roots.Last().Attribute("type"));
+                Assert.Equal(new[] { "1", "9", "91", "92", "20" }, roots.Select(r => (string)r.Attribute("type")!).Distinct());
+            }
+            finally
+            {
+                Directory.Delete(source, recursive: true);
+            }
         }
 
         [Fact]
@@ -139,6 +159,9 @@ namespace LeadRecycle.Tests.Solution
             // RFC 4122 appendix B vector (DNS namespace, "www.example.com"), so the algorithm is the standard one.
             Assert.Equal(new Guid("2ed6657d-e927-568b-95e1-2665a8aea6a2"), DeterministicGuid.Create(new Guid("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "www.example.com"));
         }
+
+        private static IReadOnlyDictionary<string, byte[]> Render(SolutionModel model) =>
+            CodeOwnedFiles.Render(model, XmlFiles.Load(Path.Combine(SolutionFixture.TestSolutionSkeleton, "Other", "Solution.xml")));
 
         private static XElement Load(IReadOnlyDictionary<string, byte[]> files, string path)
         {

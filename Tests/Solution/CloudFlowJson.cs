@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 
-namespace LeadRecycle.Solution
+namespace LeadRecycle.Tests.Solution
 {
-    /// <summary>What the packer reads from a cloud flow's JSON: the connection references it names and the unbound actions it calls.</summary>
-    public static class CloudFlowJson
+    /// <summary>What the tests read from a cloud flow's JSON: the connection references it names and the unbound actions it calls.</summary>
+    internal static class CloudFlowJson
     {
         /// <summary>properties.connectionReferences.*.connection.connectionReferenceLogicalName.</summary>
         public static IReadOnlyList<string> ConnectionReferenceNames(byte[] json)

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LeadRecycle.Schema;
+using LeadRecycle.Services.Aging;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadRecycle.Services.Configuration
+{
+    /// <summary>
+    /// The policy while it is read: every setting starts at its declared default (PolicySettings) and the admin's
+    /// keys overwrite it; the immutable RecyclePolicy is made once reading is done.
+    /// </summary>
+    internal sealed class PolicyDraft
+    {
+        public EntityReference? MarketingOwner { get; set; }
+
+        public Dictionary<DisqualificationReason, ReasonDraft> Reasons { get; } = new Dictionary<DisqualificationReason, ReasonDraft>();
+
+        public double Multiplier { get; set; }
+
+        public double WarningMultiplier { get; set; }
+
+        public int MinimumSamples { get; set; }
+
+        public double FallbackDays { get; set; }
+
+        public int ServiceLevelDays { get; set; }
+
+        public StageSource StageSource { get; set; }
+
+        public int LeadServiceLevelDays { get; set; }
+
+        public int[] SalesAcceptedLeadStatuses { get; set; } = new int[0];
+
+        public int MaxSnoozeDays { get; set; }
+
+        public Dictionary<EngagementType, decimal> Points { get; } = new Dictionary<EngagementType, decimal>();
+
+        public double HalfLifeDays { get; set; }
+
+        public decimal Threshold { get; set; }
+
+        public Dictionary<NurtureStream, decimal> Thresholds { get; } = new Dictionary<NurtureStream, decimal>();
+
+        public int[] RouteOnLikelihood { get; set; } = new int[0];
+
+        public EntityReference? FallbackOwner { get; set; }
+
+        public ReturnAction ReturnAction { get; set; }
+
+        public int MaxRecycles { get; set; }
+
+        public int NurtureDays { get; set; }
+
+        public static PolicyDraft WithDefaults()
+        {
+            var draft = new PolicyDraft();
+            PolicySettings.Root.ApplyDefault(draft);
+            return draft;
+        }
+
+        /// <summary>The stall section's rule between its keys, at <paramref name="path"/>.</summary>
+        public void CheckMultipliers(string path)
+        {
+            if (WarningMultiplier > Multiplier)
+            {
+                throw new PolicyException($"'{path}.warningMultiplier' ({WarningMultiplier.ToString(CultureInfo.InvariantCulture)}) must not be above '{path}.multiplier' ({Multiplier.ToString(CultureInfo.InvariantCulture)}).");
+            }
+        }
+
+        public RecyclePolicy ToPolicy() => new RecyclePolicy(
+            MarketingOwner,
+            Reasons.ToDictionary(pair => pair.Key, pair => pair.Value.ToPolicy()),
+            new StallPolicy(Multiplier, WarningMultiplier, MinimumSamples, FallbackDays, ServiceLevelDays, StageSource,
+                LeadServiceLevelDays, SalesAcceptedLeadStatuses, MaxSnoozeDays),
+            new EngagementPolicy(new Dictionary<EngagementType, decimal>(Points), HalfLifeDays, Threshold, new Dictionary<NurtureStream, decimal>(Thresholds),
+                RouteOnLikelihood, FallbackOwner, ReturnAction, MaxRecycles, NurtureDays));
+    }
+}
