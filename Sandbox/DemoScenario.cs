@@ -33,6 +33,9 @@ namespace LeadRecycle.Sandbox
         };
 
         private readonly Random _random;
+
+        /// <summary>The reps' choices on returned leads, apart from <see cref="_random"/> so the rest of the play is unchanged by them.</summary>
+        private readonly Random _returnedLeadChoices;
         private readonly List<Guid> _reps = new List<Guid>();
         private readonly List<Guid> _accounts = new List<Guid>();
         private readonly List<Guid> _contacts = new List<Guid>();
@@ -44,6 +47,7 @@ namespace LeadRecycle.Sandbox
             Start = start;
             Clock = new ManualClock(start);
             _random = new Random(seed);
+            _returnedLeadChoices = new Random(unchecked(seed * 31 + 7));
             Organization = LeadRecycleInstallation.Create(Clock, policyJson: "{}", idSeed: seed);
             _ledger = new CallLedger(Organization);
         }
@@ -126,9 +130,16 @@ namespace LeadRecycle.Sandbox
                     }
                     else if (_random.NextDouble() < 0.6)
                     {
+                        // The revenue the rep books: near the estimate, sometimes a discount, sometimes an upsell.
+                        var estimate = deal.GetAttributeValue<Money>(Opportunity.EstimatedValue)?.Value ?? 0m;
+                        var revenue = Math.Round(estimate * (decimal)(0.85 + (_returnedLeadChoices.NextDouble() * 0.25)), 0);
                         _ledger.Record("Win", () => owner.Execute(new WinOpportunityRequest
                         {
-                            OpportunityClose = new Entity(OpportunityClose.EntityName) { [OpportunityClose.Opportunity] = new EntityReference(Opportunity.EntityName, deal.Id) },
+                            OpportunityClose = new Entity(OpportunityClose.EntityName)
+                            {
+                                [OpportunityClose.Opportunity] = new EntityReference(Opportunity.EntityName, deal.Id),
+                                [OpportunityClose.ActualRevenue] = new Money(revenue),
+                            },
                             Status = new OptionSetValue(Opportunity.Status.Won),
                         }));
                     }
@@ -138,6 +149,8 @@ namespace LeadRecycle.Sandbox
                     }
                 }
             }
+
+            QualifyReturnedLeads();
 
             foreach (var recycled in Organization.All(RecycledLead.EntityName).Where(r => r.GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode).Value == RecycledLead.Status.Nurturing).ToList())
             {
@@ -149,6 +162,49 @@ namespace LeadRecycle.Sandbox
                 {
                     Engage(recycled.Id, EngagementType.LikelihoodAnswer, (Likelihood)(100000001 + _random.Next(4)));
                 }
+            }
+        }
+
+        /// <summary>
+        /// A rep works the leads that came back from nurture: on a business day one in six is qualified into a new deal,
+        /// as QualifyLead does (an opportunity whose originating lead it is, the lead closed as qualified); the deal then
+        /// moves, and is won or lost, like any other.
+        /// </summary>
+        private void QualifyReturnedLeads()
+        {
+            var returned = Organization.All(Lead.EntityName)
+                .Where(l => l.Contains(Lead.RecycledLead) && l.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode).Value == Lead.State.Open)
+                .ToList();
+            foreach (var lead in returned)
+            {
+                if (_returnedLeadChoices.NextDouble() >= 1.0 / 6)
+                {
+                    continue;
+                }
+
+                var ownerId = lead.GetAttributeValue<EntityReference>(CommonColumns.OwnerId).Id;
+                var owner = Organization.CreateOrganizationService(ownerId);
+                var deal = new Entity(Opportunity.EntityName)
+                {
+                    [Opportunity.Name] = (lead.GetAttributeValue<string>("subject") ?? "Returned lead") + " (from nurture)",
+                    [Opportunity.OriginatingLead] = lead.ToEntityReference(),
+                    [Opportunity.SalesStage] = new OptionSetValue(0),
+                    [Opportunity.EstimatedValue] = new Money(5000m + (_returnedLeadChoices.Next(40) * 1000m)),
+                    [CommonColumns.OwnerId] = new EntityReference(SystemUser.EntityName, ownerId),
+                };
+                var account = lead.GetAttributeValue<EntityReference>(Lead.ParentAccount);
+                if (account != null)
+                {
+                    deal[Opportunity.ParentAccount] = account;
+                }
+
+                _ledger.Record("Create opportunity", () => owner.Create(deal));
+                owner.Execute(new SetStateRequest
+                {
+                    EntityMoniker = lead.ToEntityReference(),
+                    State = new OptionSetValue(Lead.State.Qualified),
+                    Status = new OptionSetValue(Lead.Status.Qualified),
+                });
             }
         }
 
