@@ -202,8 +202,7 @@
             },
             showConfirmation: function (title, text) {
                 form.hidden = true;
-                send.hidden = true;
-                byId("close-hint").hidden = true;
+                byId("footer").hidden = true;
                 summary.hidden = true;
                 byId("done-title").textContent = title;
                 byId("done-text").textContent = text;
