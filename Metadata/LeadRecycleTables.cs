@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using LeadRecycle.Schema;
+using LeadRecycle.Services.Recycling;
 
 namespace LeadRecycle.Metadata
 {
@@ -18,12 +20,21 @@ namespace LeadRecycle.Metadata
         public static readonly ChoiceMetadata LeadDevelopmentStages = Choice("lr_leaddevelopmentstage", "Lead-development stage", Labels.LeadDevelopmentStages);
         public static readonly ChoiceMetadata Likelihoods = Choice("lr_likelihood", "Likelihood to move in 30 days", Labels.Likelihoods);
         public static readonly ChoiceMetadata RecycleTypes = Choice("lr_recycletype", "Recycle type", Labels.RecycleTypes);
+        public static readonly ChoiceMetadata ReturnOutcomes = Choice("lr_returnoutcome", "Return outcome", Labels.ReturnOutcomes);
         public static readonly ChoiceMetadata AgingStatuses = Choice("lr_agingstatus", "Aging status", Labels.AgingStatuses);
         public static readonly ChoiceMetadata EngagementTypes = Choice("lr_engagementtype", "Engagement type", Labels.EngagementTypes);
 
         public static IReadOnlyList<ChoiceMetadata> GlobalChoices { get; } = new[]
         {
-            DisqualificationReasons, NurtureStreams, EffortTypes, LeadDevelopmentStages, Likelihoods, RecycleTypes, AgingStatuses, EngagementTypes,
+            DisqualificationReasons, NurtureStreams, EffortTypes, LeadDevelopmentStages, Likelihoods, RecycleTypes, ReturnOutcomes, AgingStatuses, EngagementTypes,
+        };
+
+        private static readonly IReadOnlyDictionary<Type, ChoiceMetadata> ChoicesByEnum = new Dictionary<Type, ChoiceMetadata>
+        {
+            [typeof(DisqualificationReason)] = DisqualificationReasons,
+            [typeof(EffortType)] = EffortTypes,
+            [typeof(LeadDevelopmentStage)] = LeadDevelopmentStages,
+            [typeof(Likelihood)] = Likelihoods,
         };
 
         public static TableMetadata RecycledLeadTable { get; } = BuildRecycledLead();
@@ -141,13 +152,10 @@ namespace LeadRecycle.Metadata
                 Custom(RecycledLead.Reason, ColumnType.Picklist, "Reason", null) with { Choice = DisqualificationReasons, RequiredLevel = RequiredLevel.ApplicationRequired },
                 Custom(RecycledLead.RecycleType, ColumnType.Picklist, "Recycle type", null) with { Choice = RecycleTypes },
                 Custom(RecycledLead.NurtureStream, ColumnType.Picklist, "Nurture stream", null) with { Choice = NurtureStreams },
-                Custom(RecycledLead.EffortType, ColumnType.Picklist, "Type of effort needed", null) with { Choice = EffortTypes },
-                Custom(RecycledLead.TargetStage, ColumnType.Picklist, "Lead-development stage to re-enter", null) with { Choice = LeadDevelopmentStages },
-                Custom(RecycledLead.Background, ColumnType.Memo, "Background for nurturing", null) with { MaxLength = 4000 },
-                Custom(RecycledLead.Likelihood, ColumnType.Picklist, "Likelihood to move in 30 days (1-4)", null) with { Choice = Likelihoods },
-                Custom(RecycledLead.DecisionCriteria, ColumnType.Memo, "Decision criteria", null) with { MaxLength = 4000 },
-                Custom(RecycledLead.Impediments, ColumnType.Memo, "Impediments", null) with { MaxLength = 4000 },
-                Custom(RecycledLead.WhoIsInvolved, ColumnType.Memo, "Who is involved", null) with { MaxLength = 4000 },
+            };
+            columns.AddRange(ReturnToNurtureChecklist.Fields.Select(item => ChecklistColumn(item, item.RecycledLeadColumn, null)));
+            columns.AddRange(new[]
+            {
                 Custom(RecycledLead.StageAtRecycle, ColumnType.String, "Stage at recycle", "The sales stage the deal was in when it left the pipeline.") with { MaxLength = 100 },
                 Custom(RecycledLead.DaysInStage, ColumnType.Integer, "Days in stage", "Days the deal had spent in that stage.") with { MinValue = 0, MaxValue = 100000 },
                 Custom(RecycledLead.EstimatedValue, ColumnType.Money, "Estimated value", null) with { MinValue = 0, MaxValue = 100000000000m, Precision = 2 },
@@ -159,11 +167,15 @@ namespace LeadRecycle.Metadata
                 Custom(RecycledLead.RecycleCount, ColumnType.Integer, "Recycle count", "How many times this prospect has been recycled, this time included.") with { MinValue = 0, MaxValue = 1000 },
                 Custom(RecycledLead.ScoredOn, ColumnType.DateTime, "Scored on", "The moment the engagement score is exact as of (it decays from there)."),
                 Lookup(RecycledLead.ReturnedLead, "Returned as lead", Lead.EntityName),
+                Custom(RecycledLead.ReturnOutcome, ColumnType.Picklist, "Outcome after return", "Won or lost: how the opportunity the returned prospect became, or the reopened deal, closed.") with { Choice = ReturnOutcomes },
+                Custom(RecycledLead.ReturnOutcomeOn, ColumnType.DateTime, "Outcome on", "When that opportunity closed."),
+                Custom(RecycledLead.ReturnRevenue, ColumnType.Money, "Revenue after return", "The won opportunity's actual revenue; zero when lost.") with { MinValue = 0, MaxValue = 100000000000m, Precision = 2 },
+                Lookup(RecycledLead.ReturnOpportunity, "Opportunity after return", Opportunity.EntityName) with { Description = "The opportunity the outcome belongs to." },
                 Custom(RecycledLead.RemovalNote, ColumnType.String, "Removal note", "Why the record left the waterfall without nurture.") with { MaxLength = 500 },
                 Custom(RecycledLead.ReturnBlocked, ColumnType.String, "Return blocked", "Why the re-engaged prospect could not go back to sales; the return is tried again with its next engagement.") with { MaxLength = 500 },
                 new ColumnMetadata(CommonColumns.StateCode, ColumnType.State, "Status") { Choice = state },
                 new ColumnMetadata(CommonColumns.StatusCode, ColumnType.Status, "Status Reason") { Choice = status },
-            };
+            });
             columns.AddRange(StandardColumns.ForUserOwnedTable());
 
             return new TableMetadata(RecycledLead.EntityName, "Recycled Lead", "Recycled Leads", RecycledLead.Id, RecycledLead.Topic)
@@ -176,18 +188,20 @@ namespace LeadRecycle.Metadata
             };
         }
 
+        /// <summary>The checklist's columns on the close form's table or the lead (ReturnToNurtureChecklist).</summary>
         private static IEnumerable<ColumnMetadata> ChecklistColumnsFor(string table)
         {
             var form = table == Lead.EntityName ? "the lead" : "the close form";
-            yield return Custom(ChecklistColumns.Reason, ColumnType.Picklist, Labels.ChecklistFields[ChecklistColumns.Reason], "Why the deal or lead left the pipeline; LeadRecycle requires it.") with { Choice = DisqualificationReasons };
-            yield return Custom(ChecklistColumns.Background, ColumnType.Memo, Labels.ChecklistFields[ChecklistColumns.Background], $"What marketing should know, from {form}.") with { MaxLength = 4000 };
-            yield return Custom(ChecklistColumns.EffortType, ColumnType.Picklist, Labels.ChecklistFields[ChecklistColumns.EffortType], null) with { Choice = EffortTypes };
-            yield return Custom(ChecklistColumns.TargetStage, ColumnType.Picklist, Labels.ChecklistFields[ChecklistColumns.TargetStage], null) with { Choice = LeadDevelopmentStages };
-            yield return Custom(ChecklistColumns.Likelihood, ColumnType.Picklist, Labels.ChecklistFields[ChecklistColumns.Likelihood], "The prospect's own answer, 1 to 4.") with { Choice = Likelihoods };
-            yield return Custom(ChecklistColumns.DecisionCriteria, ColumnType.Memo, Labels.ChecklistFields[ChecklistColumns.DecisionCriteria], "Re-qualification notes.") with { MaxLength = 4000 };
-            yield return Custom(ChecklistColumns.Impediments, ColumnType.Memo, Labels.ChecklistFields[ChecklistColumns.Impediments], "Re-qualification notes.") with { MaxLength = 4000 };
-            yield return Custom(ChecklistColumns.WhoIsInvolved, ColumnType.Memo, Labels.ChecklistFields[ChecklistColumns.WhoIsInvolved], "Re-qualification notes.") with { MaxLength = 4000 };
+            return ReturnToNurtureChecklist.All.Select(item => ChecklistColumn(item, item.Column, item.ColumnDescription == null ? null : string.Format(CultureInfo.InvariantCulture, item.ColumnDescription, form)));
         }
+
+        private static ColumnMetadata ChecklistColumn(ChecklistItem item, string column, string? description) =>
+            item.Choice != null
+                ? Custom(column, ColumnType.Picklist, item.Label, description) with { Choice = ChoiceOf(item.Choice) }
+                : Custom(column, ColumnType.Memo, item.Label, description) with { MaxLength = ChecklistItem.MaxTextLength };
+
+        /// <summary>The global choice of a Schema choice enum.</summary>
+        private static ChoiceMetadata ChoiceOf(Type choice) => ChoicesByEnum[choice];
 
         private static TableMetadata Extension(string table, string displayName, string collectionName, string primaryId, string primaryName, params ColumnMetadata[] columns) =>
             new TableMetadata(table, displayName, collectionName, primaryId, primaryName) { Columns = columns, IsCustom = false };

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadRecycle.Schema;
+using LeadRecycle.Services.Recycling;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
@@ -153,12 +154,13 @@ namespace LeadRecycle.Sandbox
 
             var reason = ReasonOf(row.LossReason);
             close[ChecklistColumns.Reason] = new OptionSetValue((int)reason);
+            // A history holds no checklist: every field gets a placeholder, so that whatever the policy requires is there.
+            foreach (var item in ReturnToNurtureChecklist.Fields)
+            {
+                close[item.Column] = item.IsChoice ? new OptionSetValue(item.ChoiceLabels.Keys.First()) : (object)"Not in the source data.";
+            }
+
             close[ChecklistColumns.Background] = row.LossReason == null ? "Imported history: the source gives no loss reason." : "Imported history: " + row.LossReason;
-            close[ChecklistColumns.EffortType] = new OptionSetValue((int)EffortType.MarketingNurture);
-            close[ChecklistColumns.TargetStage] = new OptionSetValue((int)LeadDevelopmentStage.Inquiry);
-            close[ChecklistColumns.Likelihood] = new OptionSetValue((int)Likelihood.Two);
-            close[ChecklistColumns.DecisionCriteria] = "Not in the source data.";
-            close[ChecklistColumns.WhoIsInvolved] = "Not in the source data.";
             Ledger.Record("Lose", () => Replay.Organization.Service.Execute(new LoseOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(Opportunity.Status.Canceled) }));
         }
 

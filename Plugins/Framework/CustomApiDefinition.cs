@@ -3,56 +3,6 @@ using System.Collections.Generic;
 
 namespace LeadRecycle.Framework
 {
-    /// <summary>Custom API parameter and property types (customapirequestparameter.type).</summary>
-    public enum CustomApiParameterType
-    {
-        Boolean = 0,
-        DateTime = 1,
-        Decimal = 2,
-        Entity = 3,
-        EntityCollection = 4,
-        EntityReference = 5,
-        Float = 6,
-        Integer = 7,
-        Money = 8,
-        Picklist = 9,
-        String = 10,
-        StringArray = 11,
-        Guid = 12,
-    }
-
-    public enum CustomApiBinding
-    {
-        Global = 0,
-        Entity = 1,
-        EntityCollection = 2,
-    }
-
-    public sealed class CustomApiParameter
-    {
-        public CustomApiParameter(string uniqueName, CustomApiParameterType type, string displayName, string description, bool isOptional = false, string? logicalEntityName = null)
-        {
-            UniqueName = uniqueName;
-            Type = type;
-            DisplayName = displayName;
-            Description = description;
-            IsOptional = isOptional;
-            LogicalEntityName = logicalEntityName;
-        }
-
-        public string UniqueName { get; }
-
-        public CustomApiParameterType Type { get; }
-
-        public string DisplayName { get; }
-
-        public string Description { get; }
-
-        public bool IsOptional { get; }
-
-        public string? LogicalEntityName { get; }
-    }
-
     /// <summary>
     /// A Custom API whose main operation is a LeadRecycle plug-in type: the message it defines, its binding and
     /// its parameters. Declared next to the plug-in; the solution's customapi XML and the in-memory Dataverse

@@ -1,4 +1,6 @@
 using System;
+using LeadRecycle.Schema;
+using LeadRecycle.Services.Configuration;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Framework
@@ -32,6 +34,22 @@ namespace LeadRecycle.Framework
         /// <summary>The organization service as SYSTEM, for writes the user may not own (the recycled lead).</summary>
         public IOrganizationService SystemService => _systemService ??= ServiceFactory.CreateOrganizationService(null);
 
+        /// <summary>The platform's time for this operation, so that replayed and simulated histories stay consistent.</summary>
+        public DateTime UtcNow
+        {
+            get
+            {
+                var created = ExecutionContext.OperationCreatedOn;
+                return created == default ? DateTime.UtcNow : DateTime.SpecifyKind(created, DateTimeKind.Utc);
+            }
+        }
+
+        /// <summary>Whether LeadRecycle's own caller allows the system reason "Stalled in stage" (the lapsed return's job).</summary>
+        public bool SystemReasonAllowed => HasSharedFlag(SharedFlags.SystemReasonAllowed);
+
+        /// <summary>The organization's policy: cached, read through SYSTEM when the cached one is stale.</summary>
+        public RecyclePolicy Policy() => RecyclePolicyProvider.Get(SystemService, ExecutionContext.OrganizationId, UtcNow);
+
         public void Trace(string format, params object[] args)
         {
             TracingService?.Trace(format, args);
@@ -58,9 +76,6 @@ namespace LeadRecycle.Framework
 
         public Entity? GetPreImage(string alias) =>
             ExecutionContext.PreEntityImages.TryGetValue(alias, out var image) ? image : null;
-
-        public Entity? GetPostImage(string alias) =>
-            ExecutionContext.PostEntityImages.TryGetValue(alias, out var image) ? image : null;
 
         /// <summary>The record as it will be after the operation: the pre-image with the Target's columns over it.</summary>
         public Entity MergeTargetOverPreImage(string preImageAlias)

@@ -21,8 +21,10 @@ namespace LeadRecycle.Framework
             SecureConfiguration = secureConfiguration;
         }
 
+        /// <summary>The step's unsecure configuration, as the platform passes it to the constructor.</summary>
         protected string? UnsecureConfiguration { get; }
 
+        /// <summary>The step's secure configuration, as the platform passes it to the constructor.</summary>
         protected string? SecureConfiguration { get; }
 
         /// <summary>The steps this plug-in type is registered on.</summary>
@@ -30,12 +32,6 @@ namespace LeadRecycle.Framework
 
         /// <summary>The Custom API this plug-in type implements, if any.</summary>
         public virtual CustomApiDefinition? CustomApi => null;
-
-        /// <summary>
-        /// When true, a second execution of this plug-in for the same record and message inside one operation
-        /// (for example, triggered by its own update) returns at once. The key lives in SharedVariables.
-        /// </summary>
-        protected virtual bool PreventReentry => true;
 
         public void Execute(IServiceProvider serviceProvider)
         {
@@ -58,7 +54,9 @@ namespace LeadRecycle.Framework
                     return;
                 }
 
-                if (PreventReentry && !context.EnterOnce(GetType()))
+                // A second execution of this plug-in for the same record, message and stage inside one operation (for
+                // example, triggered by its own update) returns at once. The key lives in SharedVariables.
+                if (!context.EnterOnce(GetType()))
                 {
                     context.Trace("{0} already ran for this record in this operation; skipped.", pluginName);
                     return;

@@ -4,49 +4,6 @@ using System.Linq;
 
 namespace LeadRecycle.Framework
 {
-    /// <summary>Pipeline stages a step may be registered in (IPluginExecutionContext.Stage).</summary>
-    public enum PipelineStage
-    {
-        PreValidation = 10,
-        PreOperation = 20,
-        PostOperation = 40,
-    }
-
-    /// <summary>Execution mode (IExecutionContext.Mode).</summary>
-    public enum ExecutionMode
-    {
-        Synchronous = 0,
-        Asynchronous = 1,
-    }
-
-    public enum ImageType
-    {
-        PreImage = 0,
-        PostImage = 1,
-    }
-
-    /// <summary>An entity image a step asks the platform for: its alias and the columns it needs.</summary>
-    public sealed class StepImage
-    {
-        public StepImage(ImageType imageType, string alias, string messagePropertyName, IReadOnlyList<string> attributes)
-        {
-            ImageType = imageType;
-            Alias = alias;
-            MessagePropertyName = messagePropertyName;
-            Attributes = attributes;
-        }
-
-        public ImageType ImageType { get; }
-
-        public string Alias { get; }
-
-        /// <summary>The request property the image is taken for ("Target", "Id", "EntityMoniker", "OpportunityClose").</summary>
-        public string MessagePropertyName { get; }
-
-        /// <summary>Columns in the image; never empty (an image of every column is wasteful and is refused).</summary>
-        public IReadOnlyList<string> Attributes { get; }
-    }
-
     /// <summary>
     /// One registration of a plug-in type on a message. Declared once, next to the plug-in class; the solution's
     /// SdkMessageProcessingStep XML and the in-memory pipeline are both built from it.
@@ -153,19 +110,5 @@ namespace LeadRecycle.Framework
             Images = Images.Concat(new[] { new StepImage(type, alias, messagePropertyName, attributes) }).ToArray();
             return this;
         }
-    }
-
-    /// <summary>Message names as the platform passes them in IExecutionContext.MessageName.</summary>
-    public static class SdkMessageNames
-    {
-        public const string Create = "Create";
-        public const string Update = "Update";
-        public const string Delete = "Delete";
-        public const string Assign = "Assign";
-        public const string SetState = "SetState";
-        public const string SetStateDynamicEntity = "SetStateDynamicEntity";
-        public const string Win = "Win";
-        public const string Lose = "Lose";
-        public const string GrantAccess = "GrantAccess";
     }
 }

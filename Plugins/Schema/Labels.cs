@@ -59,6 +59,12 @@ namespace LeadRecycle.Schema
             [Likelihood.Four] = "4 - Highly likely",
         };
 
+        public static readonly IReadOnlyDictionary<ReturnOutcome, string> ReturnOutcomes = new Dictionary<ReturnOutcome, string>
+        {
+            [ReturnOutcome.Won] = "Won after return",
+            [ReturnOutcome.Lost] = "Lost after return",
+        };
+
         public static readonly IReadOnlyDictionary<RecycleType, string> RecycleTypes = new Dictionary<RecycleType, string>
         {
             [RecycleType.Active] = "Active (sales disqualified)",
@@ -81,19 +87,6 @@ namespace LeadRecycle.Schema
             [EngagementType.MeetingBooked] = "Meeting booked",
             [EngagementType.WebVisit] = "Web visit",
             [EngagementType.LikelihoodAnswer] = "Likelihood answer (1-4)",
-        };
-
-        /// <summary>Checklist column -> the label on the close form.</summary>
-        public static readonly IReadOnlyDictionary<string, string> ChecklistFields = new Dictionary<string, string>
-        {
-            [ChecklistColumns.Reason] = "Return-to-Nurture reason",
-            [ChecklistColumns.Background] = "Background for nurturing",
-            [ChecklistColumns.EffortType] = "Type of effort needed",
-            [ChecklistColumns.TargetStage] = "Lead-development stage to re-enter",
-            [ChecklistColumns.Likelihood] = "Likelihood to move in 30 days (1-4)",
-            [ChecklistColumns.DecisionCriteria] = "Decision criteria",
-            [ChecklistColumns.Impediments] = "Impediments",
-            [ChecklistColumns.WhoIsInvolved] = "Who is involved",
         };
     }
 }

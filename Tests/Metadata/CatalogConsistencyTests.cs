@@ -86,7 +86,7 @@ namespace LeadRecycle.Tests.Metadata
             // The column guard's refusals quote the labels people see on the forms; the catalog holds those labels.
             var catalog = LeadRecycle.Sandbox.LeadRecycleInstallation.Catalog;
 
-            foreach (var table in LeadRecycle.Steps.LeadRecycleColumns.Guarded)
+            foreach (var table in LeadRecycle.Services.Guarding.LeadRecycleColumns.Guarded)
             {
                 foreach (var column in table.Value)
                 {

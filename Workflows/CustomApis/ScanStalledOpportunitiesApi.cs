@@ -2,7 +2,6 @@ using System;
 using LeadRecycle.Framework;
 using LeadRecycle.Schema;
 using LeadRecycle.Services.Aging;
-using LeadRecycle.Services.Recycling;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.CustomApis
@@ -61,8 +60,8 @@ namespace LeadRecycle.CustomApis
             // The scan acts as SYSTEM on every deal, so nothing it does may be steered by its caller: it runs as of the
             // platform's time for this operation, within the fixed request budget, and only for callers holding the
             // execute privilege (the flow's identity, through the LeadRecycle Automation role).
-            var asOf = RecycleContext.UtcNow(context);
-            var scan = new StallScanService(context.SystemService, RecycleContext.Policy(context), asOf);
+            var asOf = context.UtcNow;
+            var scan = new StallScanService(context.SystemService, context.Policy(), asOf);
             var result = scan.Run(context.GetInput<string>("ContinuationToken"));
 
             var outputs = context.ExecutionContext.OutputParameters;

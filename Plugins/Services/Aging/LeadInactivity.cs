@@ -8,7 +8,7 @@ namespace LeadRecycle.Services.Aging
     /// <summary>
     /// When a sales-accepted lead counts as inactive: its last activity is older than the cutoff, or it never had
     /// one and was created before the cutoff (so leads from before the install age from their created date).
-    /// One definition for the scan's query and the background job's re-check.
+    /// One definition for the scan's query, the background job's re-check and the activity that restarts the clock.
     /// </summary>
     public static class LeadInactivity
     {
@@ -20,6 +20,10 @@ namespace LeadRecycle.Services.Aging
             neverActive.AddCondition(Lead.LastActivityOn, ConditionOperator.Null);
             neverActive.AddCondition(CommonColumns.CreatedOn, ConditionOperator.LessThan, cutoff);
         }
+
+        /// <summary>Restarts a lead's inactivity clock: a task, call, email or appointment regarding it was created.</summary>
+        public static void RecordActivity(IOrganizationService service, Guid leadId, DateTime utcNow) =>
+            service.Update(new Entity(Lead.EntityName, leadId) { [Lead.LastActivityOn] = utcNow });
 
         public static bool IsInactiveSince(Entity lead, DateTime cutoff)
         {

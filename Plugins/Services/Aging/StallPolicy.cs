@@ -4,29 +4,11 @@ using LeadRecycle.Services.Configuration;
 
 namespace LeadRecycle.Services.Aging
 {
-    /// <summary>Where a deal's stage comes from.</summary>
-    public enum StageSource
-    {
-        /// <summary>The opportunity's sales stage choice (salesstage).</summary>
-        SalesStage,
-
-        /// <summary>The active stage of the opportunity's business process flow.</summary>
-        BusinessProcessFlow,
-    }
-
-    /// <summary>How a stage's threshold is judged for one deal.</summary>
-    public enum StallVerdict
-    {
-        Moving,
-        Warning,
-        Stalled,
-    }
-
     /// <summary>
-    /// Seed 000's rule: a deal is stalled when it has stayed in a stage longer than a multiple (3x) of that
+    /// The rule of thumb of the article "Are opportunities flowing, or are they silently killing your year?": a deal is stalled when it has stayed in a stage longer than a multiple (3x) of that
     /// stage's average; it is warned at a lower multiple (2x). Until a stage has enough completed samples its
     /// mean is not trusted and a fixed number of days stands in. The owner then has a service level to act
-    /// (seed 002) before the deal is returned to nurture.
+    /// ("Removing Obstacles to Recycled Lead Nurturing") before the deal is returned to nurture.
     /// </summary>
     public sealed class StallPolicy
     {

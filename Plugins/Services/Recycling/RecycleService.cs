@@ -10,44 +10,6 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadRecycle.Services.Recycling
 {
-    /// <summary>The deal or lead a recycled lead comes from, read from the record before it closed.</summary>
-    public sealed class RecycleSource
-    {
-        public RecycleSource(EntityReference record, string topic)
-        {
-            Record = record;
-            Topic = topic;
-        }
-
-        /// <summary>The opportunity or lead being recycled.</summary>
-        public EntityReference Record { get; }
-
-        public string Topic { get; }
-
-        public EntityReference? OriginatingLead { get; set; }
-
-        public EntityReference? Contact { get; set; }
-
-        public EntityReference? Account { get; set; }
-
-        /// <summary>The record's owner: the rep who keeps read access and gets the lead back.</summary>
-        public EntityReference? Owner { get; set; }
-
-        public string? StageName { get; set; }
-
-        public DateTime? StageEnteredOn { get; set; }
-
-        public Money? EstimatedValue { get; set; }
-
-        /// <summary>How many times the record (or the lead it came from) was already recycled.</summary>
-        public int PreviousRecycles { get; set; }
-
-        /// <summary>
-        /// Unique per recycle of one record: the alternate key refuses a second recycled lead for the same close.
-        /// </summary>
-        public string SourceKey => string.Format(CultureInfo.InvariantCulture, "{0}:{1:N}:{2}", Record.LogicalName, Record.Id, PreviousRecycles + 1);
-    }
-
     /// <summary>Creates the Recycled Lead that hands a deal or lead to marketing, inside the closing transaction.</summary>
     public static class RecycleService
     {
@@ -78,7 +40,7 @@ namespace LeadRecycle.Services.Recycling
             var rep = source.Owner;
             if (rep != null && (owner == null || owner.Id != rep.Id) && (rep.LogicalName == SystemUser.EntityName || rep.LogicalName == Team.EntityName))
             {
-                // Continuity of ownership (seed 002): the rep (or the owner team) keeps sight of the prospect while
+                // Continuity of ownership ("Removing Obstacles to Recycled Lead Nurturing"): the rep (or the owner team) keeps sight of the prospect while
                 // marketing nurtures. Read only: what the prospect does is marketing's record (a rep who hears from the
                 // prospect reopens the deal, which cancels the recycled lead), so a rep cannot log the engagement that
                 // would hand the lead straight back to them.
@@ -91,6 +53,10 @@ namespace LeadRecycle.Services.Recycling
 
             return id;
         }
+
+        /// <summary>Passive when the stall scan closed the record with the system reason, active when a person did.</summary>
+        public static RecycleType TypeFor(ReasonPolicy reasonPolicy) =>
+            reasonPolicy.Reason == DisqualificationReason.StalledInStage ? RecycleType.Passive : RecycleType.Active;
 
         public static Entity Build(
             RecycleSource source,

@@ -7,37 +7,6 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadRecycle.Services.Recycling
 {
-    /// <summary>What a rep hands over with a still-open deal (seed 000): the reason and the checklist.</summary>
-    public sealed class ReturnToNurtureRequest
-    {
-        public ReturnToNurtureRequest(EntityReference opportunity, OptionSetValue? reason)
-        {
-            Opportunity = opportunity;
-            Reason = reason;
-        }
-
-        public EntityReference Opportunity { get; }
-
-        public OptionSetValue? Reason { get; }
-
-        public string? Background { get; set; }
-
-        public OptionSetValue? EffortType { get; set; }
-
-        public OptionSetValue? TargetStage { get; set; }
-
-        public OptionSetValue? Likelihood { get; set; }
-
-        public string? DecisionCriteria { get; set; }
-
-        public string? Impediments { get; set; }
-
-        public string? WhoIsInvolved { get; set; }
-
-        /// <summary>The lost status to close with; Canceled (4) unless the rep chose another.</summary>
-        public int LostStatus { get; set; } = Schema.Opportunity.Status.Canceled;
-    }
-
     /// <summary>
     /// "Return to Nurture" for an open deal: closes it through the Lose message with the checklist on the
     /// opportunity close, so the same validation and the same recycling run as for any loss.
@@ -57,14 +26,10 @@ namespace LeadRecycle.Services.Recycling
                 [OpportunityClose.Subject] = "Returned to nurture",
                 [OpportunityClose.ActualEnd] = utcNow,
             };
-            Columns.SetIfPresent(close, ChecklistColumns.Reason, request.Reason);
-            Columns.SetIfPresent(close, ChecklistColumns.Background, request.Background);
-            Columns.SetIfPresent(close, ChecklistColumns.EffortType, request.EffortType);
-            Columns.SetIfPresent(close, ChecklistColumns.TargetStage, request.TargetStage);
-            Columns.SetIfPresent(close, ChecklistColumns.Likelihood, request.Likelihood);
-            Columns.SetIfPresent(close, ChecklistColumns.DecisionCriteria, request.DecisionCriteria);
-            Columns.SetIfPresent(close, ChecklistColumns.Impediments, request.Impediments);
-            Columns.SetIfPresent(close, ChecklistColumns.WhoIsInvolved, request.WhoIsInvolved);
+            foreach (var item in ReturnToNurtureChecklist.All)
+            {
+                Columns.SetIfPresent(close, item.Column, request[item]);
+            }
 
             service.Execute(new LoseOpportunityRequest
             {
@@ -76,7 +41,7 @@ namespace LeadRecycle.Services.Recycling
         }
 
         /// <summary>The newest recycled lead of an opportunity (the one its close just created).</summary>
-        public static EntityReference? FindRecycledLead(IOrganizationService service, Guid opportunityId)
+        private static EntityReference? FindRecycledLead(IOrganizationService service, Guid opportunityId)
         {
             var query = new QueryExpression(RecycledLead.EntityName)
             {

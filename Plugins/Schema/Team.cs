@@ -1,0 +1,7 @@
+namespace LeadRecycle.Schema
+{
+    public static class Team
+    {
+        public const string EntityName = "team";
+    }
+}

@@ -1,0 +1,15 @@
+namespace LeadRecycle.Services.Aging
+{
+    /// <summary>The phases of the stall scan in the order they run (the numbers are kept stable: they travel in continuation tokens).</summary>
+    public enum ScanPhase
+    {
+        Fold = 0,
+        Adopt = 5,
+        Flag = 1,
+        SnoozeEnded = 6,
+        Lapse = 2,
+        LeadLapse = 3,
+        Expire = 7,
+        Done = 4,
+    }
+}
