@@ -151,12 +151,12 @@ namespace LeadRecycle.Tests.Solution
                 .Select(m => new Uri(new Uri("https://contoso.crm.dynamics.com/WebResources/" + Dialog), m.Groups[1].Value).AbsolutePath);
             Assert.Equal(new[] { "/WebResources/" + Script, "/WebResources/" + DialogView }, sources);
 
-            // Each field carries the close form's label (Labels.ChecklistFields, which the plug-in's refusals name too).
+            // Each field carries the close form's label (the one checklist declaration's, which the plug-in's refusals name too).
             foreach (var parameter in parameters.Where(p => p.Name != "LostStatus"))
             {
                 var label = Regex.Match(page, $"<label for=\"{parameter.Name}\"><span class=\"text\">([^<]+)</span>");
                 Assert.True(label.Success, "no label for " + parameter.Name);
-                Assert.Equal(Labels.ChecklistFields["lr_" + parameter.Name.ToLowerInvariant()], label.Groups[1].Value);
+                Assert.Equal(LeadRecycle.Services.Recycling.ReturnToNurtureChecklist.All.Single(item => item.ParameterName == parameter.Name).Label, label.Groups[1].Value);
                 Assert.Contains($"id=\"{parameter.Name}\"", page, StringComparison.Ordinal);
             }
         }

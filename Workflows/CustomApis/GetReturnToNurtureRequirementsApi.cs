@@ -48,12 +48,12 @@ namespace LeadRecycle.CustomApis
 
         protected override void ExecuteStep(LocalPluginContext context)
         {
-            context.ExecutionContext.OutputParameters["Requirements"] = Write(RecycleContext.Policy(context));
+            context.ExecutionContext.OutputParameters["Requirements"] = Write(context.Policy());
         }
 
         /// <summary>
-        /// The requirements as JSON. The field names are the lr_ReturnToNurture parameter names (ChecklistField), which the
-        /// dialog uses as its fields' ids. The stall scan's own reason is left out: ChecklistValidator refuses it from a rep.
+        /// The requirements as JSON. The field names are the lr_ReturnToNurture parameter names (ReturnToNurtureChecklist),
+        /// which the dialog uses as its fields' ids. The stall scan's own reason is left out: ChecklistValidator refuses it from a rep.
         /// </summary>
         public static string Write(RecyclePolicy policy)
         {
@@ -84,7 +84,7 @@ namespace LeadRecycle.CustomApis
                 }
 
                 json.Append(",\"requires\":[");
-                json.Append(string.Join(",", reason.RequiredFields.Select(field => "\"" + field + "\"")));
+                json.Append(string.Join(",", reason.RequiredFields.Select(field => "\"" + ReturnToNurtureChecklist.For(field).ParameterName + "\"")));
                 json.Append("]}");
             }
 
