@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using LeadRecycle.InMemoryDataverse;
-using LeadRecycle.Sandbox;
 using LeadRecycle.Schema;
+using LeadRecycle.Testing;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Benchmarks

@@ -76,7 +76,7 @@ namespace LeadRecycle.Benchmarks
                 options: new InMemoryOrganizationOptions { OperationHistoryLimit = 100 });
             _service = _organization.Service;
             _id = _service.Create(new Entity("opportunity") { ["name"] = "Deal", ["estimatedvalue"] = new Money(1m) });
-            _organization.Register(new StepRegistration(typeof(StampStepNamePlugin), SdkMessageNames.Update, "opportunity", PipelineStage.PreOperation)
+            _organization.Register(new StepRegistration(typeof(StampStepNamePlugin), SdkMessageNames.Update, "opportunity", StepStage.PreOperation)
             {
                 FilteringAttributes = new[] { "estimatedvalue" },
             });

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using LeadRecycle.Framework;
 using LeadRecycle.InMemoryDataverse.Diagnostics;
+using LeadRecycle.InMemoryDataverse.Messages;
 using LeadRecycle.InMemoryDataverse.Pipeline;
 using LeadRecycle.InMemoryDataverse.Storage;
 using Microsoft.Xrm.Sdk;
@@ -12,10 +12,9 @@ namespace LeadRecycle.InMemoryDataverse
 {
     // The event pipeline: PreValidation (outside the transaction when the operation starts one), then
     // PreOperation, the core operation and PostOperation inside it; async PostOperation steps are queued on commit.
+    // What differs by message is its handler's (Messages/).
     public sealed partial class InMemoryOrganization
     {
-        internal const int MainOperationStage = 30;
-
         internal OrganizationResponse Execute(OrganizationRequest request, Guid userId, PluginExecutionContext? caller)
         {
             if (request == null)
@@ -24,15 +23,15 @@ namespace LeadRecycle.InMemoryDataverse
             }
 
             var requestName = request.RequestName ?? throw Faults.InvalidArgument("The request has no RequestName.");
-            var op = Run(requestName, OperationState.CopyParameters(request.Parameters), request.RequestId, userId, caller, out var kind);
-            return BuildResponse(op, kind);
+            var op = Run(requestName, OperationState.CopyParameters(request.Parameters), request.RequestId, userId, caller);
+            return op.Handler.CreateResponse(op);
         }
 
         /// <summary>
         /// Runs one message. <paramref name="input"/> must belong to the organization already (a copy of what the
         /// caller passed), because plug-ins receive it as InputParameters.
         /// </summary>
-        internal OperationState Run(string requestName, ParameterCollection input, Guid? requestId, Guid userId, PluginExecutionContext? caller, out MessageKind kind)
+        internal OperationState Run(string requestName, ParameterCollection input, Guid? requestId, Guid userId, PluginExecutionContext? caller)
         {
             var running = _store.Current;
             if (running != null && running.Doomed)
@@ -43,7 +42,7 @@ namespace LeadRecycle.InMemoryDataverse
 
             if (caller != null)
             {
-                return ExecuteMessage(requestName, input, requestId, userId, caller, out kind);
+                return ExecuteMessage(requestName, input, requestId, userId, caller);
             }
 
             var previous = _current;
@@ -51,7 +50,7 @@ namespace LeadRecycle.InMemoryDataverse
             _current = record;
             try
             {
-                return ExecuteMessage(requestName, input, requestId, userId, null, out kind);
+                return ExecuteMessage(requestName, input, requestId, userId, null);
             }
             catch (Exception exception)
             {
@@ -64,9 +63,9 @@ namespace LeadRecycle.InMemoryDataverse
             }
         }
 
-        private OperationState NewOperation(string messageName, ParameterCollection input, Guid userId, PluginExecutionContext? caller, string requestName)
+        private OperationState NewOperation(MessageHandler handler, ParameterCollection input, Guid userId, PluginExecutionContext? caller, string requestName)
         {
-            var op = new OperationState(this, messageName, input)
+            var op = new OperationState(this, handler, input)
             {
                 RequestName = requestName,
                 UserId = userId,
@@ -81,14 +80,14 @@ namespace LeadRecycle.InMemoryDataverse
             return op;
         }
 
-        private OperationState ExecuteMessage(string requestName, ParameterCollection input, Guid? requestId, Guid userId, PluginExecutionContext? caller, out MessageKind kind)
+        private OperationState ExecuteMessage(string requestName, ParameterCollection input, Guid? requestId, Guid userId, PluginExecutionContext? caller)
         {
             StoreTransaction? transaction = null;
             OperationState op;
             try
             {
-                kind = KindOf(requestName, out var messageName);
-                op = NewOperation(messageName, input, userId, caller, requestName);
+                var handler = _messages.Find(requestName);
+                op = NewOperation(handler, input, userId, caller, requestName);
                 op.RequestId = requestId;
                 if (caller == null && _current != null && _current.CorrelationId == Guid.Empty)
                 {
@@ -99,42 +98,49 @@ namespace LeadRecycle.InMemoryDataverse
                 {
                     throw new DataverseFaultException(DataverseErrorCodes.InfiniteLoopDetected, string.Format(CultureInfo.InvariantCulture,
                         "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again. ({0} at depth {1}; the maximum is {2}.)",
-                        messageName, op.Depth, Options.MaxDepth));
+                        handler.MessageName, op.Depth, Options.MaxDepth));
                 }
 
-                ResolvePrimary(op, kind);
-                var steps = _steps.Find(messageName, op.PrimaryEntityName);
+                handler.ResolvePrimaryEntity(op);
+                var steps = _steps.Find(handler.MessageName, op.PrimaryEntityName);
                 op.HasSteps = steps != null;
                 var preValidationInTransaction = _store.Current != null;
                 if (steps != null)
                 {
-                    ValidateEarly(op, kind);
+                    handler.ValidateBeforePreValidation(op);
                     if (steps.NeedsImages)
                     {
                         op.PreImageSource = CurrentRow(op);
                     }
 
-                    RunStage(steps.PreValidation, op, (int)PipelineStage.PreValidation, preValidationInTransaction);
+                    RunStage(steps.PreValidation, op, (int)StepStage.PreValidation, preValidationInTransaction);
                 }
 
-                Authorize(op, kind);
+                if (!IsUnchecked(op.UserId))
+                {
+                    handler.Authorize(op);
+                }
 
-                if (kind != MessageKind.Retrieve && kind != MessageKind.RetrieveMultiple && kind != MessageKind.WhoAmI)
+                if (handler.Writes)
                 {
                     transaction = _store.BeginIfNone();
                 }
 
-                if (steps == null || kind != MessageKind.Update || !TryRunSplitUpdate(op, steps, preValidationInTransaction))
+                if (steps != null && handler.TrySplit(op, out var firstPassTarget, out var secondPassTarget))
+                {
+                    RunSplitUpdate(op, steps, preValidationInTransaction, firstPassTarget, secondPassTarget);
+                }
+                else
                 {
                     if (steps != null)
                     {
-                        RunStage(steps.PreOperation, op, (int)PipelineStage.PreOperation, _store.Current != null);
+                        RunStage(steps.PreOperation, op, (int)StepStage.PreOperation, _store.Current != null);
                     }
 
-                    Core(op, kind);
+                    handler.Execute(op);
                     if (steps != null)
                     {
-                        RunStage(steps.PostOperation, op, (int)PipelineStage.PostOperation, _store.Current != null);
+                        RunStage(steps.PostOperation, op, (int)StepStage.PostOperation, _store.Current != null);
                         QueueAsync(steps.Async, op);
                     }
                 }
@@ -176,7 +182,7 @@ namespace LeadRecycle.InMemoryDataverse
                     continue;
                 }
 
-                var context = new PluginExecutionContext(op, stage, (int)ExecutionMode.Synchronous, isInTransaction,
+                var context = new PluginExecutionContext(op, stage, (int)StepMode.Synchronous, isInTransaction,
                     entry.Registration.RunAsUserId ?? op.UserId);
                 AddImages(context, entry.Registration, op, stage);
                 Invoke(entry, context);
@@ -185,7 +191,7 @@ namespace LeadRecycle.InMemoryDataverse
 
         private static bool Fires(StepRegistration registration, OperationState op)
         {
-            if (registration.FilteringAttributes.Count == 0 || op.MessageName != SdkMessageNames.Update)
+            if (registration.FilteringAttributes.Count == 0 || !op.Handler.FiltersOnColumns)
             {
                 return true;
             }
@@ -217,14 +223,14 @@ namespace LeadRecycle.InMemoryDataverse
             var postRead = false;
             foreach (var image in registration.Images)
             {
-                if (image.ImageType == ImageType.PreImage)
+                if (image.ImageType == StepImageType.PreImage)
                 {
-                    if (op.PreImageSource != null && op.MessageName != SdkMessageNames.Create)
+                    if (op.PreImageSource != null && op.Handler.HasPreImage)
                     {
                         context.PreEntityImages[image.Alias] = Image(op.PreImageSource, image.Attributes);
                     }
                 }
-                else if (stage == (int)PipelineStage.PostOperation)
+                else if (stage == (int)StepStage.PostOperation)
                 {
                     if (!postRead)
                     {
@@ -264,7 +270,7 @@ namespace LeadRecycle.InMemoryDataverse
             return _store.Table(schema).TryGet(op.PrimaryEntityId, out var row) ? row : null;
         }
 
-        private void Invoke(StepEntry entry, PluginExecutionContext context)
+        internal void Invoke(StepEntry entry, PluginExecutionContext context)
         {
             var registration = entry.Registration;
             var tracing = new TracingService();
@@ -314,9 +320,9 @@ namespace LeadRecycle.InMemoryDataverse
                 }
 
                 var snapshot = op.CloneForAsync();
-                var context = new PluginExecutionContext(snapshot, (int)PipelineStage.PostOperation, (int)ExecutionMode.Asynchronous, false,
+                var context = new PluginExecutionContext(snapshot, (int)StepStage.PostOperation, (int)StepMode.Asynchronous, false,
                     entry.Registration.RunAsUserId ?? op.UserId);
-                AddImages(context, entry.Registration, op, (int)PipelineStage.PostOperation);
+                AddImages(context, entry.Registration, op, (int)StepStage.PostOperation);
                 var job = new AsyncJob(entry, context);
                 if (_store.Current != null)
                 {
@@ -340,137 +346,6 @@ namespace LeadRecycle.InMemoryDataverse
             public StepEntry Entry { get; }
 
             public PluginExecutionContext Context { get; }
-        }
-    }
-
-    /// <summary>A registered step with its plug-in instance (created once and reused, as Dataverse caches instances).</summary>
-    internal sealed class StepEntry
-    {
-        private IPlugin? _plugin;
-
-        public StepEntry(StepRegistration registration, int order)
-        {
-            Registration = registration;
-            Order = order;
-        }
-
-        public StepRegistration Registration { get; }
-
-        public int Order { get; }
-
-        public IPlugin Plugin => _plugin ??= Registration.Factory != null
-            ? Registration.Factory(Registration)
-            : (IPlugin)PluginActivator.Create(Registration.PluginType, Registration.UnsecureConfiguration, Registration.SecureConfiguration);
-    }
-
-    /// <summary>The steps of one message on one table, by stage, in execution order.</summary>
-    internal sealed class StepSet
-    {
-        public List<StepEntry>? PreValidation { get; private set; }
-
-        public List<StepEntry>? PreOperation { get; private set; }
-
-        public List<StepEntry>? PostOperation { get; private set; }
-
-        public List<StepEntry>? Async { get; private set; }
-
-        public bool NeedsImages { get; private set; }
-
-        public static StepSet From(IEnumerable<StepEntry> entries)
-        {
-            var sorted = new List<StepEntry>(entries);
-            sorted.Sort((a, b) => a.Registration.Rank != b.Registration.Rank
-                ? a.Registration.Rank.CompareTo(b.Registration.Rank)
-                : a.Order.CompareTo(b.Order));
-            var set = new StepSet();
-            foreach (var entry in sorted)
-            {
-                var registration = entry.Registration;
-                set.NeedsImages |= registration.Images.Count > 0;
-                if (registration.Mode == ExecutionMode.Asynchronous)
-                {
-                    (set.Async ??= new List<StepEntry>()).Add(entry);
-                }
-                else if (registration.Stage == PipelineStage.PreValidation)
-                {
-                    (set.PreValidation ??= new List<StepEntry>()).Add(entry);
-                }
-                else if (registration.Stage == PipelineStage.PreOperation)
-                {
-                    (set.PreOperation ??= new List<StepEntry>()).Add(entry);
-                }
-                else
-                {
-                    (set.PostOperation ??= new List<StepEntry>()).Add(entry);
-                }
-            }
-
-            return set;
-        }
-    }
-
-    /// <summary>Registered steps by message and primary table (steps without a table fire for every table).</summary>
-    internal sealed class StepTable
-    {
-        private const string AnyTable = "";
-        private readonly Dictionary<string, Dictionary<string, List<StepEntry>>> _registered =
-            new Dictionary<string, Dictionary<string, List<StepEntry>>>(StringComparer.Ordinal);
-
-        private readonly Dictionary<string, Dictionary<string, StepSet?>> _resolved =
-            new Dictionary<string, Dictionary<string, StepSet?>>(StringComparer.Ordinal);
-
-        private int _order;
-
-        public void Add(StepRegistration registration)
-        {
-            var table = registration.PrimaryEntityName == null || registration.PrimaryEntityName == "none" ? AnyTable : registration.PrimaryEntityName;
-            if (!_registered.TryGetValue(registration.MessageName, out var byTable))
-            {
-                byTable = new Dictionary<string, List<StepEntry>>(StringComparer.Ordinal);
-                _registered.Add(registration.MessageName, byTable);
-            }
-
-            if (!byTable.TryGetValue(table, out var list))
-            {
-                list = new List<StepEntry>();
-                byTable.Add(table, list);
-            }
-
-            list.Add(new StepEntry(registration, _order++));
-            _resolved.Remove(registration.MessageName);
-        }
-
-        public StepSet? Find(string messageName, string primaryEntityName)
-        {
-            if (_registered.Count == 0 || !_registered.TryGetValue(messageName, out var byTable))
-            {
-                return null;
-            }
-
-            if (!_resolved.TryGetValue(messageName, out var cache))
-            {
-                cache = new Dictionary<string, StepSet?>(StringComparer.Ordinal);
-                _resolved.Add(messageName, cache);
-            }
-
-            if (!cache.TryGetValue(primaryEntityName, out var set))
-            {
-                var entries = new List<StepEntry>();
-                if (byTable.TryGetValue(primaryEntityName, out var specific))
-                {
-                    entries.AddRange(specific);
-                }
-
-                if (primaryEntityName != AnyTable && byTable.TryGetValue(AnyTable, out var any))
-                {
-                    entries.AddRange(any);
-                }
-
-                set = entries.Count == 0 ? null : StepSet.From(entries);
-                cache.Add(primaryEntityName, set);
-            }
-
-            return set;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using LeadRecycle.InMemoryDataverse.Pipeline;
 using LeadRecycle.InMemoryDataverse.Security;
 using LeadRecycle.InMemoryDataverse.Storage;
@@ -17,13 +16,9 @@ namespace LeadRecycle.InMemoryDataverse
     public sealed partial class InMemoryOrganization : ISecurityData
     {
         private readonly SecurityAssignments _security = new SecurityAssignments();
-        private readonly Dictionary<string, string> _customApiPrivileges = new Dictionary<string, string>(StringComparer.Ordinal);
         private AccessChecker? _accessChecker;
 
-        private AccessChecker Access => _accessChecker ??= new AccessChecker(_security, this);
-
-        /// <summary>The organization's security roles: the platform's (<see cref="PlatformRoles"/>) and those added.</summary>
-        public IReadOnlyCollection<SecurityRole> SecurityRoles => _security.Roles;
+        internal AccessChecker Access => _accessChecker ??= new AccessChecker(_security, this);
 
         /// <summary>Adds a role (a solution's role file, <see cref="SecurityRole.LoadFolder"/>), as importing a solution does.</summary>
         public void AddSecurityRole(SecurityRole role) => _security.AddRole(role ?? throw new ArgumentNullException(nameof(role)));
@@ -133,110 +128,10 @@ namespace LeadRecycle.InMemoryDataverse
         }
 
         /// <summary>Whether calls as this user skip the checks: SYSTEM, System Administrators, or security switched off.</summary>
-        private bool IsUnchecked(Guid userId) => !Options.EnforceSecurity || userId == SystemUserId || Access.Bypasses(userId);
+        internal bool IsUnchecked(Guid userId) => !Options.EnforceSecurity || userId == SystemUserId || Access.Bypasses(userId);
 
-        /// <summary>The privileges a message needs (Microsoft Learn, "Privileges by message", e.g. "LoseOpportunity message privileges").</summary>
-        private void Authorize(OperationState op, MessageKind kind)
-        {
-            var user = op.UserId;
-            if (IsUnchecked(user))
-            {
-                return;
-            }
-
-            switch (kind)
-            {
-                case MessageKind.Create:
-                {
-                    var target = (Entity)op.InputParameters["Target"];
-                    var schema = SchemaOf(target.LogicalName);
-                    Access.DemandPrivilege(user, schema.Metadata, AccessRights.CreateAccess);
-                    if (schema.HasOwner && target.Attributes.TryGetValue("ownerid", out var owner) && owner is EntityReference ownerReference
-                        && ownerReference.Id != user)
-                    {
-                        // A record created for someone else is assigned to them: that needs Assign.
-                        Access.DemandPrivilege(user, schema.Metadata, AccessRights.AssignAccess);
-                    }
-
-                    DemandLookups(user, schema, target, existing: null);
-                    break;
-                }
-
-                case MessageKind.Update:
-                {
-                    var target = (Entity)op.InputParameters["Target"];
-                    var schema = SchemaOf(op.PrimaryEntityName);
-                    var existing = _store.Table(schema).Rows[op.PrimaryEntityId];
-                    Access.DemandAccess(user, schema.Metadata, existing, AccessRights.WriteAccess);
-                    if (target.Attributes.TryGetValue("ownerid", out var owner) && owner is EntityReference ownerReference
-                        && !(existing.GetAttributeValue<EntityReference>("ownerid") is { } current && current.Id == ownerReference.Id))
-                    {
-                        Access.DemandAccess(user, schema.Metadata, existing, AccessRights.AssignAccess);
-                    }
-
-                    DemandLookups(user, schema, target, existing);
-                    break;
-                }
-
-                case MessageKind.Delete:
-                    DemandOnPrimary(op, AccessRights.DeleteAccess);
-                    break;
-                case MessageKind.Retrieve:
-                    DemandOnPrimary(op, AccessRights.ReadAccess);
-                    break;
-                case MessageKind.RetrieveMultiple:
-                {
-                    var schema = SchemaOf(op.PrimaryEntityName);
-                    Access.DemandPrivilege(user, schema.Metadata, AccessRights.ReadAccess);
-                    var filters = new Dictionary<string, Func<Entity, bool>>(StringComparer.Ordinal);
-                    op.ReadFilter = (table, row) =>
-                    {
-                        if (!filters.TryGetValue(table, out var filter))
-                        {
-                            filter = IsUnchecked(user) ? _ => true : Access.ReadFilter(user, SchemaOf(table).Metadata);
-                            filters.Add(table, filter);
-                        }
-
-                        return filter(row);
-                    };
-                    break;
-                }
-
-                case MessageKind.Lose:
-                case MessageKind.Win:
-                {
-                    // "LoseOpportunity message privileges": prvAppendActivity, prvAppendToOpportunity, prvCreateActivity,
-                    // prvWriteOpportunity. The close's lookup to the deal is where Append / AppendTo come from.
-                    DemandOnPrimary(op, AccessRights.WriteAccess);
-                    var close = (Entity)op.InputParameters["OpportunityClose"];
-                    var closeSchema = SchemaOf(close.LogicalName);
-                    Access.DemandPrivilege(user, closeSchema.Metadata, AccessRights.CreateAccess);
-                    DemandLookups(user, closeSchema, close, existing: null);
-                    break;
-                }
-
-                case MessageKind.SetState:
-                    DemandOnPrimary(op, AccessRights.WriteAccess);
-                    break;
-                case MessageKind.Assign:
-                    DemandOnPrimary(op, AccessRights.AssignAccess);
-                    break;
-                case MessageKind.GrantAccess:
-                    DemandOnPrimary(op, AccessRights.ShareAccess);
-                    break;
-                case MessageKind.CustomApi:
-                    if (_customApiPrivileges.TryGetValue(op.MessageName, out var privilege))
-                    {
-                        // customapi.executeprivilegename: "Name of the privilege that allows execution of the custom API"
-                        // (Microsoft Learn, "CustomAPI table/entity reference").
-                        Access.DemandPrivilege(user, privilege, null);
-                    }
-
-                    break;
-            }
-        }
-
-        private void DemandOnPrimary(OperationState op, AccessRights right)
+        /// <summary>The right on the operation's primary record, at a level that reaches it.</summary>
+        internal void DemandOnPrimary(OperationState op, AccessRights right)
         {
             var schema = SchemaOf(op.PrimaryEntityName);
             Access.DemandAccess(op.UserId, schema.Metadata, _store.Table(schema).Rows[op.PrimaryEntityId], right);
@@ -247,7 +142,7 @@ namespace LeadRecycle.InMemoryDataverse
         /// a record is determined": Append "Required to associate the current record with another record", Append To
         /// "Required to associate a record with the current record"). Only lookups the call sets or changes count.
         /// </summary>
-        private void DemandLookups(Guid user, TableSchema schema, Entity changes, Entity? existing)
+        internal void DemandLookups(Guid user, TableSchema schema, Entity changes, Entity? existing)
         {
             var appendChecked = false;
             foreach (var attribute in changes.Attributes)

@@ -1,20 +1,8 @@
-using System;
-using LeadRecycle.Framework;
 using LeadRecycle.InMemoryDataverse.Pipeline;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.InMemoryDataverse
 {
-    /// <summary>Which row the pre-image of the second (state) pass of a split Update is taken from.</summary>
-    public enum SpecialUpdatePreImage
-    {
-        /// <summary>The row as the first pass left it (the non-state columns already written): the default.</summary>
-        AfterFirstPass,
-
-        /// <summary>The row as it was before the whole request, the same pre-image as the first pass.</summary>
-        BeforeRequest,
-    }
-
     // Microsoft Learn, "Behavior of specialized update operations": when an Update carries state/status columns plus
     // other columns, steps registered on Update in PreOperation and/or PostOperation "execute once for all
     // non-state/status fields, and then once for the state/status fields". PreValidation is not named there and runs
@@ -35,62 +23,28 @@ namespace LeadRecycle.InMemoryDataverse
     // equipment), which LeadRecycle does not update; it is not emulated.
     public sealed partial class InMemoryOrganization
     {
-        private static readonly string[] StateColumns = { "statecode", "statuscode" };
-
         /// <summary>Where the second pass of a split Update takes its pre-image from (see <see cref="SpecialUpdatePreImage"/>).</summary>
         public SpecialUpdatePreImage SecondPassPreImage { get; set; } = SpecialUpdatePreImage.AfterFirstPass;
 
-        /// <summary>
-        /// Runs PreOperation, core and PostOperation of an Update as two passes when its Target mixes state/status
-        /// and other columns; false (nothing done) otherwise.
-        /// </summary>
-        private bool TryRunSplitUpdate(OperationState op, StepSet steps, bool preValidationInTransaction)
+        /// <summary>Runs PreOperation, core and PostOperation once per pass of a split Update (the passes: UpdateHandler.TrySplit).</summary>
+        private void RunSplitUpdate(OperationState op, StepSet steps, bool preValidationInTransaction, Entity firstPassTarget, Entity secondPassTarget)
         {
-            if (!(op.InputParameters["Target"] is Entity target)
-                || !SplitStateColumns(target, SchemaOf(target.LogicalName).PrimaryIdColumn, out var otherColumns, out var stateColumns))
-            {
-                return false;
-            }
-
-            var request = new PluginExecutionContext(op, (int)PipelineStage.PreValidation, (int)ExecutionMode.Synchronous,
+            var request = new PluginExecutionContext(op, (int)StepStage.PreValidation, (int)StepMode.Synchronous,
                 preValidationInTransaction, op.UserId);
-            var first = op.ForPass(otherColumns, request);
+            var first = op.ForPass(firstPassTarget, request);
             RunPass(first, steps, steps.NeedsImages ? CurrentRow(first) : null);
-            var second = op.ForPass(stateColumns, request);
+            var second = op.ForPass(secondPassTarget, request);
             RunPass(second, steps, !steps.NeedsImages ? null
                 : SecondPassPreImage == SpecialUpdatePreImage.BeforeRequest ? op.PreImageSource : CurrentRow(second));
-            return true;
         }
 
         private void RunPass(OperationState pass, StepSet steps, Entity? preImageSource)
         {
             pass.PreImageSource = preImageSource;
-            RunStage(steps.PreOperation, pass, (int)PipelineStage.PreOperation, _store.Current != null);
-            Core(pass, MessageKind.Update);
-            RunStage(steps.PostOperation, pass, (int)PipelineStage.PostOperation, _store.Current != null);
+            RunStage(steps.PreOperation, pass, (int)StepStage.PreOperation, _store.Current != null);
+            pass.Handler.Execute(pass);
+            RunStage(steps.PostOperation, pass, (int)StepStage.PostOperation, _store.Current != null);
             QueueAsync(steps.Async, pass);
-        }
-
-        /// <summary>The Target's state/status columns and its other columns, when it has both.</summary>
-        private static bool SplitStateColumns(Entity target, string primaryIdColumn, out Entity otherColumns, out Entity stateColumns)
-        {
-            otherColumns = new Entity(target.LogicalName, target.Id);
-            stateColumns = new Entity(target.LogicalName, target.Id);
-            var hasOther = false;
-            foreach (var attribute in target.Attributes)
-            {
-                if (Array.IndexOf(StateColumns, attribute.Key) >= 0)
-                {
-                    stateColumns.Attributes[attribute.Key] = attribute.Value;
-                }
-                else
-                {
-                    otherColumns.Attributes[attribute.Key] = attribute.Value;
-                    hasOther |= attribute.Key != primaryIdColumn;
-                }
-            }
-
-            return hasOther && stateColumns.Attributes.Count > 0;
         }
     }
 }

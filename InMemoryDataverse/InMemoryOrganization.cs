@@ -1,13 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
-using System.Linq;
-using System.Reflection;
-using LeadRecycle.Framework;
 using LeadRecycle.InMemoryDataverse.Diagnostics;
+using LeadRecycle.InMemoryDataverse.Messages;
 using LeadRecycle.InMemoryDataverse.Pipeline;
 using LeadRecycle.InMemoryDataverse.Query;
+using LeadRecycle.InMemoryDataverse.Security;
 using LeadRecycle.InMemoryDataverse.Storage;
 using LeadRecycle.Metadata;
 using Microsoft.Crm.Sdk.Messages;
@@ -15,33 +13,6 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.InMemoryDataverse
 {
-    /// <summary>Settings of an <see cref="InMemoryOrganization"/>.</summary>
-    public sealed class InMemoryOrganizationOptions
-    {
-        public string OrganizationName { get; init; } = "leadrecycle-inmemory";
-
-        /// <summary>A fixed organization id (for reproducible output); a new one per organization when null.</summary>
-        public Guid? OrganizationId { get; init; }
-
-        /// <summary>Dataverse aborts an operation whose Depth would pass this value (default 8).</summary>
-        public int MaxDepth { get; init; } = 8;
-
-        /// <summary>A lookup must point at an existing row (tables missing from the catalog are not checked).</summary>
-        public bool EnforceLookupTargetsExist { get; init; } = true;
-
-        /// <summary>How many top-level operations (with their traces and call counts) are kept.</summary>
-        public int OperationHistoryLimit { get; init; } = 1000;
-
-        /// <summary>Seeds the id generator: the same seed and the same calls give the same ids (reproducible sandbox runs).</summary>
-        public int? IdSeed { get; init; }
-
-        /// <summary>
-        /// Security roles, business units, teams and shares are enforced for every caller but SYSTEM and System
-        /// Administrators. Off only where a test says so.
-        /// </summary>
-        public bool EnforceSecurity { get; init; } = true;
-    }
-
     /// <summary>
     /// An in-memory Dataverse organization: tables from a <see cref="MetadataCatalog"/>, an organization service
     /// per user, the event pipeline with registered steps, Custom APIs, an async queue, traces and call accounting.
@@ -53,11 +24,9 @@ namespace LeadRecycle.InMemoryDataverse
         private readonly EntityStore _store = new EntityStore();
         private readonly QueryEngine _queries;
         private readonly StepTable _steps = new StepTable();
-        private readonly Dictionary<string, StepEntry> _customApis = new Dictionary<string, StepEntry>(StringComparer.Ordinal);
+        private readonly MessageHandlers _messages = new MessageHandlers();
         private readonly Queue<AsyncJob> _asyncQueue = new Queue<AsyncJob>();
         private readonly LinkedList<OperationRecord> _operations = new LinkedList<OperationRecord>();
-        private readonly Dictionary<(string, Guid), Dictionary<(string, Guid), AccessRights>> _shares =
-            new Dictionary<(string, Guid), Dictionary<(string, Guid), AccessRights>>();
         private readonly Func<string, Guid, bool>? _lookupExists;
         private readonly Guid _organizationId = Guid.NewGuid();
         private readonly Func<EntityReference, string?> _nameOf;
@@ -134,8 +103,17 @@ namespace LeadRecycle.InMemoryDataverse
 
         internal long LastSequence => _sequence;
 
-        /// <summary>Every plug-in execution of the recorded operations, in order.</summary>
-        public IEnumerable<PluginExecutionRecord> PluginExecutions => _operations.SelectMany(o => o.Executions);
+        internal EntityStore Store => _store;
+
+        internal QueryEngine Queries => _queries;
+
+        internal RecordShares Shares { get; } = new RecordShares();
+
+        /// <summary>Whether a lookup's target row exists; null when lookups are not checked (the options say so).</summary>
+        internal Func<string, Guid, bool>? LookupExists => _lookupExists;
+
+        /// <summary>The primary name of a lookup's target, for the names lookups carry on the way out.</summary>
+        internal Func<EntityReference, string?> PrimaryNames => _nameOf;
 
         public int PendingAsyncJobs => _asyncQueue.Count;
 
@@ -149,7 +127,7 @@ namespace LeadRecycle.InMemoryDataverse
                 throw new ArgumentNullException(nameof(registration));
             }
 
-            if (registration.Mode == ExecutionMode.Asynchronous && registration.Stage != PipelineStage.PostOperation)
+            if (registration.Mode == StepMode.Asynchronous && registration.Stage != StepStage.PostOperation)
             {
                 throw new ArgumentException("Only PostOperation steps can run asynchronously.", nameof(registration));
             }
@@ -170,23 +148,6 @@ namespace LeadRecycle.InMemoryDataverse
             }
         }
 
-        /// <summary>Registers every step the LeadRecycle plug-ins of an assembly declare.</summary>
-        public IReadOnlyList<StepRegistration> RegisterSteps(Assembly assembly, IReadOnlyDictionary<Type, string>? secureConfigurations = null)
-        {
-            var registrations = PluginStepRegistrar.FromAssembly(assembly, secureConfigurations);
-            Register(registrations);
-            return registrations;
-        }
-
-        /// <summary>Registers the steps one plug-in type declares.</summary>
-        public IReadOnlyList<StepRegistration> RegisterSteps<TPlugin>(string? secureConfiguration = null)
-            where TPlugin : PluginBase
-        {
-            var registrations = PluginStepRegistrar.FromPluginType(typeof(TPlugin), secureConfiguration);
-            Register(registrations);
-            return registrations;
-        }
-
         /// <summary>
         /// Registers a Custom API: an OrganizationRequest named <paramref name="uniqueName"/> runs the plug-in as its
         /// main operation (stage 30) with the request's parameters; its OutputParameters become the response. With
@@ -205,21 +166,13 @@ namespace LeadRecycle.InMemoryDataverse
                 throw new ArgumentException("A Custom API's plug-in type must implement IPlugin.", nameof(pluginType));
             }
 
-            var registration = new StepRegistration(pluginType, uniqueName, null, (PipelineStage)MainOperationStage)
+            var registration = new StepRegistration(pluginType, uniqueName, null, StepStage.MainOperation)
             {
                 UnsecureConfiguration = unsecureConfiguration,
                 SecureConfiguration = secureConfiguration,
                 Name = pluginType.FullName + ": Custom API " + uniqueName,
             };
-            _customApis[uniqueName] = new StepEntry(registration, 0);
-            if (string.IsNullOrEmpty(executePrivilegeName))
-            {
-                _customApiPrivileges.Remove(uniqueName);
-            }
-            else
-            {
-                _customApiPrivileges[uniqueName] = executePrivilegeName!;
-            }
+            _messages.AddCustomApi(new CustomApiHandler(uniqueName, new StepEntry(registration, 0), executePrivilegeName));
         }
 
         /// <summary>Runs the queued asynchronous steps, each in its own transaction, until the queue is empty.</summary>
@@ -268,29 +221,10 @@ namespace LeadRecycle.InMemoryDataverse
         }
 
         /// <summary>The principals a record is shared with (GrantAccess) and their rights.</summary>
-        public IReadOnlyList<PrincipalAccess> SharesOf(EntityReference record)
-        {
-            if (record == null)
-            {
-                throw new ArgumentNullException(nameof(record));
-            }
-
-            if (!_shares.TryGetValue((record.LogicalName, record.Id), out var principals))
-            {
-                return Array.Empty<PrincipalAccess>();
-            }
-
-            return principals
-                .Select(p => new PrincipalAccess { Principal = new EntityReference(p.Key.Item1, p.Key.Item2), AccessMask = p.Value })
-                .ToArray();
-        }
+        public IReadOnlyList<PrincipalAccess> SharesOf(EntityReference record) => Shares.Of(record ?? throw new ArgumentNullException(nameof(record)));
 
         /// <summary>The rights a principal was granted on a record (None when not shared).</summary>
-        public AccessRights SharedAccess(EntityReference record, EntityReference principal) =>
-            _shares.TryGetValue((record.LogicalName, record.Id), out var principals)
-            && principals.TryGetValue((principal.LogicalName, principal.Id), out var rights)
-                ? rights
-                : AccessRights.None;
+        public AccessRights SharedAccess(EntityReference record, EntityReference principal) => Shares.Rights(record, principal);
 
         /// <summary>A copy of a stored row with every column, or null (no pipeline, no call counted).</summary>
         public Entity? Find(string table, Guid id)
@@ -322,11 +256,11 @@ namespace LeadRecycle.InMemoryDataverse
                 throw new ArgumentNullException(nameof(entity));
             }
 
-            var op = NewOperation(SdkMessageNames.Create, new ParameterCollection { ["Target"] = Values.CopyEntity(entity) }, SystemUserId, null, "Create");
+            var op = NewOperation(MessageHandlers.Create, new ParameterCollection { ["Target"] = Values.CopyEntity(entity) }, SystemUserId, null, "Create");
             var transaction = _store.BeginIfNone() ?? throw new InvalidOperationException("Seed cannot run inside an operation.");
             try
             {
-                CoreCreate(op);
+                op.Handler.Execute(op);
                 _store.Commit(transaction);
             }
             catch
@@ -402,6 +336,8 @@ namespace LeadRecycle.InMemoryDataverse
 
             return reference;
         }
+
+        internal bool TryGetSchema(string logicalName, out TableSchema schema) => _schemas.TryGetValue(logicalName, out schema!);
 
         internal TableSchema SchemaOf(string? logicalName)
         {

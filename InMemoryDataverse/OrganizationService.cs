@@ -26,35 +26,32 @@ namespace LeadRecycle.InMemoryDataverse
         /// <summary>The user the calls run as.</summary>
         public Guid UserId { get; }
 
-        /// <summary>True for a service a plug-in received: its calls are plug-in calls.</summary>
-        public bool IsPluginService => _caller != null;
-
         public Guid Create(Entity entity)
         {
             Count("Create");
             var input = new ParameterCollection { ["Target"] = Values.CopyEntity(entity ?? throw new ArgumentNullException(nameof(entity))) };
-            return _organization.Run("Create", input, null, UserId, _caller, out _).CreatedId;
+            return _organization.Run("Create", input, null, UserId, _caller).CreatedId;
         }
 
         public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet)
         {
             Count("Retrieve");
             var input = new ParameterCollection { ["Target"] = new EntityReference(entityName, id), ["ColumnSet"] = columnSet };
-            return (Entity)_organization.Run("Retrieve", input, null, UserId, _caller, out _).Result!;
+            return (Entity)_organization.Run("Retrieve", input, null, UserId, _caller).Result!;
         }
 
         public void Update(Entity entity)
         {
             Count("Update");
             var input = new ParameterCollection { ["Target"] = Values.CopyEntity(entity ?? throw new ArgumentNullException(nameof(entity))) };
-            _organization.Run("Update", input, null, UserId, _caller, out _);
+            _organization.Run("Update", input, null, UserId, _caller);
         }
 
         public void Delete(string entityName, Guid id)
         {
             Count("Delete");
             var input = new ParameterCollection { ["Target"] = new EntityReference(entityName, id) };
-            _organization.Run("Delete", input, null, UserId, _caller, out _);
+            _organization.Run("Delete", input, null, UserId, _caller);
         }
 
         public OrganizationResponse Execute(OrganizationRequest request)
@@ -84,7 +81,7 @@ namespace LeadRecycle.InMemoryDataverse
         {
             Count("RetrieveMultiple");
             var input = new ParameterCollection { ["Query"] = query };
-            return (EntityCollection)_organization.Run("RetrieveMultiple", input, null, UserId, _caller, out _).Result!;
+            return (EntityCollection)_organization.Run("RetrieveMultiple", input, null, UserId, _caller).Result!;
         }
 
         private void Count(string messageName)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using LeadRecycle.InMemoryDataverse;
 using LeadRecycle.Schema;
+using LeadRecycle.Testing;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 

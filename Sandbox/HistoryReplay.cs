@@ -5,6 +5,7 @@ using System.Linq;
 using LeadRecycle.InMemoryDataverse;
 using LeadRecycle.Schema;
 using LeadRecycle.Services.Aging;
+using LeadRecycle.Testing;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Sandbox

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using LeadRecycle.InMemoryDataverse;
 using LeadRecycle.Schema;
+using LeadRecycle.Testing;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Sandbox

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using LeadRecycle.Framework;
 
 namespace LeadRecycle.InMemoryDataverse.Pipeline
 {
@@ -8,7 +7,7 @@ namespace LeadRecycle.InMemoryDataverse.Pipeline
     /// One SdkMessageProcessingStep as the emulator runs it: plug-in type, message, primary table, stage, mode,
     /// filtering attributes, images, rank, configuration and run-as user.
     /// </summary>
-    public sealed record StepRegistration(Type PluginType, string MessageName, string? PrimaryEntityName, PipelineStage Stage, ExecutionMode Mode = ExecutionMode.Synchronous)
+    public sealed record StepRegistration(Type PluginType, string MessageName, string? PrimaryEntityName, StepStage Stage, StepMode Mode = StepMode.Synchronous)
     {
         /// <summary>Lower ranks run first; equal ranks run in registration order.</summary>
         public int Rank { get; init; } = 1;
@@ -32,7 +31,4 @@ namespace LeadRecycle.InMemoryDataverse.Pipeline
         /// <summary>Creates the plug-in instance; by default the (string, string), (string) or parameterless constructor.</summary>
         public Func<StepRegistration, Microsoft.Xrm.Sdk.IPlugin>? Factory { get; init; }
     }
-
-    /// <summary>An entity image a step receives: pre (before the core operation) or post (after it), with only these columns.</summary>
-    public sealed record ImageRegistration(ImageType ImageType, string Alias, string MessagePropertyName, IReadOnlyList<string> Attributes);
 }

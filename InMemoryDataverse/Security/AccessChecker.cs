@@ -7,19 +7,6 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.InMemoryDataverse.Security
 {
-    /// <summary>What the access checker reads from the organization: business units, principals and shares.</summary>
-    internal interface ISecurityData
-    {
-        /// <summary>The business unit of a user or a team.</summary>
-        Guid BusinessUnitOf(EntityReference principal);
-
-        /// <summary>The parent of a business unit; null for the root.</summary>
-        Guid? ParentBusinessUnitOf(Guid businessUnitId);
-
-        /// <summary>The rights GrantAccess gave a principal on a record.</summary>
-        AccessRights SharedRights(string table, Guid recordId, EntityReference principal);
-    }
-
     /// <summary>
     /// Dataverse's two checks, in its order (Microsoft Learn, "How access to a record is determined"): the privilege
     /// check (a role of the user, or of an owner team the user is in, holds prv&lt;Right&gt;&lt;Table&gt; at some level), then the

@@ -13,10 +13,7 @@ namespace LeadRecycle.InMemoryDataverse.Security
     {
         private readonly Dictionary<string, SecurityRole> _roles = new Dictionary<string, SecurityRole>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<Guid, List<SecurityRole>> _principalRoles = new Dictionary<Guid, List<SecurityRole>>();
-        private readonly Dictionary<Guid, HashSet<Guid>> _teamMembers = new Dictionary<Guid, HashSet<Guid>>();
         private readonly Dictionary<Guid, HashSet<Guid>> _userTeams = new Dictionary<Guid, HashSet<Guid>>();
-
-        public IReadOnlyCollection<SecurityRole> Roles => _roles.Values;
 
         public void AddRole(SecurityRole role)
         {
@@ -53,13 +50,6 @@ namespace LeadRecycle.InMemoryDataverse.Security
 
         public void AddMember(Guid teamId, Guid userId)
         {
-            if (!_teamMembers.TryGetValue(teamId, out var members))
-            {
-                members = new HashSet<Guid>();
-                _teamMembers.Add(teamId, members);
-            }
-
-            members.Add(userId);
             if (!_userTeams.TryGetValue(userId, out var teams))
             {
                 teams = new HashSet<Guid>();
@@ -71,8 +61,5 @@ namespace LeadRecycle.InMemoryDataverse.Security
 
         public IReadOnlyCollection<Guid> TeamsOf(Guid userId) =>
             _userTeams.TryGetValue(userId, out var teams) ? teams : (IReadOnlyCollection<Guid>)Array.Empty<Guid>();
-
-        public IReadOnlyCollection<Guid> MembersOf(Guid teamId) =>
-            _teamMembers.TryGetValue(teamId, out var members) ? members : (IReadOnlyCollection<Guid>)Array.Empty<Guid>();
     }
 }

@@ -31,7 +31,6 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             if (StateChoice != null && StateChoice.Options.Count > 0)
             {
                 DefaultState = StateChoice.Options[0].Value;
-                DefaultStatus = DefaultStatusOf(DefaultState.Value);
             }
 
             var keys = new List<AlternateKeyMetadata>(metadata.AlternateKeys);
@@ -62,11 +61,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         public int? DefaultState { get; }
 
-        public int? DefaultStatus { get; }
-
         public IReadOnlyList<AlternateKeyMetadata> AlternateKeys { get; }
-
-        public bool TryGetColumn(string logicalName, out ColumnSchema column) => _columns.TryGetValue(logicalName, out column!);
 
         public ColumnSchema GetColumn(string logicalName) =>
             _columns.TryGetValue(logicalName, out var column) ? column : throw Faults.UnknownColumn(LogicalName, logicalName);
@@ -108,54 +103,6 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             }
 
             return null;
-        }
-    }
-
-    internal sealed class ColumnSchema
-    {
-        private readonly HashSet<int>? _optionValues;
-        private readonly HashSet<string>? _targets;
-
-        public ColumnSchema(ColumnMetadata metadata)
-        {
-            Metadata = metadata;
-            Type = metadata.Type;
-            if (metadata.Choice != null)
-            {
-                _optionValues = new HashSet<int>();
-                foreach (var option in metadata.Choice.Options)
-                {
-                    _optionValues.Add(option.Value);
-                }
-            }
-
-            if (metadata.Targets.Count > 0)
-            {
-                _targets = new HashSet<string>(metadata.Targets, StringComparer.Ordinal);
-            }
-        }
-
-        public ColumnMetadata Metadata { get; }
-
-        public ColumnType Type { get; }
-
-        public string LogicalName => Metadata.LogicalName;
-
-        public bool IsOptionValid(int value) => _optionValues == null || _optionValues.Contains(value);
-
-        public bool IsTargetValid(string logicalName) => _targets == null || _targets.Contains(logicalName);
-
-        public string AcceptedOptions => Metadata.Choice == null ? string.Empty : string.Join(",", Metadata.Choice.Options.ConvertAll());
-    }
-
-    internal static class ChoiceOptionListExtensions
-    {
-        public static IEnumerable<string> ConvertAll(this IReadOnlyList<ChoiceOption> options)
-        {
-            foreach (var option in options)
-            {
-                yield return option.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
         }
     }
 }

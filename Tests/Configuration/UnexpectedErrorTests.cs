@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadRecycle.Framework;
+using LeadRecycle.Testing;
 using LeadRecycle.Tests.InMemoryDataverse;
 using Microsoft.Xrm.Sdk;
 using Xunit;

@@ -1,6 +1,7 @@
 using System;
 using LeadRecycle.Framework;
 using LeadRecycle.InMemoryDataverse;
+using LeadRecycle.InMemoryDataverse.Pipeline;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Xunit;
@@ -16,7 +17,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             var organization = TestOrganization.Create();
             var id = organization.Service.CreateOpportunity();
             IPluginExecutionContext? seen = null;
-            organization.Register(TestOrganization.Step(SdkMessageNames.Lose, "opportunity", PipelineStage.PreValidation, sp => seen = sp.Context()));
+            organization.Register(TestOrganization.Step(SdkMessageNames.Lose, "opportunity", StepStage.PreValidation, sp => seen = sp.Context()));
 
             // Act
             organization.Service.Execute(new LoseOpportunityRequest

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadRecycle.Framework;
 using LeadRecycle.InMemoryDataverse;
 using LeadRecycle.InMemoryDataverse.Pipeline;
 using Microsoft.Xrm.Sdk;
@@ -17,12 +16,12 @@ namespace LeadRecycle.Tests.InMemoryDataverse
         {
             // Arrange
             var organization = TestOrganization.Create();
-            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PostOperation, sp =>
+            organization.Register(TestOrganization.Step("Create", "opportunity", StepStage.PostOperation, sp =>
                 sp.UserService().Create(new Entity("task") { ["subject"] = "Follow up", ["regardingobjectid"] = new EntityReference("opportunity", sp.Context().PrimaryEntityId) }),
                 rank: 1));
-            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PostOperation, sp =>
+            organization.Register(TestOrganization.Step("Create", "opportunity", StepStage.PostOperation, sp =>
                 throw new InvalidPluginExecutionException("Refused by the second step."), rank: 2));
-            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PostOperation, sp => { }, ExecutionMode.Asynchronous));
+            organization.Register(TestOrganization.Step("Create", "opportunity", StepStage.PostOperation, sp => { }, StepMode.Asynchronous));
 
             // Act
             var error = Assert.Throws<InvalidPluginExecutionException>(() => organization.Service.CreateOpportunity());
@@ -40,7 +39,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             // Arrange
             var organization = TestOrganization.Create();
             var id = organization.Service.CreateOpportunity();
-            organization.Register(TestOrganization.Step("Update", "opportunity", PipelineStage.PreOperation, sp =>
+            organization.Register(TestOrganization.Step("Update", "opportunity", StepStage.PreOperation, sp =>
                 ((Entity)sp.Context().InputParameters["Target"])["stepname"] = "stamped by plug-in"));
 
             // Act
@@ -59,7 +58,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             var organization = TestOrganization.Create();
             var id = organization.Service.CreateOpportunity();
             var fired = 0;
-            organization.Register(TestOrganization.Step("Update", "opportunity", PipelineStage.PostOperation, sp => fired++)
+            organization.Register(TestOrganization.Step("Update", "opportunity", StepStage.PostOperation, sp => fired++)
                 with { FilteringAttributes = new[] { "estimatedvalue", "salesstage" } });
 
             // Act
@@ -86,7 +85,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             Entity? pre = null;
             Entity? post = null;
             Entity? target = null;
-            organization.Register(TestOrganization.Step("Update", "opportunity", PipelineStage.PostOperation, sp =>
+            organization.Register(TestOrganization.Step("Update", "opportunity", StepStage.PostOperation, sp =>
             {
                 var context = sp.Context();
                 pre = context.PreEntityImages["pre"];
@@ -96,8 +95,8 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             {
                 Images = new[]
                 {
-                    new ImageRegistration(ImageType.PreImage, "pre", "Target", new[] { "name", "estimatedvalue", "salesstage" }),
-                    new ImageRegistration(ImageType.PostImage, "post", "Target", new[] { "estimatedvalue" }),
+                    new ImageRegistration(StepImageType.PreImage, "pre", "Target", new[] { "name", "estimatedvalue", "salesstage" }),
+                    new ImageRegistration(StepImageType.PostImage, "post", "Target", new[] { "estimatedvalue" }),
                 },
             });
 
@@ -120,7 +119,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             var seen = new List<(string Message, int Stage, bool InTransaction, object Target, Guid PrimaryId, object? OutputId)>();
             foreach (var message in new[] { "Create", "Delete" })
             {
-                foreach (var stage in new[] { PipelineStage.PreValidation, PipelineStage.PreOperation, PipelineStage.PostOperation })
+                foreach (var stage in new[] { StepStage.PreValidation, StepStage.PreOperation, StepStage.PostOperation })
                 {
                     organization.Register(TestOrganization.Step(message, "account", stage, sp =>
                     {
@@ -151,7 +150,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             // Arrange
             var organization = TestOrganization.Create();
             var id = organization.Service.CreateOpportunity();
-            organization.Register(new StepRegistration(typeof(EndlessLoopPlugin), "Update", "opportunity", PipelineStage.PostOperation));
+            organization.Register(new StepRegistration(typeof(EndlessLoopPlugin), "Update", "opportunity", StepStage.PostOperation));
 
             // Act
             var fault = Assert.Throws<DataverseFaultException>(() => organization.Service.Update(new Entity("opportunity", id) { ["description"] = "start" }));
@@ -169,11 +168,11 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             // Arrange
             var organization = TestOrganization.Create();
             var contexts = new List<IPluginExecutionContext>();
-            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PostOperation, sp =>
+            organization.Register(TestOrganization.Step("Create", "opportunity", StepStage.PostOperation, sp =>
             {
                 contexts.Add(sp.Context());
                 sp.UserService().Create(new Entity("task") { ["subject"] = "Async follow-up" });
-            }, ExecutionMode.Asynchronous));
+            }, StepMode.Asynchronous));
 
             // Act
             organization.Service.CreateOpportunity();
@@ -198,11 +197,11 @@ namespace LeadRecycle.Tests.InMemoryDataverse
         {
             // Arrange
             var organization = TestOrganization.Create();
-            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PostOperation, sp =>
+            organization.Register(TestOrganization.Step("Create", "opportunity", StepStage.PostOperation, sp =>
             {
                 sp.UserService().Create(new Entity("task") { ["subject"] = "Written, then rolled back" });
                 throw new InvalidPluginExecutionException("Async failure");
-            }, ExecutionMode.Asynchronous));
+            }, StepMode.Asynchronous));
             var id = organization.Service.CreateOpportunity();
 
             // Act
@@ -220,7 +219,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
         {
             // Arrange
             var organization = TestOrganization.Create();
-            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PostOperation, sp =>
+            organization.Register(TestOrganization.Step("Create", "opportunity", StepStage.PostOperation, sp =>
             {
                 var service = sp.UserService();
                 var id = sp.Context().PrimaryEntityId;
@@ -250,15 +249,15 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             var organization = TestOrganization.Create();
             IPluginExecutionContext? parent = null;
             IPluginExecutionContext? child = null;
-            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PreOperation, sp =>
+            organization.Register(TestOrganization.Step("Create", "opportunity", StepStage.PreOperation, sp =>
                 sp.Context().SharedVariables["fromPreOperation"] = "shared"));
-            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PostOperation, sp =>
+            organization.Register(TestOrganization.Step("Create", "opportunity", StepStage.PostOperation, sp =>
             {
                 parent = sp.Context();
                 Assert.Equal("shared", parent.SharedVariables["fromPreOperation"]);
                 sp.UserService().Create(new Entity("task") { ["subject"] = "Nested" });
             }));
-            organization.Register(TestOrganization.Step("Create", "task", PipelineStage.PreOperation, sp => child = sp.Context()));
+            organization.Register(TestOrganization.Step("Create", "task", StepStage.PreOperation, sp => child = sp.Context()));
 
             // Act
             organization.Service.CreateOpportunity();
@@ -283,7 +282,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             var organization = TestOrganization.Create();
             var serviceAccount = organization.CreateUser("Integration");
             IPluginExecutionContext? context = null;
-            organization.Register(TestOrganization.Step("Create", "account", PipelineStage.PostOperation, sp => context = sp.Context())
+            organization.Register(TestOrganization.Step("Create", "account", StepStage.PostOperation, sp => context = sp.Context())
                 with { RunAsUserId = serviceAccount });
 
             // Act
@@ -299,7 +298,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
         {
             // Arrange
             var organization = TestOrganization.Create();
-            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PostOperation, sp =>
+            organization.Register(TestOrganization.Step("Create", "opportunity", StepStage.PostOperation, sp =>
             {
                 var service = sp.UserService();
                 try
@@ -344,8 +343,8 @@ namespace LeadRecycle.Tests.InMemoryDataverse
         {
             // Arrange
             var organization = TestOrganization.Create();
-            organization.Register(TestOrganization.Step("Create", "account", PipelineStage.PostOperation, sp =>
-                sp.UserService().Retrieve("account", sp.Context().PrimaryEntityId, new ColumnSet("name")), ExecutionMode.Asynchronous));
+            organization.Register(TestOrganization.Step("Create", "account", StepStage.PostOperation, sp =>
+                sp.UserService().Retrieve("account", sp.Context().PrimaryEntityId, new ColumnSet("name")), StepMode.Asynchronous));
 
             // Act
             var calls = organization.Calls.During(() =>
@@ -366,7 +365,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             // Arrange
             var organization = TestOrganization.Create();
             var rep = organization.CreateUser("Rita Rep");
-            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PostOperation, sp =>
+            organization.Register(TestOrganization.Step("Create", "opportunity", StepStage.PostOperation, sp =>
             {
                 sp.UserService().Execute(new Microsoft.Crm.Sdk.Messages.GrantAccessRequest
                 {
@@ -393,9 +392,9 @@ namespace LeadRecycle.Tests.InMemoryDataverse
         {
             // Arrange: PreValidation of a top-level call runs outside the transaction, so its writes commit on their own
             var organization = TestOrganization.Create();
-            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PreValidation, sp =>
+            organization.Register(TestOrganization.Step("Create", "opportunity", StepStage.PreValidation, sp =>
                 sp.UserService().Create(new Entity("task") { ["subject"] = "Audit: create attempted" })));
-            organization.Register(TestOrganization.Step("Create", "opportunity", PipelineStage.PreOperation, sp =>
+            organization.Register(TestOrganization.Step("Create", "opportunity", StepStage.PreOperation, sp =>
                 throw new InvalidPluginExecutionException("Refused in PreOperation.")));
 
             // Act

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
-using LeadRecycle.Framework;
 using LeadRecycle.InMemoryDataverse;
 using LeadRecycle.InMemoryDataverse.Pipeline;
 using LeadRecycle.InMemoryDataverse.Security;
@@ -420,7 +419,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             var organization = Organization(Role("Widget maker", ("prvCreatelr_widget", AccessLevel.Basic)));
             var user = organization.CreateUser("Nora", roles: new[] { "Widget maker" });
             var throughUser = true;
-            organization.Register(TestOrganization.Step("Create", Widget, PipelineStage.PostOperation, provider =>
+            organization.Register(TestOrganization.Step("Create", Widget, StepStage.PostOperation, provider =>
             {
                 var factory = (IOrganizationServiceFactory)provider.GetService(typeof(IOrganizationServiceFactory))!;
                 var service = factory.CreateOrganizationService(throughUser ? provider.Context().UserId : (Guid?)null);
@@ -446,7 +445,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             // (Microsoft Learn, "Demonstrate the use of the different event execution pipeline stages").
             var organization = Organization();
             var user = organization.CreateUser("Nora");
-            organization.Register(TestOrganization.Step("Create", Widget, PipelineStage.PreValidation,
+            organization.Register(TestOrganization.Step("Create", Widget, StepStage.PreValidation,
                 _ => throw new InvalidPluginExecutionException("Pick a reason.")));
 
             // Act

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadRecycle.Framework;
 using LeadRecycle.InMemoryDataverse;
 using LeadRecycle.InMemoryDataverse.Pipeline;
 using Microsoft.Xrm.Sdk;
@@ -32,7 +31,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
         private static List<string> RecordTargets(InMemoryOrganization organization, params string[] filteringAttributes)
         {
             var seen = new List<string>();
-            foreach (var stage in new[] { PipelineStage.PreValidation, PipelineStage.PreOperation, PipelineStage.PostOperation })
+            foreach (var stage in new[] { StepStage.PreValidation, StepStage.PreOperation, StepStage.PostOperation })
             {
                 organization.Register(TestOrganization.Step("Update", "lead", stage, sp => seen.Add((int)sp.Context().Stage + ":" + Columns(sp.Context())))
                     with { FilteringAttributes = filteringAttributes });
@@ -106,8 +105,8 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             organization.SecondPassPreImage = reading;
             var lead = OpenLead(organization);
             var images = new List<Entity>();
-            organization.Register(TestOrganization.Step("Update", "lead", PipelineStage.PostOperation, sp => images.Add(sp.Context().PreEntityImages["pre"]))
-                with { Images = new[] { new ImageRegistration(ImageType.PreImage, "pre", "Target", new[] { "statecode", "description" }) } });
+            organization.Register(TestOrganization.Step("Update", "lead", StepStage.PostOperation, sp => images.Add(sp.Context().PreEntityImages["pre"]))
+                with { Images = new[] { new ImageRegistration(StepImageType.PreImage, "pre", "Target", new[] { "statecode", "description" }) } });
 
             // Act
             organization.Service.Update(DisqualifyWithNote(lead));
@@ -127,8 +126,8 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             var lead = OpenLead(organization);
             var read = new List<object?>();
             var ownBags = new List<ParameterCollection>();
-            organization.Register(TestOrganization.Step("Update", "lead", PipelineStage.PreValidation, sp => sp.Context().SharedVariables["whole"] = Columns(sp.Context())));
-            organization.Register(TestOrganization.Step("Update", "lead", PipelineStage.PostOperation, sp =>
+            organization.Register(TestOrganization.Step("Update", "lead", StepStage.PreValidation, sp => sp.Context().SharedVariables["whole"] = Columns(sp.Context())));
+            organization.Register(TestOrganization.Step("Update", "lead", StepStage.PostOperation, sp =>
             {
                 var context = sp.Context();
                 ownBags.Add(context.SharedVariables);
@@ -152,7 +151,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             // Arrange
             var organization = TestOrganization.Create();
             var lead = OpenLead(organization);
-            organization.Register(TestOrganization.Step("Update", "lead", PipelineStage.PostOperation, sp => throw new InvalidPluginExecutionException("Not now."))
+            organization.Register(TestOrganization.Step("Update", "lead", StepStage.PostOperation, sp => throw new InvalidPluginExecutionException("Not now."))
                 with { FilteringAttributes = new[] { "statecode" } });
 
             // Act

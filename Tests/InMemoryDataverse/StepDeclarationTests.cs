@@ -1,6 +1,7 @@
 using System.Linq;
 using LeadRecycle.Framework;
 using LeadRecycle.InMemoryDataverse.Pipeline;
+using LeadRecycle.Testing;
 using Microsoft.Xrm.Sdk;
 using Xunit;
 
@@ -18,7 +19,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             var followUp = Assert.Single(registrations, r => r.PluginType == typeof(CreateFollowUpTaskPlugin));
             Assert.Equal("Create", followUp.MessageName);
             Assert.Equal("opportunity", followUp.PrimaryEntityName);
-            Assert.Equal(PipelineStage.PostOperation, followUp.Stage);
+            Assert.Equal(StepStage.PostOperation, followUp.Stage);
             Assert.Equal("Follow up", followUp.UnsecureConfiguration);
             var limit = Assert.Single(registrations, r => r.PluginType == typeof(EstimateLimitPlugin));
             Assert.Equal(new[] { "estimatedvalue" }, limit.FilteringAttributes);

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadRecycle.Framework;
 using LeadRecycle.InMemoryDataverse;
 using LeadRecycle.InMemoryDataverse.Pipeline;
 using LeadRecycle.Metadata;
@@ -38,8 +37,8 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             service.Create(new Entity("opportunity") { ["name"] = name, ["estimatedvalue"] = new Money(estimate) });
 
         /// <summary>A step whose plug-in runs the given body (a plug-in built by a factory, not by reflection).</summary>
-        public static StepRegistration Step(string message, string table, PipelineStage stage, Action<IServiceProvider> body,
-            ExecutionMode mode = ExecutionMode.Synchronous, int rank = 1) =>
+        public static StepRegistration Step(string message, string table, StepStage stage, Action<IServiceProvider> body,
+            StepMode mode = StepMode.Synchronous, int rank = 1) =>
             new StepRegistration(typeof(DelegatePlugin), message, table, stage, mode)
             {
                 Rank = rank,

@@ -220,7 +220,7 @@ namespace LeadRecycle.Tests.Lifecycle
         public void Should_return_one_lapsed_deal_when_another_cannot_be_closed_and_ask_again_the_next_night()
         {
             var org = new LeadRecycleOrganization();
-            org.Org.Register(new StepRegistration(typeof(RefuseBlockedDealLoss), SdkMessageNames.Lose, Opportunity.EntityName, PipelineStage.PreOperation));
+            org.Org.Register(new StepRegistration(typeof(RefuseBlockedDealLoss), SdkMessageNames.Lose, Opportunity.EntityName, StepStage.PreOperation));
             org.Clock.Set(T0.AddDays(-31));
             var blocked = org.OpenOpportunity(name: "Blocked deal");
             var fine = org.OpenOpportunity(name: "Ordinary deal");
@@ -247,7 +247,7 @@ namespace LeadRecycle.Tests.Lifecycle
         public void Should_keep_the_failed_return_where_an_admin_sees_it_with_the_record_the_step_and_the_platforms_message()
         {
             var org = new LeadRecycleOrganization();
-            org.Org.Register(new StepRegistration(typeof(RefuseBlockedDealLoss), SdkMessageNames.Lose, Opportunity.EntityName, PipelineStage.PreOperation));
+            org.Org.Register(new StepRegistration(typeof(RefuseBlockedDealLoss), SdkMessageNames.Lose, Opportunity.EntityName, StepStage.PreOperation));
             org.Clock.Set(T0.AddDays(-31));
             var blocked = org.OpenOpportunity(name: "Blocked deal");
             org.Clock.Set(T0);

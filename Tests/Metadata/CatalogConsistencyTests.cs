@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using LeadRecycle.Metadata;
 using LeadRecycle.Schema;
+using LeadRecycle.Testing;
 using Xunit;
 
 namespace LeadRecycle.Tests.Metadata
@@ -84,7 +85,7 @@ namespace LeadRecycle.Tests.Metadata
         public void Should_name_each_guarded_column_in_the_guards_messages_as_the_form_labels_it()
         {
             // The column guard's refusals quote the labels people see on the forms; the catalog holds those labels.
-            var catalog = LeadRecycle.Sandbox.LeadRecycleInstallation.Catalog;
+            var catalog = LeadRecycleInstallation.Catalog;
 
             foreach (var table in LeadRecycle.Services.Guarding.LeadRecycleColumns.Guarded)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using LeadRecycle.Framework;
 using LeadRecycle.InMemoryDataverse;
+using LeadRecycle.InMemoryDataverse.Pipeline;
 using LeadRecycle.Schema;
 using LeadRecycle.Solution;
 using LeadRecycle.Steps;
@@ -96,7 +97,7 @@ namespace LeadRecycle.Tests.Pipeline
             var org = new LeadRecycleOrganization();
             var lead = org.OpenLead();
             org.Service.Update(Checklist(lead, DisqualificationReason.UnableToReach, "Three calls, no answer.", "Office manager."));
-            org.Org.Register(TestOrganization.Step(SdkMessageNames.SetState, Lead.EntityName, PipelineStage.PreOperation, sp =>
+            org.Org.Register(TestOrganization.Step(SdkMessageNames.SetState, Lead.EntityName, StepStage.PreOperation, sp =>
             {
                 var factory = (IOrganizationServiceFactory)sp.GetService(typeof(IOrganizationServiceFactory))!;
                 factory.CreateOrganizationService(null).Update(new Entity(Lead.EntityName, lead)
@@ -125,7 +126,7 @@ namespace LeadRecycle.Tests.Pipeline
             var org = new LeadRecycleOrganization();
             var lead = org.OpenLead();
             org.As(org.Rep).Update(OneUpdateDisqualification(lead, DisqualificationReason.DecisionMakerChanged, "Next fiscal year.", "Procurement."));
-            org.Org.Register(TestOrganization.Step(SdkMessageNames.SetState, Lead.EntityName, PipelineStage.PreOperation, sp =>
+            org.Org.Register(TestOrganization.Step(SdkMessageNames.SetState, Lead.EntityName, StepStage.PreOperation, sp =>
             {
                 var factory = (IOrganizationServiceFactory)sp.GetService(typeof(IOrganizationServiceFactory))!;
                 factory.CreateOrganizationService(null).Update(new Entity(Lead.EntityName, lead)

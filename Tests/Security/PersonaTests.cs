@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
-using LeadRecycle.Sandbox;
 using LeadRecycle.Schema;
+using LeadRecycle.Testing;
 using LeadRecycle.Tests.Support;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;

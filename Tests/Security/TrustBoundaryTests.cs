@@ -3,6 +3,7 @@ using System.Linq;
 using LeadRecycle.InMemoryDataverse;
 using LeadRecycle.Schema;
 using LeadRecycle.Services.Aging;
+using LeadRecycle.Testing;
 using LeadRecycle.Tests.Support;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -149,7 +150,7 @@ namespace LeadRecycle.Tests.Security
             }));
 
             Assert.Equal("A recycled lead is created when a deal is lost or a lead is disqualified with a Return-to-Nurture reason; it cannot be created by hand.", planted.Message);
-            Assert.DoesNotContain("prvCreatelr_recycledlead", LeadRecycle.Sandbox.LeadRecycleInstallation.Roles.Single(r => r.Name == PersonaOrganization.MarketingRole).Privileges.Keys);
+            Assert.DoesNotContain("prvCreatelr_recycledlead", LeadRecycleInstallation.Roles.Single(r => r.Name == PersonaOrganization.MarketingRole).Privileges.Keys);
             Assert.Empty(org.Org.All(RecycledLead.EntityName));
         }
 
@@ -298,7 +299,7 @@ namespace LeadRecycle.Tests.Security
             }
 
             // Behind the guard, the roles grant no write either: LeadRecycle Administrator reads the scan's tables only.
-            var administratorRole = LeadRecycle.Sandbox.LeadRecycleInstallation.Roles.Single(r => r.Name == PersonaOrganization.AdministratorRole);
+            var administratorRole = LeadRecycleInstallation.Roles.Single(r => r.Name == PersonaOrganization.AdministratorRole);
             Assert.DoesNotContain("prvCreatelr_stagestatistic", administratorRole.Privileges.Keys);
             Assert.DoesNotContain("prvWritelr_stagestatistic", administratorRole.Privileges.Keys);
             Assert.Empty(org.Org.All(StageStatistic.EntityName));

@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
 using LeadRecycle.InMemoryDataverse;
-using LeadRecycle.Sandbox;
 using LeadRecycle.Schema;
 using LeadRecycle.Steps;
+using LeadRecycle.Testing;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;

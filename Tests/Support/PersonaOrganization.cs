@@ -1,7 +1,7 @@
 using System;
 using LeadRecycle.InMemoryDataverse;
 using LeadRecycle.InMemoryDataverse.Security;
-using LeadRecycle.Sandbox;
+using LeadRecycle.Testing;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Tests.Support

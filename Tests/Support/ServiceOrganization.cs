@@ -1,7 +1,7 @@
 using System;
 using LeadRecycle.InMemoryDataverse;
-using LeadRecycle.Sandbox;
 using LeadRecycle.Schema;
+using LeadRecycle.Testing;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Tests.Support

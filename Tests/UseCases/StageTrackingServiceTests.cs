@@ -48,20 +48,6 @@ namespace LeadRecycle.Tests.UseCases
             Assert.Empty(Stays());
         }
 
-        [Fact]
-        public void Should_record_the_last_stay_when_a_deal_is_won()
-        {
-            var id = _org.Opportunity(o =>
-            {
-                o[Opportunity.StageKey] = StageKeys.ForSalesStage(3);
-                o[Opportunity.StageEnteredOn] = ServiceOrganization.Now.AddDays(-2);
-            });
-
-            new StageTrackingService(_org.Service, ServiceOrganization.Now).DealWon(id);
-
-            Assert.Equal(StageKeys.ForSalesStage(3), Assert.Single(Stays())[StageDuration.StageKey]);
-        }
-
         private Entity[] Stays() => _org.Service.RetrieveMultiple(new QueryExpression(StageDuration.EntityName) { ColumnSet = new ColumnSet(true) }).Entities.ToArray();
     }
 }

@@ -100,10 +100,6 @@ namespace LeadRecycle.Services.Aging
             }
         }
 
-        /// <summary>Records a won deal's final stay. Win offers no entity images: one read for the stage columns.</summary>
-        public void DealWon(Guid opportunityId) =>
-            DealClosed(_service.Retrieve(Opportunity.EntityName, opportunityId, new ColumnSet(Opportunity.StageKey, Opportunity.StageEnteredOn)));
-
         /// <summary>Records the final stay of a closed deal in its stage (its stage key and entered-on columns).</summary>
         public void DealClosed(Entity opportunity)
         {

@@ -11,13 +11,14 @@ namespace LeadRecycle.Services.Attribution
     /// Nurturing") asks to reactivate "demand that might otherwise be considered lead waste"; this is the record that
     /// shows whether it paid. A recycled lead became this opportunity in one of two ways, one per return action:
     /// it returned as a new lead that was qualified into this opportunity (the lead is the opportunity's originating
-    /// lead), or it returned by reopening its own opportunity (ReopenOpportunity), which is this one. One query finds
-    /// it either way; the update is made only when there is one, so a deal that never was recycled costs one call.
+    /// lead), or it returned by reopening its own opportunity (ReopenOpportunity), which is this one (its recycle count
+    /// is then set). A deal with neither an originating lead nor a recycle count cannot have come back and costs
+    /// nothing; otherwise one query finds the recycled lead either way, and the update is made only when there is one.
     /// </summary>
     public static class ReturnAttribution
     {
         /// <summary>The opportunity columns <see cref="Record"/> reads (the callers already retrieve them).</summary>
-        public static readonly string[] OpportunityColumns = { Opportunity.OriginatingLead, Opportunity.EstimatedValue };
+        public static readonly string[] OpportunityColumns = { Opportunity.OriginatingLead, Opportunity.EstimatedValue, Opportunity.RecycleCount };
 
         /// <summary>
         /// Records the outcome on the recycled lead this opportunity came back from, if any, the first time it closes
@@ -34,6 +35,12 @@ namespace LeadRecycle.Services.Attribution
             if (opportunity == null)
             {
                 throw new ArgumentNullException(nameof(opportunity));
+            }
+
+            if (opportunity.GetAttributeValue<EntityReference>(Opportunity.OriginatingLead) == null
+                && (opportunity.GetAttributeValue<int?>(Opportunity.RecycleCount) ?? 0) == 0)
+            {
+                return null;
             }
 
             var returned = FindReturned(service, opportunity);

@@ -1,6 +1,7 @@
 using System;
 using LeadRecycle.Schema;
 using LeadRecycle.Services.Aging;
+using LeadRecycle.Services.Attribution;
 using LeadRecycle.Services.Configuration;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -74,6 +75,8 @@ namespace LeadRecycle.Services.Recycling
                 new StageTrackingService(_service, _now).DealClosed(opportunity);
             }
 
+            // A deal that had come back from nurture and is lost again closes the loop on that recycled lead.
+            ReturnAttribution.Record(_service, opportunity, ReturnOutcome.Lost, _now, null);
             return id;
         }
 

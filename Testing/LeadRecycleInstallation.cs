@@ -11,14 +11,14 @@ using LeadRecycle.Steps;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
-namespace LeadRecycle.Sandbox
+namespace LeadRecycle.Testing
 {
     /// <summary>An in-memory organization with LeadRecycle's tables, its security roles, its shipped steps (optionally) and Custom APIs.</summary>
     public static class LeadRecycleInstallation
     {
         public static readonly MetadataCatalog Catalog = new MetadataCatalog(SystemTables.All.Concat(LeadRecycleTables.All));
 
-        /// <summary>The shipped role files (Solution/src/Roles, copied next to the sandbox by its project).</summary>
+        /// <summary>The shipped role files (Solution/src/Roles, copied next to every program that references this library).</summary>
         public static string RolesFolder => Path.Combine(AppContext.BaseDirectory, "Roles");
 
         /// <summary>LeadRecycle's roles as the solution ships them: LeadRecycle Sales, Marketing and Administrator.</summary>

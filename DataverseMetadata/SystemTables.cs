@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -379,30 +378,5 @@ namespace LeadRecycle.Metadata
                 new ColumnMetadata("ownerid", ColumnType.Owner, "Owner") { Targets = OwnerTargets, RequiredLevel = RequiredLevel.SystemRequired },
                 Lookup("owningbusinessunit", "Owning Business Unit", "businessunit") with { IsValidForCreate = false, IsValidForUpdate = false },
             });
-
-        /// <summary>The default status reason of a state: the first status option that belongs to it.</summary>
-        public static int? DefaultStatusOf(TableMetadata table, int state)
-        {
-            var status = table.StatusChoice;
-            if (status == null)
-            {
-                return null;
-            }
-
-            foreach (var option in status.Options)
-            {
-                if (option.State == state)
-                {
-                    return option.Value;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>A helper for tests and tools that need a table missing from <see cref="All"/>.</summary>
-        public static TableMetadata Find(string logicalName) =>
-            All.FirstOrDefault(t => string.Equals(t.LogicalName, logicalName, StringComparison.Ordinal))
-            ?? throw new ArgumentException($"'{logicalName}' is not one of the system tables.", nameof(logicalName));
     }
 }

@@ -1,16 +1,17 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using LeadRecycle.Framework;
+using LeadRecycle.InMemoryDataverse;
+using LeadRecycle.InMemoryDataverse.Pipeline;
 
-namespace LeadRecycle.InMemoryDataverse.Pipeline
+namespace LeadRecycle.Testing
 {
     /// <summary>
-    /// Turns the steps LeadRecycle plug-ins declare (<see cref="PluginBase.Steps"/>) into emulator registrations, so
-    /// the tests run exactly the declarations the solution ships.
+    /// Turns the steps LeadRecycle plug-ins declare (<see cref="PluginBase.Steps"/>) into the in-memory Dataverse's
+    /// registrations, so the tests and the sandbox run exactly the declarations the solution ships. The product side
+    /// of the seam: the emulator knows only its own <see cref="StepRegistration"/>.
     /// </summary>
     public static class PluginStepRegistrar
     {
@@ -63,44 +64,33 @@ namespace LeadRecycle.InMemoryDataverse.Pipeline
                 throw new ArgumentNullException(nameof(step));
             }
 
-            return new StepRegistration(step.PluginType, step.MessageName, step.PrimaryEntity, step.Stage, step.Mode)
+            return new StepRegistration(step.PluginType, step.MessageName, step.PrimaryEntity, (StepStage)(int)step.Stage, (StepMode)(int)step.Mode)
             {
                 Rank = step.Rank,
                 FilteringAttributes = step.FilteringAttributes.ToArray(),
-                Images = step.Images.Select(i => new ImageRegistration(i.ImageType, i.Alias, i.MessagePropertyName, i.Attributes.ToArray())).ToArray(),
+                Images = step.Images.Select(i => new ImageRegistration((StepImageType)(int)i.ImageType, i.Alias, i.MessagePropertyName, i.Attributes.ToArray())).ToArray(),
                 UnsecureConfiguration = step.UnsecureConfiguration,
                 SecureConfiguration = secureConfiguration,
                 Name = step.Name,
             };
         }
 
-    }
-
-    internal static class PluginActivator
-    {
-        /// <summary>Constructs a plug-in the way the platform does: (unsecure, secure) when it has that constructor.</summary>
-        public static object Create(Type pluginType, string? unsecure, string? secure)
+        /// <summary>Registers every step the LeadRecycle plug-ins of an assembly declare.</summary>
+        public static IReadOnlyList<StepRegistration> RegisterSteps(this InMemoryOrganization organization, Assembly assembly,
+            IReadOnlyDictionary<Type, string>? secureConfigurations = null)
         {
-            var twoStrings = pluginType.GetConstructor(new[] { typeof(string), typeof(string) });
-            if (twoStrings != null)
-            {
-                return twoStrings.Invoke(new object?[] { unsecure, secure });
-            }
+            var registrations = FromAssembly(assembly, secureConfigurations);
+            organization.Register(registrations);
+            return registrations;
+        }
 
-            var oneString = pluginType.GetConstructor(new[] { typeof(string) });
-            if (oneString != null)
-            {
-                return oneString.Invoke(new object?[] { unsecure });
-            }
-
-            var none = pluginType.GetConstructor(Type.EmptyTypes);
-            if (none != null)
-            {
-                return none.Invoke(Array.Empty<object>());
-            }
-
-            throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
-                "{0} has no public (string, string), (string) or parameterless constructor.", pluginType.FullName));
+        /// <summary>Registers the steps one plug-in type declares.</summary>
+        public static IReadOnlyList<StepRegistration> RegisterSteps<TPlugin>(this InMemoryOrganization organization, string? secureConfiguration = null)
+            where TPlugin : PluginBase
+        {
+            var registrations = FromPluginType(typeof(TPlugin), secureConfiguration);
+            organization.Register(registrations);
+            return registrations;
         }
     }
 }

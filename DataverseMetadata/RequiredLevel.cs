@@ -1,0 +1,10 @@
+namespace LeadRecycle.Metadata
+{
+    public enum RequiredLevel
+    {
+        None,
+        Recommended,
+        ApplicationRequired,
+        SystemRequired,
+    }
+}

@@ -1,0 +1,9 @@
+namespace LeadRecycle.Metadata
+{
+    public enum TableOwnership
+    {
+        UserOwned,
+        OrganizationOwned,
+        None,
+    }
+}
