@@ -43,7 +43,7 @@ namespace LeadRecycle.Testing
             {
                 org.RegisterSteps(typeof(RecycleLostOpportunity).Assembly);
                 // Each Custom API as its declaration ships it, execute privilege included.
-                foreach (var api in new LeadRecycle.Framework.PluginBase[] { new LeadRecycle.CustomApis.ScanStalledOpportunitiesApi(), new LeadRecycle.CustomApis.ReturnToNurtureApi() })
+                foreach (var api in new LeadRecycle.Framework.PluginBase[] { new LeadRecycle.CustomApis.ScanStalledOpportunitiesApi(), new LeadRecycle.CustomApis.ReturnToNurtureApi(), new LeadRecycle.CustomApis.GetReturnToNurtureRequirementsApi() })
                 {
                     var declaration = api.CustomApi!;
                     org.RegisterCustomApi(declaration.UniqueName, declaration.PluginType, executePrivilegeName: declaration.ExecutePrivilegeName);

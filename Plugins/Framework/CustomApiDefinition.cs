@@ -19,7 +19,8 @@ namespace LeadRecycle.Framework
             string? boundEntity,
             IReadOnlyList<CustomApiParameter> requestParameters,
             IReadOnlyList<CustomApiParameter> responseProperties,
-            string? executePrivilegeName = null)
+            string? executePrivilegeName = null,
+            bool isFunction = false)
         {
             if (binding == CustomApiBinding.Entity && string.IsNullOrEmpty(boundEntity))
             {
@@ -35,6 +36,7 @@ namespace LeadRecycle.Framework
             RequestParameters = requestParameters;
             ResponseProperties = responseProperties;
             ExecutePrivilegeName = executePrivilegeName;
+            IsFunction = isFunction;
         }
 
         public Type PluginType { get; }
@@ -49,7 +51,12 @@ namespace LeadRecycle.Framework
 
         public string? BoundEntity { get; }
 
-        public bool IsFunction => false;
+        /// <summary>
+        /// A function changes nothing and is called with GET; an action is called with POST ("Create and use custom
+        /// APIs": "IsFunction ... Whether the custom API is a function (GET) or an action (POST)"). A function needs at
+        /// least one response property.
+        /// </summary>
+        public bool IsFunction { get; }
 
         /// <summary>
         /// The privilege a caller must hold to run the API (customapi.executeprivilegename). Without one, any

@@ -12,7 +12,7 @@ using Xunit;
 namespace LeadRecycle.Tests.Solution
 {
     /// <summary>
-    /// LeadRecycle ships no custom workflow activities: its two Custom APIs, one declaration each with the whole
+    /// LeadRecycle ships no custom workflow activities: its two Custom API actions, one declaration each with the whole
     /// checklist, are what Power Automate and classic workflows call (Microsoft Learn: "Replace classic Microsoft
     /// Dataverse workflows with Power Automate", "Create and use custom APIs", section "Use a custom API in a workflow").
     /// </summary>
@@ -21,17 +21,23 @@ namespace LeadRecycle.Tests.Solution
         private const string ReadmeSection = "## Calling LeadRecycle from Power Automate and classic workflows";
 
         [Fact]
-        public void Should_enable_every_custom_api_for_classic_workflows_when_the_solution_is_packed()
+        public void Should_enable_every_custom_api_action_for_classic_workflows_when_the_solution_is_packed()
         {
             var model = LeadRecycleSolution.Model();
             var zip = SolutionFixture.PackProduct(managed: true);
 
-            Assert.Equal(new[] { "lr_ReturnToNurture", "lr_ScanStalledOpportunities" }, model.CustomApis.Select(a => a.UniqueName).OrderBy(n => n, StringComparer.Ordinal));
-            foreach (var api in model.CustomApis)
+            var actions = model.CustomApis.Where(a => !a.Api.IsFunction).ToArray();
+            Assert.Equal(new[] { "lr_ReturnToNurture", "lr_ScanStalledOpportunities" }, actions.Select(a => a.UniqueName).OrderBy(n => n, StringComparer.Ordinal));
+            foreach (var api in actions)
             {
                 Assert.Empty(ClassicWorkflowCalls.Obstacles(api.Api));
                 Assert.Equal("1", (string?)zip.Xml($"customapis/{api.UniqueName}/customapi.xml").Element("workflowsdkstepenabled"));
             }
+
+            // The dialog's read of the policy is a function, which Microsoft keeps out of workflows.
+            var function = Assert.Single(model.CustomApis, a => a.Api.IsFunction);
+            Assert.Equal("lr_GetReturnToNurtureRequirements", function.UniqueName);
+            Assert.Equal("0", (string?)zip.Xml($"customapis/{function.UniqueName}/customapi.xml").Element("workflowsdkstepenabled"));
         }
 
         [Fact]
@@ -48,20 +54,21 @@ namespace LeadRecycle.Tests.Solution
         [Fact]
         public void Should_keep_an_api_out_of_classic_workflows_when_microsoft_does_not_allow_it()
         {
-            // The product's CustomApiDefinition declares actions only (IsFunction is false), so the function case cannot be built here.
-            static CustomApiDefinition Api(CustomApiBinding binding, string? table, CustomApiParameter[] request, CustomApiParameter[] response) =>
-                new CustomApiDefinition(typeof(TestPlugins.LossValidation), "lr_Test", "Test", "Test", binding, table, request, response);
+            static CustomApiDefinition Api(CustomApiBinding binding, string? table, CustomApiParameter[] request, CustomApiParameter[] response, bool isFunction = false) =>
+                new CustomApiDefinition(typeof(TestPlugins.LossValidation), "lr_Test", "Test", "Test", binding, table, request, response, isFunction: isFunction);
             var text = new[] { new CustomApiParameter("Text", CustomApiParameterType.String, "Text", "Text", isOptional: true) };
             var record = new[] { new CustomApiParameter("Record", CustomApiParameterType.EntityReference, "Record", "Record", logicalEntityName: "account") };
             var allowed = Api(CustomApiBinding.Global, null, text, Array.Empty<CustomApiParameter>());
             var stringArray = Api(CustomApiBinding.Global, null, new[] { new CustomApiParameter("Names", CustomApiParameterType.StringArray, "Names", "Names", isOptional: true) }, Array.Empty<CustomApiParameter>());
             var unboundReference = Api(CustomApiBinding.Global, null, text, record);
             var boundReference = Api(CustomApiBinding.Entity, "account", text, record);
+            var function = Api(CustomApiBinding.Global, null, Array.Empty<CustomApiParameter>(), text, isFunction: true);
 
             Assert.True(ClassicWorkflowCalls.CanCall(allowed));
             Assert.False(ClassicWorkflowCalls.CanCall(stringArray));
             Assert.False(ClassicWorkflowCalls.CanCall(unboundReference));
             Assert.True(ClassicWorkflowCalls.CanCall(boundReference));
+            Assert.Equal(new[] { "it is a function" }, ClassicWorkflowCalls.Obstacles(function));
         }
 
         [Fact]

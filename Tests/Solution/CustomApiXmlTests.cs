@@ -16,6 +16,7 @@ namespace LeadRecycle.Tests.Solution
         {
             new ReturnToNurtureApi().CustomApi,
             new ScanStalledOpportunitiesApi().CustomApi,
+            new GetReturnToNurtureRequirementsApi().CustomApi,
         };
 
         [Theory]
@@ -67,6 +68,7 @@ namespace LeadRecycle.Tests.Solution
         [Theory]
         [InlineData("lr_ScanStalledOpportunities", "prvWritelr_stagestatistic")]
         [InlineData("lr_ReturnToNurture", "prvWriteOpportunity")]
+        [InlineData("lr_GetReturnToNurtureRequirements", "prvReadOpportunity")]
         public void Should_name_an_execute_privilege_when_each_custom_api_is_packed(string api, string privilege)
         {
             var zip = SolutionFixture.PackProduct(managed: true);
@@ -84,7 +86,7 @@ namespace LeadRecycle.Tests.Solution
             var zip = SolutionFixture.PackProduct(managed: false);
 
             var properties = Declared.SelectMany(api => api.ResponseProperties.Select(p => (Api: api, Property: p))).ToArray();
-            Assert.Equal(15, properties.Length);
+            Assert.Equal(16, properties.Length);
             foreach (var (api, property) in properties)
             {
                 var xml = zip.Xml($"customapis/{api.UniqueName}/customapiresponseproperties/{property.UniqueName}/customapiresponseproperty.xml");

@@ -108,7 +108,7 @@ namespace LeadRecycle.Tests.Solution
             var zip = SolutionFixture.PackProduct(managed: true);
             var declared = zip.Xml("customizations.xml").Element("WebResources")!.Elements("WebResource").ToArray();
 
-            Assert.Equal(new[] { "lr_/images/ReturnToNurture.svg", "lr_/pages/ReturnToNurture.html", "lr_/scripts/ReturnToNurture.js" },
+            Assert.Equal(new[] { "lr_/images/ReturnToNurture.svg", "lr_/pages/ReturnToNurture.html", "lr_/scripts/ReturnToNurture.js", "lr_/scripts/ReturnToNurtureDialog.js" },
                 declared.Select(w => (string?)w.Element("Name")));
             foreach (var resource in UnpackedSource.Product.WebResources)
             {

@@ -24,6 +24,8 @@ namespace LeadRecycle.Tests.Solution
 
         private const string Dialog = "lr_/pages/ReturnToNurture.html";
 
+        private const string DialogView = "lr_/scripts/ReturnToNurtureDialog.js";
+
         private static string WebResourceSource(string name) => Path.Combine(SolutionFixture.ProductSource, "WebResources", name);
 
         private static XElement Ribbon(XElement customizations) =>
@@ -82,6 +84,8 @@ namespace LeadRecycle.Tests.Solution
             // Both functions the ribbon calls come from a JScript web resource of the same zip, with the form's context.
             var calls = command.Descendants("JavaScriptFunction").Concat(rules.Descendants("CustomRule")).ToArray();
             Assert.Equal(2, calls.Length);
+            // The dialog's view script works on its page's DOM and is exempt from avoid-dom-form for that reason: no form loads it.
+            Assert.DoesNotContain(DialogView, ribbon.ToString(), StringComparison.Ordinal);
             foreach (var call in calls)
             {
                 var library = ((string)call.Attribute("Library")!)["$webresource:".Length..];
@@ -107,14 +111,14 @@ namespace LeadRecycle.Tests.Solution
             var api = LeadRecycleSolution.Model().CustomApis.Single(a => a.UniqueName == "lr_ReturnToNurture").Api;
             var script = WebResourceSource(Script);
             var result = NodeJs.Run(BuildLayout.RepositoryRoot, "-e",
-                "const r=require(process.argv[1]);console.log(JSON.stringify({op:r.operationName,dialog:r.dialogWebResource,scan:r.scanOnlyReason,parameters:r.parameters}));", script);
+                "const r=require(process.argv[1]);console.log(JSON.stringify({op:r.operationName,fn:r.requirementsFunction,dialog:r.dialogWebResource,parameters:r.parameters}));", script);
             Assert.True(result.ExitCode == 0, result.Error);
             using var json = JsonDocument.Parse(result.Output);
             var root = json.RootElement;
 
             Assert.Equal(api.UniqueName, root.GetProperty("op").GetString());
             Assert.Equal(Dialog, root.GetProperty("dialog").GetString());
-            Assert.Equal((int)DisqualificationReason.StalledInStage, root.GetProperty("scan").GetInt32());
+            Assert.Equal(LeadRecycle.CustomApis.GetReturnToNurtureRequirementsApi.UniqueName, root.GetProperty("fn").GetString());
             var parameters = root.GetProperty("parameters").EnumerateArray()
                 .Select(p => (Name: p.GetProperty("name").GetString()!, Type: p.GetProperty("typeName").GetString()!, Required: p.GetProperty("required").GetBoolean(), Choice: p.GetProperty("choice").GetString()))
                 .ToArray();
@@ -143,11 +147,16 @@ namespace LeadRecycle.Tests.Solution
             // The dialog page loads the script by its relative path and has a field for every parameter it asks the rep.
             var page = File.ReadAllText(WebResourceSource(Dialog));
             // Web resources are served under /WebResources/<name>, so a relative src resolves against the page's own name.
-            var source = Assert.Single(Regex.Matches(page, "<script src=\"([^\"]+)\"></script>").Select(m => m.Groups[1].Value));
-            var resolved = new Uri(new Uri("https://contoso.crm.dynamics.com/WebResources/" + Dialog), source).AbsolutePath;
-            Assert.Equal("/WebResources/" + Script, resolved);
+            var sources = Regex.Matches(page, "<script src=\"([^\"]+)\"></script>")
+                .Select(m => new Uri(new Uri("https://contoso.crm.dynamics.com/WebResources/" + Dialog), m.Groups[1].Value).AbsolutePath);
+            Assert.Equal(new[] { "/WebResources/" + Script, "/WebResources/" + DialogView }, sources);
+
+            // Each field carries the close form's label (the one checklist declaration's, which the plug-in's refusals name too).
             foreach (var parameter in parameters.Where(p => p.Name != "LostStatus"))
             {
+                var label = Regex.Match(page, $"<label for=\"{parameter.Name}\"><span class=\"text\">([^<]+)</span>");
+                Assert.True(label.Success, "no label for " + parameter.Name);
+                Assert.Equal(LeadRecycle.Services.Recycling.ReturnToNurtureChecklist.All.Single(item => item.ParameterName == parameter.Name).Label, label.Groups[1].Value);
                 Assert.Contains($"id=\"{parameter.Name}\"", page, StringComparison.Ordinal);
             }
         }

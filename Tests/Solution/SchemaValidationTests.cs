@@ -36,8 +36,8 @@ namespace LeadRecycle.Tests.Solution
             var problems = files.SelectMany(f => f.Components.SelectMany(c => CustomizationsSchema.Validate(c.Element, f.Path).Select(p => $"{c.Path}: {p}"))).ToArray();
 
             Assert.True(problems.Length == 0, "maker-owned files do not validate:\n" + string.Join("\n", problems));
-            // Every kind of file was there to validate: 7 forms, 25 views, 4 charts, 1 ribbon, 1 dashboard, the app, its site map, 5 roles, 3 web resources, 1 flow.
-            Assert.Equal(new[] { 7, 25, 4, 1, 1, 1, 1, 5, 3, 1 }, files.Select(f => f.Components.Count));
+            // Every kind of file was there to validate: 7 forms, 25 views, 4 charts, 1 ribbon, 1 dashboard, the app, its site map, 5 roles, 4 web resources, 1 flow.
+            Assert.Equal(new[] { 7, 25, 4, 1, 1, 1, 1, 5, 4, 1 }, files.Select(f => f.Components.Count));
         }
 
         [Fact]
@@ -80,7 +80,7 @@ namespace LeadRecycle.Tests.Solution
             Assert.Equal(25, product.Element("Entities")!.Elements("Entity").Elements("SavedQueries").Elements("savedqueries").Elements("savedquery").Count());
             Assert.Equal(7, product.Element("Entities")!.Elements("Entity").Elements("FormXml").Elements("forms").Elements("systemform").Count());
             Assert.Single(product.Element("Entities")!.Elements("Entity").Elements("RibbonDiffXml").Elements("CustomActions").Elements("CustomAction"));
-            Assert.Equal(3, product.Element("WebResources")!.Elements("WebResource").Count());
+            Assert.Equal(4, product.Element("WebResources")!.Elements("WebResource").Count());
             Assert.Equal(4, product.Element("Entities")!.Elements("Entity").Elements("Visualizations").Elements("visualization").Count());
             Assert.Single(product.Element("Dashboards")!.Elements("Dashboard"));
 
