@@ -49,6 +49,7 @@ namespace LeadRecycle.Tests.Solution
             };
             var file = Path.Combine(Path.GetTempPath(), "leadrecycle-dialog-" + Guid.NewGuid().ToString("N") + ".json");
             File.WriteAllText(file, JsonSerializer.Serialize(fixture));
+            NodeJs.EnsurePackages();
             Assert.True(Directory.Exists(Path.Combine(BuildLayout.RepositoryRoot, "node_modules", "puppeteer-core")),
                 "puppeteer-core is not installed: run `npm ci` at the repository root (bash .ci/run does).");
 

@@ -24,8 +24,47 @@ namespace LeadRecycle.Tests.Support
                 "Node.js (node) is needed to test the web resources and was not found on PATH. Install it (Debian: apt-get install nodejs), or run bash .ci/run, which does.");
         }
 
+        /// <summary>
+        /// The npm packages the web resources' tests use (xrm-mock, puppeteer-core), installed once from the committed
+        /// lock file when the checkout has none, so the README's test command works on a fresh clone.
+        /// </summary>
+        private static readonly Lazy<bool> Packages = new Lazy<bool>(InstallPackages);
+
+        public static void EnsurePackages() => _ = Packages.Value;
+
+        private static bool InstallPackages()
+        {
+            var root = BuildLayout.RepositoryRoot;
+            if (File.Exists(Path.Combine(root, "node_modules", ".package-lock.json")))
+            {
+                return true;
+            }
+
+            var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+            var npm = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Select(folder => Path.Combine(folder, OperatingSystem.IsWindows() ? "npm.cmd" : "npm"))
+                .FirstOrDefault(File.Exists)
+                ?? throw new InvalidOperationException("npm is needed to install the web resources' test packages and was not found on PATH. Install it (Debian: apt-get install npm), or run bash .ci/run, which does.");
+            var start = new ProcessStartInfo(npm) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("npm did not start.");
+            var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd();
+            if (!process.WaitForExit(600_000) || process.ExitCode != 0)
+            {
+                throw new InvalidOperationException("npm ci failed at " + root + ": " + output + error.Result);
+            }
+
+            return true;
+        }
+
         public static Result Run(string workingDirectory, params string[] arguments)
         {
+            EnsurePackages();
             var start = new ProcessStartInfo(Executable())
             {
                 WorkingDirectory = workingDirectory,
