@@ -72,7 +72,7 @@ namespace LeadRecycle.Tests.Solution
             Assert.Single(queries, q => (string?)q.Element("querytype") == "0" && (string?)q.Element("isdefault") == "1");
             Assert.Single(queries, q => (string?)q.Element("querytype") == "1");
             Assert.Single(queries, q => (string?)q.Element("querytype") == "2");
-            Assert.Equal(9, queries.Length);
+            Assert.Equal(10, queries.Length);
         }
 
         [Fact]

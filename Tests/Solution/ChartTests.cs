@@ -31,12 +31,12 @@ namespace LeadRecycle.Tests.Solution
         {
             var customizations = Customizations();
 
-            Assert.Equal(3, Charts(customizations, "lr_recycledlead").Length);
+            Assert.Equal(5, Charts(customizations, "lr_recycledlead").Length);
             Assert.Equal(new[] { "lr_reason" }, GroupBy(Chart(customizations, "lr_recycledlead", "Recycled leads by reason")));
             Assert.Equal(new[] { "statuscode" }, GroupBy(Chart(customizations, "lr_recycledlead", "Recycled leads by status")));
             Assert.Equal(new[] { "lr_nurturestream", "statuscode" }, GroupBy(Chart(customizations, "lr_recycledlead", "Return rate by stream")));
 
-            foreach (var chart in Charts(customizations, "lr_recycledlead"))
+            foreach (var chart in new[] { "Recycled leads by reason", "Recycled leads by status", "Return rate by stream" }.Select(name => Chart(customizations, "lr_recycledlead", name)))
             {
                 var fetch = Fetch(chart);
                 Assert.Equal("true", (string?)fetch.Attribute("aggregate"));
@@ -45,6 +45,33 @@ namespace LeadRecycle.Tests.Solution
                 var measure = XElement.Parse((string)chart.Element("datadescription")!).Element("categorycollection")!.Element("category")!.Element("measurecollection")!.Element("measure")!;
                 Assert.Equal(MeasureAlias, (string?)measure.Attribute("alias"));
             }
+        }
+
+        [Theory]
+        [InlineData("Revenue won after return by stream", "lr_nurturestream")]
+        [InlineData("Revenue won after return by reason", "lr_reason")]
+        public void Should_sum_the_revenue_of_recycled_leads_won_after_return_when_the_revenue_charts_are_packed(string name, string groupBy)
+        {
+            var chart = Chart(Customizations(), "lr_recycledlead", name);
+
+            Assert.Equal(new[] { groupBy }, GroupBy(chart));
+            var sum = Assert.Single(Fetch(chart).Element("entity")!.Elements("attribute"), a => a.Attribute("aggregate") != null);
+            Assert.Equal(("sum", "lr_returnrevenue", MeasureAlias), ((string)sum.Attribute("aggregate")!, (string)sum.Attribute("name")!, (string)sum.Attribute("alias")!));
+            var condition = Assert.Single(Fetch(chart).Element("entity")!.Element("filter")!.Elements("condition"));
+            Assert.Equal(("lr_returnoutcome", "eq", ((int)LeadRecycle.Schema.ReturnOutcome.Won).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ((string)condition.Attribute("attribute")!, (string)condition.Attribute("operator")!, (string)condition.Attribute("value")!));
+        }
+
+        [Fact]
+        public void Should_sum_the_estimated_value_of_open_stalled_deals_by_stage_when_the_stalled_value_chart_is_packed()
+        {
+            var chart = Chart(Customizations(), "Opportunity", "Stalled value by stage");
+
+            Assert.Equal(new[] { "lr_stagekey" }, GroupBy(chart));
+            var sum = Assert.Single(Fetch(chart).Element("entity")!.Elements("attribute"), a => a.Attribute("aggregate") != null);
+            Assert.Equal(("sum", "estimatedvalue"), ((string)sum.Attribute("aggregate")!, (string)sum.Attribute("name")!));
+            Assert.Equal(new[] { ("statecode", "0"), ("lr_agingstatus", ((int)LeadRecycle.Schema.AgingStatus.Stalled).ToString(System.Globalization.CultureInfo.InvariantCulture)) },
+                Fetch(chart).Element("entity")!.Element("filter")!.Elements("condition").Select(c => ((string)c.Attribute("attribute")!, (string)c.Attribute("value")!)));
         }
 
         [Fact]
@@ -66,22 +93,21 @@ namespace LeadRecycle.Tests.Solution
         [Fact]
         public void Should_count_only_stalled_opportunities_by_stage_when_the_opportunity_shell_is_packed()
         {
-            var chart = Assert.Single(Charts(Customizations(), "Opportunity"));
+            var chart = Chart(Customizations(), "Opportunity", "Stalled deals by stage");
 
-            Assert.Equal("Stalled deals by stage", (string?)chart.Element("LocalizedNames")!.Element("LocalizedName")!.Attribute("description"));
             Assert.Equal(new[] { "lr_stagekey" }, GroupBy(chart));
             var condition = Assert.Single(Fetch(chart).Element("entity")!.Element("filter")!.Elements("condition"));
             Assert.Equal(("lr_agingstatus", "eq", "100000002"), ((string)condition.Attribute("attribute")!, (string)condition.Attribute("operator")!, (string)condition.Attribute("value")!));
         }
 
         [Fact]
-        public void Should_list_the_stalled_deals_chart_as_a_root_component_when_its_table_is_a_shell()
+        public void Should_list_the_opportunity_charts_as_root_components_when_their_table_is_a_shell()
         {
-            var roots = UnpackedSource.Product.Manifest.Descendants("RootComponent").Where(r => (string?)r.Attribute("type") == "59").ToArray();
+            var roots = UnpackedSource.Product.Manifest.Descendants("RootComponent").Where(r => (string?)r.Attribute("type") == "59").Select(r => (string?)r.Attribute("id"));
 
-            var root = Assert.Single(roots);
-            var chart = Assert.Single(UnpackedSource.Product.Charts, c => c.Table == "opportunity");
-            Assert.Equal((string?)chart.Element.Element("savedqueryvisualizationid"), (string?)root.Attribute("id"));
+            var charts = UnpackedSource.Product.Charts.Where(c => c.Table == "opportunity").Select(c => (string?)c.Element.Element("savedqueryvisualizationid"));
+            Assert.Equal(2, charts.Count());
+            Assert.Equal(charts.OrderBy(id => id, StringComparer.Ordinal), roots.OrderBy(id => id, StringComparer.Ordinal));
         }
 
         [Fact]
@@ -89,7 +115,7 @@ namespace LeadRecycle.Tests.Solution
         {
             var charts = UnpackedSource.Product.Charts;
 
-            Assert.Equal(4, charts.Count);
+            Assert.Equal(7, charts.Count);
             Assert.All(charts, c => Assert.EndsWith("/Visualizations/" + (string)c.Element.Element("savedqueryvisualizationid")! + ".xml", c.Path, StringComparison.Ordinal));
             Assert.Equal(charts.Count, charts.Select(c => (string?)c.Element.Element("savedqueryvisualizationid")).Distinct().Count());
         }

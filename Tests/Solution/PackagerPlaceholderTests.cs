@@ -128,7 +128,7 @@ namespace LeadRecycle.Tests.Solution
         }
 
         [Fact]
-        public void Should_inline_the_four_charts_when_the_product_is_packed()
+        public void Should_inline_every_chart_under_its_table_when_the_product_is_packed()
         {
             var customizations = SolutionFixture.PackProduct(managed: true).Xml("customizations.xml");
 
@@ -136,9 +136,9 @@ namespace LeadRecycle.Tests.Solution
                 .SelectMany(e => e.Elements("Visualizations").Elements("visualization"))
                 .ToArray();
 
-            Assert.Equal(4, charts.Length);
-            Assert.Single(customizations.Element("Entities")!.Elements("Entity")
-                .Single(e => (string)e.Element("Name")! == "Opportunity").Elements("Visualizations").Elements("visualization"));
+            Assert.Equal(UnpackedSource.Product.Charts.Count, charts.Length);
+            Assert.Equal(UnpackedSource.Product.Charts.Count(c => c.Table == "opportunity"), customizations.Element("Entities")!.Elements("Entity")
+                .Single(e => (string)e.Element("Name")! == "Opportunity").Elements("Visualizations").Elements("visualization").Count());
         }
 
         /// <summary>

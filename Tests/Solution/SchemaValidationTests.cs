@@ -37,7 +37,7 @@ namespace LeadRecycle.Tests.Solution
 
             Assert.True(problems.Length == 0, "maker-owned files do not validate:\n" + string.Join("\n", problems));
             // Every kind of file was there to validate: 7 forms, 25 views, 4 charts, 1 ribbon, 1 dashboard, the app, its site map, 5 roles, 4 web resources, 1 flow.
-            Assert.Equal(new[] { 7, 25, 4, 1, 1, 1, 1, 5, 4, 1 }, files.Select(f => f.Components.Count));
+            Assert.Equal(new[] { 7, 26, 7, 1, 1, 1, 1, 5, 4, 1 }, files.Select(f => f.Components.Count));
         }
 
         [Fact]
@@ -77,11 +77,11 @@ namespace LeadRecycle.Tests.Solution
             Assert.Single(product.Element("AppModules")!.Elements("AppModule"));
             Assert.Single(product.Element("AppModuleSiteMaps")!.Elements("AppModuleSiteMap"));
             // Recycled lead 9 + opportunity 1 + five system views for each of engagement, stage statistic and stage duration.
-            Assert.Equal(25, product.Element("Entities")!.Elements("Entity").Elements("SavedQueries").Elements("savedqueries").Elements("savedquery").Count());
+            Assert.Equal(26, product.Element("Entities")!.Elements("Entity").Elements("SavedQueries").Elements("savedqueries").Elements("savedquery").Count());
             Assert.Equal(7, product.Element("Entities")!.Elements("Entity").Elements("FormXml").Elements("forms").Elements("systemform").Count());
             Assert.Single(product.Element("Entities")!.Elements("Entity").Elements("RibbonDiffXml").Elements("CustomActions").Elements("CustomAction"));
             Assert.Equal(4, product.Element("WebResources")!.Elements("WebResource").Count());
-            Assert.Equal(4, product.Element("Entities")!.Elements("Entity").Elements("Visualizations").Elements("visualization").Count());
+            Assert.Equal(7, product.Element("Entities")!.Elements("Entity").Elements("Visualizations").Elements("visualization").Count());
             Assert.Single(product.Element("Dashboards")!.Elements("Dashboard"));
 
             Assert.True(problems.Count == 0, "customizations.xml does not validate:\n" + string.Join("\n", problems));
