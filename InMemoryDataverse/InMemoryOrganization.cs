@@ -42,6 +42,8 @@ namespace LeadRecycle.InMemoryDataverse
             Clock = clock ?? SystemClock.Instance;
             Options = options ?? new InMemoryOrganizationOptions();
             _ids = new IdGenerator(Options.IdSeed);
+            _store.UseIndexes = Options.UseQueryIndexes;
+            _store.IndexMinimumRows = Options.QueryIndexMinimumRows;
             foreach (var table in catalog.Tables)
             {
                 _schemas.Add(table.LogicalName, new TableSchema(table));
@@ -247,6 +249,9 @@ namespace LeadRecycle.InMemoryDataverse
         }
 
         public int Count(string table) => _store.Table(SchemaOf(table)).Rows.Count;
+
+        /// <summary>How many queries an index served (tests check that the indexed path is the one they exercise).</summary>
+        public long IndexedQueries => _store.IndexedQueries;
 
         /// <summary>Writes a row as SYSTEM without running any step (for arranging data); metadata is still enforced.</summary>
         public Guid Seed(Entity entity)

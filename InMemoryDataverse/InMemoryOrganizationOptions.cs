@@ -27,5 +27,14 @@ namespace LeadRecycle.InMemoryDataverse
         /// Administrators. Off only where a test says so.
         /// </summary>
         public bool EnforceSecurity { get; init; } = true;
+
+        /// <summary>
+        /// Queries are served by column indexes, built the first time a table is queried on those columns and kept up to
+        /// date by every write and rollback. Off, every query reads every row (the reference the indexes are tested against).
+        /// </summary>
+        public bool UseQueryIndexes { get; init; } = true;
+
+        /// <summary>Tables with fewer rows than this are scanned: below it an index costs more than it saves.</summary>
+        public int QueryIndexMinimumRows { get; init; } = 1000;
     }
 }

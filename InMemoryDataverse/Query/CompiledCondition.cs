@@ -116,6 +116,16 @@ namespace LeadRecycle.InMemoryDataverse.Query
 
         public int Slot { get; }
 
+        public string Attribute => _attribute;
+
+        public ConditionOperator Operator => _operator;
+
+        /// <summary>The single normalized value of a one-value operator (null for Null, NotNull, In, Between, ...).</summary>
+        public object? Operand => _operand;
+
+        /// <summary>The normalized values (Between's two bounds, In's list).</summary>
+        public IReadOnlyList<object?> OperandValues => _values;
+
         public bool Evaluate(Entity? entity, Guid callingUserId)
         {
             object? raw = null;

@@ -63,47 +63,50 @@ namespace LeadRecycle.InMemoryDataverse.Query
             var plan = new QueryPlan(main, query, _schemaOf, _likePatterns);
             var table = _store.Table(main);
             var rows = new List<Entity?[]>();
-            var slotCount = plan.Links.Count + 1;
-            var hasLinks = slotCount > 1;
-            var single = new Entity?[1];
-            foreach (var row in table.Rows.Values)
+            var seek = _store.UseIndexes && table.Rows.Count >= _store.IndexMinimumRows ? IndexSeek.Choose(plan, query, table) : null;
+            var sorted = false;
+            if (seek != null)
             {
-                if (canRead != null && !canRead(main.LogicalName, row))
+                _store.IndexedQueries++;
+            }
+
+            if (seek == null)
+            {
+                foreach (var row in table.Rows.Values)
                 {
-                    continue;
+                    Collect(row, plan, rows, callingUserId, canRead);
                 }
-
-                if (!hasLinks)
+            }
+            else if (seek.InScanOrder && !query.Distinct && !(query.PageInfo?.ReturnTotalRecordCount ?? false))
+            {
+                // The index hands rows over in the query's order: read only as far as the page (and one more row, for MoreRecords).
+                var needed = RowsNeeded(query);
+                foreach (var entry in seek.Entries)
                 {
-                    single[0] = row;
-                    if (Matches(plan.Criteria, single, callingUserId))
-                    {
-                        rows.Add(new Entity?[] { row });
-                    }
-
-                    continue;
-                }
-
-                var combos = new List<Entity?[]> { NewCombo(slotCount, row) };
-                foreach (var link in plan.Links)
-                {
-                    combos = Join(combos, link, callingUserId, canRead);
-                    if (combos.Count == 0)
+                    Collect(table.Rows[entry.Id], plan, rows, callingUserId, canRead);
+                    if (rows.Count >= needed)
                     {
                         break;
                     }
                 }
 
-                foreach (var combo in combos)
+                sorted = true;
+            }
+            else
+            {
+                foreach (var entry in seek.Entries)
                 {
-                    if (Matches(plan.Criteria, combo, callingUserId))
-                    {
-                        rows.Add(combo);
-                    }
+                    Collect(table.Rows[entry.Id], plan, rows, callingUserId, canRead);
                 }
             }
 
-            if (query.Orders.Count > 0)
+            if (!sorted)
+            {
+                // Rows come out in the order they were inserted, whichever way they were found, so ties sort the same.
+                SortBySequence(rows, table);
+            }
+
+            if (query.Orders.Count > 0 && !sorted)
             {
                 Sort(rows, query.Orders, main);
             }
@@ -114,6 +117,75 @@ namespace LeadRecycle.InMemoryDataverse.Query
             }
 
             return Page(rows, query, plan);
+        }
+
+        private void Collect(Entity row, QueryPlan plan, List<Entity?[]> rows, Guid callingUserId, Func<string, Entity, bool>? canRead)
+        {
+            if (canRead != null && !canRead(plan.Main.LogicalName, row))
+            {
+                return;
+            }
+
+            if (plan.Links.Count == 0)
+            {
+                if (Matches(plan.Criteria, new Entity?[] { row }, callingUserId))
+                {
+                    rows.Add(new Entity?[] { row });
+                }
+
+                return;
+            }
+
+            var combos = new List<Entity?[]> { NewCombo(plan.Links.Count + 1, row) };
+            foreach (var link in plan.Links)
+            {
+                combos = Join(combos, link, callingUserId, canRead);
+                if (combos.Count == 0)
+                {
+                    return;
+                }
+            }
+
+            foreach (var combo in combos)
+            {
+                if (Matches(plan.Criteria, combo, callingUserId))
+                {
+                    rows.Add(combo);
+                }
+            }
+        }
+
+        private static int RowsNeeded(QueryExpression query)
+        {
+            if (query.TopCount is int top)
+            {
+                return top;
+            }
+
+            var pageSize = query.PageInfo != null && query.PageInfo.Count > 0 ? query.PageInfo.Count : DefaultPageSize;
+            var pageNumber = query.PageInfo != null && query.PageInfo.PageNumber > 1 ? query.PageInfo.PageNumber : 1;
+            return (int)Math.Min(int.MaxValue, ((long)pageNumber * pageSize) + 1);
+        }
+
+        // Stable: the combos of one main row keep their join order.
+        private static void SortBySequence(List<Entity?[]> rows, TableData table)
+        {
+            if (rows.Count < 2)
+            {
+                return;
+            }
+
+            var keyed = new (long Sequence, int Index, Entity?[] Row)[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                keyed[i] = (table.SequenceOf(rows[i][0]!.Id), i, rows[i]);
+            }
+
+            Array.Sort(keyed, (left, right) => left.Sequence != right.Sequence ? left.Sequence.CompareTo(right.Sequence) : left.Index.CompareTo(right.Index));
+            for (var i = 0; i < keyed.Length; i++)
+            {
+                rows[i] = keyed[i].Row;
+            }
         }
 
         private static Entity?[] NewCombo(int size, Entity row)

@@ -14,6 +14,14 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         public StoreTransaction? Current { get; private set; }
 
+        /// <summary>Queries may use (and build) column indexes; off, every query scans (the reference the indexed path is tested against).</summary>
+        public bool UseIndexes { get; set; } = true;
+
+        /// <summary>A table smaller than this is scanned: an index only pays for itself over many rows.</summary>
+        public int IndexMinimumRows { get; set; } = 1000;
+
+        public long IndexedQueries { get; set; }
+
         public TableData Table(TableSchema schema)
         {
             if (!_tables.TryGetValue(schema.LogicalName, out var table))
@@ -64,7 +72,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 }
                 else
                 {
-                    entry.Table!.Restore(entry.Id, entry.Previous);
+                    entry.Table!.Restore(entry.Id, entry.Previous, entry.Sequence);
                 }
             }
 
@@ -75,29 +83,31 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         public void Insert(TableData table, Entity row)
         {
             table.Put(row.Id, row, null);
-            Current?.UndoLog.Add(new UndoEntry(table, row.Id, null, null));
+            Current?.UndoLog.Add(new UndoEntry(table, row.Id, null, null, 0));
         }
 
         public void Replace(TableData table, Entity previous, Entity row)
         {
             table.Put(row.Id, row, previous);
-            Current?.UndoLog.Add(new UndoEntry(table, row.Id, previous, null));
+            Current?.UndoLog.Add(new UndoEntry(table, row.Id, previous, null, table.SequenceOf(row.Id)));
         }
 
         public void Remove(TableData table, Entity previous)
         {
+            var sequence = table.SequenceOf(previous.Id);
             table.Restore(previous.Id, null);
-            Current?.UndoLog.Add(new UndoEntry(table, previous.Id, previous, null));
+            Current?.UndoLog.Add(new UndoEntry(table, previous.Id, previous, null, sequence));
         }
 
         /// <summary>Records how to undo a change that is not a row write (shares, queued jobs).</summary>
-        public void OnRollback(Action undo) => Current?.UndoLog.Add(new UndoEntry(null, Guid.Empty, null, undo));
+        public void OnRollback(Action undo) => Current?.UndoLog.Add(new UndoEntry(null, Guid.Empty, null, undo, 0));
     }
 
     internal readonly struct UndoEntry
     {
-        public UndoEntry(TableData? table, Guid id, Entity? previous, Action? custom)
+        public UndoEntry(TableData? table, Guid id, Entity? previous, Action? custom, long sequence)
         {
+            Sequence = sequence;
             Table = table;
             Id = id;
             Previous = previous;
@@ -111,5 +121,8 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         public Entity? Previous { get; }
 
         public Action? Custom { get; }
+
+        /// <summary>The row's insertion sequence, so a rolled-back delete returns the row to its place in scan order.</summary>
+        public long Sequence { get; }
     }
 }

@@ -22,6 +22,17 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         public TableSchema Schema { get; }
 
+        /// <summary>Each row's insertion sequence: the order a scan returns rows in, and the tie-break of every index.</summary>
+        private readonly Dictionary<Guid, long> _sequences = new Dictionary<Guid, long>();
+        private long _nextSequence;
+        private readonly List<ColumnIndex> _indexes = new List<ColumnIndex>();
+        private readonly HashSet<string> _unindexable = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>A table keeps this many indexes at most: each one costs every write a little.</summary>
+        public const int MaxIndexes = 24;
+
+        public long SequenceOf(Guid id) => _sequences[id];
+
         public Dictionary<Guid, Entity> Rows { get; } = new Dictionary<Guid, Entity>();
 
         public bool TryGet(Guid id, out Entity row) => Rows.TryGetValue(id, out row!);
@@ -91,16 +102,44 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 }
             }
 
-            Rows[id] = row;
+            if (Rows.TryGetValue(id, out var current))
+            {
+                var sequence = _sequences[id];
+                Rows[id] = row;
+                foreach (var index in _indexes)
+                {
+                    if (!index.SameKey(current, row))
+                    {
+                        index.Remove(id, sequence, current);
+                        index.Add(id, sequence, row);
+                    }
+                }
+            }
+            else
+            {
+                Rows[id] = row;
+                AddToIndexes(id, row, null);
+            }
+
+            DropBrokenIndexes();
         }
 
         /// <summary>Puts a row back as it was (null: removes it); used by rollback and delete, never checks keys.</summary>
-        public void Restore(Guid id, Entity? row)
+        /// <param name="sequence">The row's sequence when it was removed (a rolled-back delete puts it back in its place).</param>
+        public void Restore(Guid id, Entity? row, long? sequence = null)
         {
             if (Rows.TryGetValue(id, out var current))
             {
                 RemoveKeys(id, current);
                 Rows.Remove(id);
+                var currentSequence = _sequences[id];
+                sequence ??= currentSequence;
+                foreach (var index in _indexes)
+                {
+                    index.Remove(id, currentSequence, current);
+                }
+
+                _sequences.Remove(id);
             }
 
             if (row == null)
@@ -109,6 +148,8 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             }
 
             Rows[id] = row;
+            AddToIndexes(id, row, sequence);
+            DropBrokenIndexes();
             for (var i = 0; i < _keyIndexes.Length; i++)
             {
                 var text = KeyText(row, Schema.AlternateKeys[i].Columns);
@@ -122,9 +163,69 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         public void Clear()
         {
             Rows.Clear();
+            _sequences.Clear();
+            _indexes.Clear();
             foreach (var index in _keyIndexes)
             {
                 index.Clear();
+            }
+        }
+
+        /// <summary>
+        /// The index over exactly these columns, built now from every row if there is none yet; null when their values
+        /// cannot be ordered (mixed or unorderable types) or the table has as many indexes as it keeps.
+        /// </summary>
+        public ColumnIndex? IndexOn(string[] columns)
+        {
+            var name = string.Join("\u001f", columns);
+            foreach (var existing in _indexes)
+            {
+                if (string.Join("\u001f", existing.Columns) == name)
+                {
+                    return existing;
+                }
+            }
+
+            if (_indexes.Count >= MaxIndexes || _unindexable.Contains(name))
+            {
+                return null;
+            }
+
+            var index = new ColumnIndex(columns);
+            foreach (var pair in Rows)
+            {
+                index.Add(pair.Key, _sequences[pair.Key], pair.Value);
+                if (index.Broken)
+                {
+                    _unindexable.Add(name);
+                    return null;
+                }
+            }
+
+            _indexes.Add(index);
+            return index;
+        }
+
+        private void AddToIndexes(Guid id, Entity row, long? sequence)
+        {
+            var assigned = sequence ?? _nextSequence++;
+            _sequences[id] = assigned;
+            foreach (var index in _indexes)
+            {
+                index.Add(id, assigned, row);
+            }
+        }
+
+        // A write that stored a value the index cannot order retires the index for good; queries fall back to the scan.
+        private void DropBrokenIndexes()
+        {
+            for (var i = _indexes.Count - 1; i >= 0; i--)
+            {
+                if (_indexes[i].Broken)
+                {
+                    _unindexable.Add(string.Join("\u001f", _indexes[i].Columns));
+                    _indexes.RemoveAt(i);
+                }
             }
         }
 

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadRecycle.InMemoryDataverse.Storage
+{
+    /// <summary>
+    /// A sorted index over some columns of one table, kept in step with every write of the table (and so with rollback,
+    /// which writes rows back through the table). Built when a query first asks for its columns; the emulator needs no
+    /// knowledge of which columns a product filters on.
+    /// </summary>
+    internal sealed class ColumnIndex
+    {
+        private readonly SortedSet<IndexEntry> _entries = new SortedSet<IndexEntry>(IndexEntryComparer.Instance);
+        private readonly Type?[] _types;
+
+        public ColumnIndex(string[] columns)
+        {
+            Columns = columns;
+            _types = new Type?[columns.Length];
+        }
+
+        public string[] Columns { get; }
+
+        /// <summary>Set when a column held values of two types or of a type without a total order: the index cannot be trusted then.</summary>
+        public bool Broken { get; private set; }
+
+        /// <summary>The one type of the non-null values stored at this key position (null while there are none).</summary>
+        public Type? TypeAt(int position) => _types[position];
+
+        public void Add(Guid id, long sequence, Entity row)
+        {
+            var key = KeyOf(row);
+            for (var i = 0; i < key.Length; i++)
+            {
+                var value = key[i];
+                if (value == null)
+                {
+                    continue;
+                }
+
+                var type = value.GetType();
+                if (!IsOrderable(type) || (_types[i] != null && _types[i] != type))
+                {
+                    Broken = true;
+                    return;
+                }
+
+                _types[i] = type;
+            }
+
+            _entries.Add(new IndexEntry(key, sequence, id));
+        }
+
+        public void Remove(Guid id, long sequence, Entity row) => _entries.Remove(new IndexEntry(KeyOf(row), sequence, id));
+
+        public bool SameKey(Entity left, Entity right)
+        {
+            foreach (var column in Columns)
+            {
+                left.Attributes.TryGetValue(column, out var leftValue);
+                right.Attributes.TryGetValue(column, out var rightValue);
+                leftValue = Values.Normalize(leftValue);
+                rightValue = Values.Normalize(rightValue);
+                if (leftValue == null || rightValue == null)
+                {
+                    if (leftValue != rightValue)
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                // Equal under the index's order is not enough: "Abc" and "ABC" sort together but are different values.
+                if (!leftValue.Equals(rightValue) || (leftValue is DateTime leftDate && leftDate.Kind != ((DateTime)rightValue).Kind))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The entries from low to high (both inclusive), in index order; costs O(log N) to start.</summary>
+        public IEnumerable<IndexEntry> Between(IndexEntry low, IndexEntry high) =>
+            IndexEntryComparer.Instance.Compare(low, high) > 0 ? Array.Empty<IndexEntry>() : _entries.GetViewBetween(low, high);
+
+        public static bool IsOrderable(Type type) =>
+            type == typeof(int) || type == typeof(decimal) || type == typeof(Guid) || type == typeof(string) || type == typeof(DateTime)
+            || type == typeof(bool) || type == typeof(long);
+
+        private object?[] KeyOf(Entity row)
+        {
+            var key = new object?[Columns.Length];
+            for (var i = 0; i < Columns.Length; i++)
+            {
+                row.Attributes.TryGetValue(Columns[i], out var value);
+                key[i] = Values.Normalize(value);
+            }
+
+            return key;
+        }
+    }
+}
