@@ -58,12 +58,16 @@ namespace LeadRecycle.Sandbox
             var days = returned.Select(ReportValues.DaysToReengage).Where(d => d != null).Select(d => d!.Value).ToList();
             var won = leads.Where(ReportValues.IsWonAfterReturn).ToList();
             var why = new List<string>();
-            if (nurtured == 0)
+            if (leads.Count == 0)
+            {
+                why.Add("every figure n/a or zero: nothing was recycled");
+            }
+            else if (nurtured == 0)
             {
                 why.Add("return rate n/a: none of these was put in a nurture stream (removed from the waterfall), so none could return");
             }
 
-            if (days.Count == 0)
+            if (days.Count == 0 && leads.Count > 0)
             {
                 why.Add(nurtured == 0 ? "days to re-engage n/a: nothing nurtured" : "days to re-engage n/a: none has returned to sales yet");
             }
