@@ -89,13 +89,14 @@ namespace LeadRecycle.Sandbox
             }
 
             html.Append("</table>");
-            var notes = rows.Append(total).Where(r => r.Why != null).ToList();
+            // One line per reason, naming the rows it applies to: the same sentence ten times would bury the figures.
+            var notes = rows.Append(total).Where(r => r.Why != null).GroupBy(r => r.Why!).ToList();
             if (notes.Count > 0)
             {
                 html.Append("<ul class=\"why\">");
-                foreach (var row in notes)
+                foreach (var note in notes)
                 {
-                    html.Append("<li><b>").Append(Encode(row.Name)).Append("</b>: ").Append(Encode(row.Why!)).Append("</li>");
+                    html.Append("<li><b>").Append(Encode(string.Join(", ", note.Select(r => r.Name)))).Append("</b>: ").Append(Encode(note.Key)).Append("</li>");
                 }
 
                 html.Append("</ul>");

@@ -24,7 +24,7 @@ namespace LeadRecycle.Sandbox
                 .Append("body{font-family:Segoe UI,Helvetica,Arial,sans-serif;margin:24px;color:#1b1b1b;max-width:1150px}")
                 .Append("h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}h3{font-size:15px}")
                 .Append("table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ddd;padding:4px 10px;text-align:right}th{background:#f3f2f1}td:first-child,th:first-child{text-align:left}")
-                .Append("table.outcomes td,table.outcomes th,table.waterfall td,table.waterfall th,table.velocity td,table.velocity th{padding:3px 6px;font-size:13px}tr.total td{font-weight:600;background:#faf9f8}td.rep{padding-left:26px}")
+                .Append("table.outcomes td,table.outcomes th,table.waterfall td,table.waterfall th,table.velocity td,table.velocity th{padding:3px 6px;font-size:13px}table.managers td,table.managers th{padding:3px 8px;font-size:13px}td small{white-space:nowrap}tr.total td{font-weight:600;background:#faf9f8}td.rep{padding-left:26px}")
                 .Append(".kpis{display:flex;gap:16px;flex-wrap:wrap}.kpi{border:1px solid #ddd;border-radius:6px;padding:10px 16px;min-width:120px;max-width:240px}.kpi b{display:block;font-size:22px}.kpi small{display:block;font-size:12px}")
                 .Append(".charts{display:flex;gap:16px 48px;flex-wrap:wrap}figure{margin:8px 0}figcaption{margin-bottom:6px}svg text{font-size:13px}.none{color:#616161;font-style:italic}")
                 .Append(".headline{font-size:16px;background:#ebf3fc;border-left:4px solid #0f6cbd;padding:10px 14px;margin:12px 0}")

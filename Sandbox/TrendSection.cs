@@ -19,12 +19,13 @@ namespace LeadRecycle.Sandbox
         /// <summary>
         /// How "stalled in week" is counted, from what Dataverse stores: the nightly scan stamps lr_stalledon when it
         /// flags a deal stalled, and a stage change clears it (StageTracking), a later flag after a snooze overwrites
-        /// it. So a week counts the deals whose standing stall flag was set in it: deals still stalled, or recycled
-        /// from the stall. A deal that stalled and then moved on leaves no trace without auditing.
+        /// it; closing the deal leaves it. So a week counts the deals whose standing stall flag was set in it: deals
+        /// still stalled, or closed (won, lost, recycled) while stalled. A deal that stalled and then moved on leaves no
+        /// trace without auditing.
         /// </summary>
         public const string StalledMeasure =
             "Stalled in a week: deals whose stall flag (lr_stalledon, stamped by the nightly scan) is dated in that week and still stands — "
-            + "still stalled, or recycled from the stall. A stage change clears the flag and a new flag after a snooze replaces it, so a deal that stalled and then moved on is not counted (Dataverse keeps no earlier flag unless auditing is on).";
+            + "the deal is still stalled, or was closed (won, lost or recycled) while stalled. A stage change clears the flag and a new flag after a snooze replaces it, so a deal that stalled and then moved on is not counted (Dataverse keeps no earlier flag unless auditing is on).";
 
         [JsonPropertyName("stalledMeasure")] public string StalledMeasureText { get; init; } = StalledMeasure;
 

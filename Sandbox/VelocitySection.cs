@@ -46,7 +46,7 @@ namespace LeadRecycle.Sandbox
                 .ToLookup(d => d.GetAttributeValue<string>(StageDuration.StageKey), d => (double)d.GetAttributeValue<decimal>(StageDuration.Days), StringComparer.Ordinal);
             var keys = StageOrder.Sort(thresholds.Select(t => t.StageKey)
                 .Concat(stays.Select(g => g.Key))
-                .Concat(open.Select(o => o.GetAttributeValue<string>(Opportunity.StageKey)).Where(k => k != null))!);
+                .Concat(rows.Opportunities.Select(o => o.GetAttributeValue<string>(Opportunity.StageKey)).Where(k => k != null))!);
 
             var stages = keys.Select(key =>
             {
