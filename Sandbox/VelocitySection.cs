@@ -67,9 +67,11 @@ namespace LeadRecycle.Sandbox
                     OpenDeals = here.Count,
                     OpenWithoutStageClock = here.Count - ages.Count,
                     AgeHistogram = AgeBucketStarts.Select((start, i) => ages.Count(a => a >= start && (i == AgeBucketStarts.Length - 1 || a < AgeBucketStarts[i + 1]))).ToList(),
-                    Why = completed.Count == 0
-                        ? "median and 80th percentile n/a: no completed stay in this stage yet (a stay is recorded when a deal leaves the stage)"
-                        : threshold == null ? "thresholds n/a: the nightly scan has not folded this stage's stays yet" : null,
+                    Why = string.Join("; ", new[]
+                    {
+                        completed.Count == 0 ? "median and 80th percentile n/a: no completed stay in this stage yet (a stay is recorded when a deal leaves the stage)" : null,
+                        threshold == null ? "warn and stall thresholds n/a: the nightly scan has learned no statistic for this stage (it has folded none of its stays)" : null,
+                    }.Where(w => w != null)) is { Length: > 0 } why ? why : null,
                 };
             }).ToList();
 
