@@ -143,6 +143,27 @@ namespace LeadRecycle.Sandbox
             html.Append("</dl>");
         }
 
+        /// <summary>
+        /// Why the rows' absent figures are absent: one line per reason, naming the rows it applies to (the same sentence
+        /// ten times would bury the figures).
+        /// </summary>
+        public static void WhyList(StringBuilder html, IEnumerable<(string Name, string? Why)> rows)
+        {
+            var notes = rows.Where(r => r.Why != null).GroupBy(r => r.Why!, StringComparer.Ordinal).ToList();
+            if (notes.Count == 0)
+            {
+                return;
+            }
+
+            html.Append("<ul class=\"why\">");
+            foreach (var note in notes)
+            {
+                html.Append("<li><b>").Append(Encode(string.Join(", ", note.Select(r => r.Name)))).Append("</b>: ").Append(Encode(note.Key)).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
         public static string Days(double? days) => days?.ToString("0.#", CultureInfo.InvariantCulture) ?? HtmlReport.NotApplicable;
 
         public static string Percent(double? share) => share?.ToString("P1", CultureInfo.InvariantCulture) ?? HtmlReport.NotApplicable;

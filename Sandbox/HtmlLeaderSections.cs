@@ -89,18 +89,7 @@ namespace LeadRecycle.Sandbox
             }
 
             html.Append("</table>");
-            // One line per reason, naming the rows it applies to: the same sentence ten times would bury the figures.
-            var notes = rows.Append(total).Where(r => r.Why != null).GroupBy(r => r.Why!).ToList();
-            if (notes.Count > 0)
-            {
-                html.Append("<ul class=\"why\">");
-                foreach (var note in notes)
-                {
-                    html.Append("<li><b>").Append(Encode(string.Join(", ", note.Select(r => r.Name)))).Append("</b>: ").Append(Encode(note.Key)).Append("</li>");
-                }
-
-                html.Append("</ul>");
-            }
+            WhyList(html, rows.Append(total).Select(r => (r.Name, r.Why)));
         }
 
         public static void Waterfall(StringBuilder html, WaterfallSection waterfall)
@@ -196,17 +185,7 @@ namespace LeadRecycle.Sandbox
             }
 
             html.Append("</table>");
-            var notes = velocity.Stages.Where(s => s.Why != null).ToList();
-            if (notes.Count > 0)
-            {
-                html.Append("<ul class=\"why\">");
-                foreach (var s in notes)
-                {
-                    html.Append("<li><b>").Append(Encode(s.Stage)).Append("</b>: ").Append(Encode(s.Why!)).Append("</li>");
-                }
-
-                html.Append("</ul>");
-            }
+            WhyList(html, velocity.Stages.Select(st => (st.Stage, st.Why)));
 
             html.Append("<h3>Stalled share by manager and rep</h3>");
             if (velocity.Managers.Count == 0)
