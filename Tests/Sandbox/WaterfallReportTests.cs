@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadRecycle.InMemoryDataverse;
 using LeadRecycle.Sandbox;
 using LeadRecycle.Schema;
 using Microsoft.Xrm.Sdk;
@@ -25,7 +24,8 @@ namespace LeadRecycle.Tests.Sandbox
         /// </summary>
         private static SandboxReport Seeded()
         {
-            var org = LeadRecycleInstallation.Create(new ManualClock(AsOf), withSteps: false, idSeed: 7);
+            // The replay's organization: LeadRecycle installed, the clock at the as-of date; seeding runs no step.
+            var org = new HistoryReplay(AsOf).Organization;
             var mia = org.CreateUser("Mia");
             var ann = org.CreateUser("Ann", mia);
             var bob = org.CreateUser("Bob", mia);
