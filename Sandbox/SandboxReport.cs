@@ -13,7 +13,8 @@ namespace LeadRecycle.Sandbox
 {
     /// <summary>
     /// What LeadRecycle did, read from the organization. Field names are stable (documented in the README):
-    /// asOf, opportunities, stages[], aging, recycledLeads, returnsToRep, callsPerEvent[].
+    /// asOf, opportunities, stages[], aging, recycledLeads, returnsToRep, callsPerEvent[], and the sales leader's sections
+    /// headline, outcomes, waterfall, velocity, money, trend (issue 13).
     /// </summary>
     public sealed class SandboxReport
     {
@@ -37,6 +38,28 @@ namespace LeadRecycle.Sandbox
 
         [JsonPropertyName("callsPerEvent")]
         public List<CallRow> CallsPerEvent { get; init; } = new List<CallRow>();
+
+        /// <summary>What LeadRecycle flags on the report's date (for a replay: what it would have done then).</summary>
+        [JsonPropertyName("headline")]
+        public HeadlineSection Headline { get; init; } = new HeadlineSection();
+
+        /// <summary>Recycled, nurturing, returned, removed, expired, rates, days to re-engage and wins, by nurture stream and by reason.</summary>
+        [JsonPropertyName("outcomes")]
+        public OutcomesSection Outcomes { get; init; } = new OutcomesSection();
+
+        /// <summary>Stage-to-stage conversion, exits to nurture by stage and type, re-entry stages.</summary>
+        [JsonPropertyName("waterfall")]
+        public WaterfallSection Waterfall { get; init; } = new WaterfallSection();
+
+        /// <summary>Median and 80th percentile of completed stays per stage, open deals' ages, stalled share by manager and rep.</summary>
+        [JsonPropertyName("velocity")]
+        public VelocitySection Velocity { get; init; } = new VelocitySection();
+
+        [JsonPropertyName("money")]
+        public MoneySection Money { get; init; } = new MoneySection();
+
+        [JsonPropertyName("trend")]
+        public TrendSection Trend { get; init; } = new TrendSection();
 
         /// <summary>Only for a replay: what was read, skipped and assumed.</summary>
         [JsonPropertyName("replay")]
@@ -73,39 +96,45 @@ namespace LeadRecycle.Sandbox
             [JsonPropertyName("engagementsOutsidePeriod")] public int EngagementsOutsidePeriod { get; init; }
         }
 
-        public static SandboxReport From(InMemoryOrganization org, IReadOnlyDictionary<string, CallLedger.Entry> calls)
+        public static SandboxReport From(InMemoryOrganization org, IReadOnlyDictionary<string, CallLedger.Entry> calls) => From(org.Service, org.Clock.UtcNow, calls);
+
+        /// <summary>The report from what the organization service returns: every row is read once (<see cref="ReportRows"/>).</summary>
+        public static SandboxReport From(IOrganizationService service, DateTime asOf, IReadOnlyDictionary<string, CallLedger.Entry> calls)
         {
             var policy = RecyclePolicy.Default.Stall;
-            var opportunities = org.All(Opportunity.EntityName);
-            var users = org.All(SystemUser.EntityName).ToDictionary(u => u.Id, u => u.GetAttributeValue<string>(SystemUser.FullName) ?? u.Id.ToString());
+            var rows = ReportRows.Read(service);
+            var opportunities = rows.Opportunities;
+            var users = rows.People().Names;
             var open = opportunities.Where(o => State(o) == Opportunity.State.Open).ToList();
-            var recycled = org.All(RecycledLead.EntityName);
+            var recycled = rows.RecycledLeads;
             var returned = recycled.Where(r => Status(r) == RecycledLead.Status.ReturnedToSales).ToList();
+            var lost = opportunities.Count(o => State(o) == Opportunity.State.Lost);
+            var stages = rows.StageStatistics
+                .Select(row => (Row: row, Stats: new StageStatistics(row.GetAttributeValue<int>(StageStatistic.Count), row.GetAttributeValue<double>(StageStatistic.MeanDays), row.GetAttributeValue<double>(StageStatistic.M2))))
+                .Select(p => new StageRow
+                {
+                    StageKey = p.Row.GetAttributeValue<string>(StageStatistic.StageKey),
+                    Stage = StageKeys.DisplayName(p.Row.GetAttributeValue<string>(StageStatistic.StageKey)),
+                    CompletedSamples = p.Stats.Count,
+                    MeanDays = Math.Round(p.Stats.Mean, 2),
+                    StandardDeviationDays = Math.Round(p.Stats.StandardDeviation, 2),
+                    Trusted = policy.Trusts(p.Stats),
+                    WarnAfterDays = Math.Round(policy.WarningDays(p.Stats), 2),
+                    StallAfterDays = Math.Round(policy.StallDays(p.Stats), 2),
+                })
+                .OrderBy(s => s.StageKey, StringComparer.Ordinal)
+                .ToList();
 
             return new SandboxReport
             {
-                AsOf = org.Clock.UtcNow,
+                AsOf = asOf,
                 Opportunities = new Dictionary<string, int>
                 {
                     ["open"] = open.Count,
                     ["won"] = opportunities.Count(o => State(o) == Opportunity.State.Won),
-                    ["lost"] = opportunities.Count(o => State(o) == Opportunity.State.Lost),
+                    ["lost"] = lost,
                 },
-                Stages = org.All(StageStatistic.EntityName)
-                    .Select(s => new StageStatistics(s.GetAttributeValue<int>(StageStatistic.Count), s.GetAttributeValue<double>(StageStatistic.MeanDays), s.GetAttributeValue<double>(StageStatistic.M2)))
-                    .Zip(org.All(StageStatistic.EntityName), (stats, row) => new StageRow
-                    {
-                        StageKey = row.GetAttributeValue<string>(StageStatistic.StageKey),
-                        Stage = StageKeys.DisplayName(row.GetAttributeValue<string>(StageStatistic.StageKey)),
-                        CompletedSamples = stats.Count,
-                        MeanDays = Math.Round(stats.Mean, 2),
-                        StandardDeviationDays = Math.Round(stats.StandardDeviation, 2),
-                        Trusted = policy.Trusts(stats),
-                        WarnAfterDays = Math.Round(policy.WarningDays(stats), 2),
-                        StallAfterDays = Math.Round(policy.StallDays(stats), 2),
-                    })
-                    .OrderBy(s => s.StageKey, StringComparer.Ordinal)
-                    .ToList(),
+                Stages = stages,
                 Aging = new AgingSection
                 {
                     Warned = open.Count(o => AgingOf(o) == AgingStatus.Warning),
@@ -136,6 +165,12 @@ namespace LeadRecycle.Sandbox
                     MeanDaysToReengage = returned.Count == 0 ? null : Math.Round(returned.Average(r =>
                         (r.GetAttributeValue<DateTime>(RecycledLead.ReturnedOn) - r.GetAttributeValue<DateTime>(RecycledLead.RecycledOn)).TotalDays), 1),
                 },
+                Headline = HeadlineSection.From(rows),
+                Outcomes = OutcomesSection.From(rows, lost),
+                Waterfall = WaterfallSection.From(rows),
+                Velocity = VelocitySection.From(rows, stages, asOf),
+                Money = MoneySection.From(rows),
+                Trend = TrendSection.From(rows, asOf),
                 CallsPerEvent = calls.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new CallRow
                 {
                     Event = p.Key,

@@ -1,9 +1,10 @@
 // Checks a screenshot without image libraries: a valid PNG of the expected size that is not blank and shows the
-// report's blue chart bars. Usage: node scripts/check-png.mjs <file.png> <width> <height>
+// report's blue chart bars and, when the page has a weekly trend, its purple trend lines.
+// Usage: node scripts/check-png.mjs <file.png> <width> <height> [--lines]
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 
-const [file, expectedWidth, expectedHeight] = process.argv.slice(2);
+const [file, expectedWidth, expectedHeight, linesFlag] = process.argv.slice(2);
 const fail = (message) => { console.error(`${file}: ${message}`); process.exit(1); };
 if (!file || !expectedWidth || !expectedHeight) fail('usage: check-png.mjs <file.png> <width> <height>');
 
@@ -56,17 +57,21 @@ for (let y = 0; y < header.height; y++) {
 
 const counts = new Map();
 let chartBlue = 0;
+let trendLine = 0;
 for (let i = 0; i < pixels.length; i += channels) {
   const [r, g, b] = [pixels[i], pixels[i + 1], pixels[i + 2]];
   const key = (r << 16) | (g << 8) | b;
   counts.set(key, (counts.get(key) ?? 0) + 1);
   // The bars' fill, #0f6cbd, give or take anti-aliasing.
   if (Math.abs(r - 0x0f) < 12 && Math.abs(g - 0x6c) < 12 && Math.abs(b - 0xbd) < 12) chartBlue++;
+  // The trend lines' stroke, #c239b3 (HtmlCharts.LineColour).
+  if (Math.abs(r - 0xc2) < 16 && Math.abs(g - 0x39) < 16 && Math.abs(b - 0xb3) < 16) trendLine++;
 }
 
 const total = header.width * header.height;
 const background = Math.max(...counts.values());
 const inked = (total - background) / total;
-console.log(`${file}: ${header.width}x${header.height}, ${counts.size} colours, ${(inked * 100).toFixed(1)}% not background, ${chartBlue} chart-bar pixels`);
+console.log(`${file}: ${header.width}x${header.height}, ${counts.size} colours, ${(inked * 100).toFixed(1)}% not background, ${chartBlue} chart-bar pixels, ${trendLine} trend-line pixels`);
 if (counts.size < 16 || inked < 0.02) fail('looks blank');
 if (chartBlue < 2000) fail('shows (almost) no chart bars');
+if (linesFlag === '--lines' && trendLine < 100) fail('shows (almost) no trend lines');

@@ -114,7 +114,8 @@ namespace LeadRecycle.Tests.Sandbox
 
             var page = HtmlReport.Render(report);
 
-            Assert.Contains("<b>By reason</b></figcaption><p class=\"none\">None yet.</p>", page);
+            // An empty chart says why it is empty, never a bare zero.
+            Assert.Contains("<b>By reason</b></figcaption><p class=\"none\">None yet: nothing was recycled</p>", page);
             Assert.Contains("No events were played through the plug-ins", page);
             var stalledChart = page.Substring(page.IndexOf("Stalled deals by stage", StringComparison.Ordinal));
             Assert.True(stalledChart.IndexOf(">Qualify<", StringComparison.Ordinal) < stalledChart.IndexOf(">Close<", StringComparison.Ordinal), "stages in pipeline order");
