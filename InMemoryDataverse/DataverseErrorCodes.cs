@@ -25,6 +25,12 @@ namespace LeadRecycle.InMemoryDataverse
         /// <summary>0x80044331: a string longer than the column's maximum length.</summary>
         public const int StringLengthTooLong = unchecked((int)0x80044331);
 
+        /// <summary>
+        /// 0x8004E023 (-2147164125) AggregateQueryRecordLimit: an aggregate query over more than 50,000 rows
+        /// (https://learn.microsoft.com/power-apps/developer/data-platform/fetchxml/aggregate-data#limitations).
+        /// </summary>
+        public const int AggregateQueryRecordLimit = unchecked((int)0x8004E023);
+
         /// <summary>0x80060892 DuplicateRecordEntityKey.</summary>
         public const int DuplicateRecordEntityKey = unchecked((int)0x80060892);
 

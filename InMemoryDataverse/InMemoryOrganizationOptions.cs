@@ -34,6 +34,12 @@ namespace LeadRecycle.InMemoryDataverse
         /// </summary>
         public bool UseQueryIndexes { get; init; } = true;
 
+        /// <summary>
+        /// An aggregate query (FetchXML aggregate="true") over more rows than this fails with AggregateQueryRecordLimit,
+        /// as in Dataverse (50,000, not configurable online); tests lower it to reach the limit with few rows.
+        /// </summary>
+        public int AggregateQueryRecordLimit { get; init; } = 50000;
+
         /// <summary>Tables with fewer rows than this are scanned: below it an index costs more than it saves.</summary>
         public int QueryIndexMinimumRows { get; init; } = 1000;
     }

@@ -23,10 +23,11 @@ namespace LeadRecycle.Metadata
         public static readonly ChoiceMetadata ReturnOutcomes = Choice("lr_returnoutcome", "Return outcome", Labels.ReturnOutcomes);
         public static readonly ChoiceMetadata AgingStatuses = Choice("lr_agingstatus", "Aging status", Labels.AgingStatuses);
         public static readonly ChoiceMetadata EngagementTypes = Choice("lr_engagementtype", "Engagement type", Labels.EngagementTypes);
+        public static readonly ChoiceMetadata TallySubjects = Choice("lr_tallysubject", "Tally subject", Labels.TallySubjects);
 
         public static IReadOnlyList<ChoiceMetadata> GlobalChoices { get; } = new[]
         {
-            DisqualificationReasons, NurtureStreams, EffortTypes, LeadDevelopmentStages, Likelihoods, RecycleTypes, ReturnOutcomes, AgingStatuses, EngagementTypes,
+            DisqualificationReasons, NurtureStreams, EffortTypes, LeadDevelopmentStages, Likelihoods, RecycleTypes, ReturnOutcomes, AgingStatuses, EngagementTypes, TallySubjects,
         };
 
         private static readonly IReadOnlyDictionary<Type, ChoiceMetadata> ChoicesByEnum = new Dictionary<Type, ChoiceMetadata>
@@ -92,6 +93,43 @@ namespace LeadRecycle.Metadata
             AlternateKeys = new[] { new AlternateKeyMetadata(StageStatistic.StageKeyName, "Stage key", new[] { StageStatistic.StageKey }) },
         };
 
+        public static TableMetadata RecyclingTallyTable { get; } = new TableMetadata(RecyclingTally.EntityName, "Recycling Tally", "Recycling Tallies", RecyclingTally.Id, RecyclingTally.Name)
+        {
+            Description = "Totals behind the LeadRecycle charts, one row per month of creation and group, recounted by the stall scan; a chart sums these rows, so it stays right past the 50,000 rows an aggregate over the records can read.",
+            Ownership = TableOwnership.OrganizationOwned,
+            IsCustom = true,
+            Columns = new[]
+            {
+                new ColumnMetadata(RecyclingTally.Id, ColumnType.Uniqueidentifier, "Recycling Tally") { IsCustom = true, IsValidForUpdate = false },
+                Custom(RecyclingTally.Name, ColumnType.String, "Name", null) with { MaxLength = 200 },
+                Custom(RecyclingTally.TallyKey, ColumnType.String, "Tally key", "Subject, month and group: one row each.") with { MaxLength = 200, IsValidForUpdate = false },
+                Custom(RecyclingTally.Subject, ColumnType.Picklist, "Counts", null) with { Choice = TallySubjects },
+                Custom(RecyclingTally.Month, ColumnType.DateTime, "Month created", "The first day (UTC) of the month the counted records were created in."),
+                Custom(RecyclingTally.NurtureStream, ColumnType.Picklist, "Nurture stream", null) with { Choice = NurtureStreams },
+                Custom(RecyclingTally.Reason, ColumnType.Picklist, "Reason", null) with { Choice = DisqualificationReasons },
+                Custom(RecyclingTally.StageKey, ColumnType.String, "Stage key", null) with { MaxLength = 100 },
+                Custom(RecyclingTally.Stage, ColumnType.String, "Stage", null) with { MaxLength = 100 },
+                Count(RecyclingTally.Recycled, "Recycled"),
+                Count(RecyclingTally.Nurturing, "Nurturing"),
+                Count(RecyclingTally.Returned, "Returned to sales"),
+                Count(RecyclingTally.Removed, "Removed from waterfall"),
+                Count(RecyclingTally.Cancelled, "Cancelled (reopened)"),
+                Count(RecyclingTally.Expired, "Expired"),
+                Count(RecyclingTally.WonAfterReturn, "Won after return"),
+                Amount(RecyclingTally.RevenueWonAfterReturn, "Revenue won after return"),
+                Amount(RecyclingTally.RecycledValue, "Value recycled"),
+                Amount(RecyclingTally.ReturnedValue, "Value returned"),
+                Count(RecyclingTally.OpenDeals, "Open deals"),
+                Amount(RecyclingTally.OpenValue, "Open value"),
+                Count(RecyclingTally.WarnedDeals, "Warned deals"),
+                Amount(RecyclingTally.WarnedValue, "Warned value"),
+                Count(RecyclingTally.StalledDeals, "Stalled deals"),
+                Amount(RecyclingTally.StalledValue, "Stalled value"),
+                Custom(RecyclingTally.TalliedOn, ColumnType.DateTime, "Tallied on", "When the stall scan last recounted this month."),
+            }.Concat(StandardColumns.ForOrganizationOwnedTable()).ToArray(),
+            AlternateKeys = new[] { new AlternateKeyMetadata(RecyclingTally.TallyKeyName, "Tally key", new[] { RecyclingTally.TallyKey }) },
+        };
+
         /// <summary>LeadRecycle's columns on system tables (merged over the system tables' own metadata).</summary>
         public static IReadOnlyList<TableMetadata> SystemTableExtensions { get; } = new[]
         {
@@ -120,7 +158,7 @@ namespace LeadRecycle.Metadata
         };
 
         /// <summary>Every table LeadRecycle defines or extends.</summary>
-        public static IReadOnlyList<TableMetadata> All { get; } = new[] { RecycledLeadTable, EngagementTable, StageDurationTable, StageStatisticTable }.Concat(SystemTableExtensions).ToArray();
+        public static IReadOnlyList<TableMetadata> All { get; } = new[] { RecycledLeadTable, EngagementTable, StageDurationTable, StageStatisticTable, RecyclingTallyTable }.Concat(SystemTableExtensions).ToArray();
 
         private static TableMetadata BuildRecycledLead()
         {
@@ -208,6 +246,12 @@ namespace LeadRecycle.Metadata
 
         private static ColumnMetadata Custom(string name, ColumnType type, string displayName, string? description) =>
             new ColumnMetadata(name, type, displayName) { Description = description, IsCustom = true };
+
+        private static ColumnMetadata Count(string name, string displayName) =>
+            Custom(name, ColumnType.Integer, displayName, null) with { MinValue = 0, MaxValue = 2147483647 };
+
+        private static ColumnMetadata Amount(string name, string displayName) =>
+            Custom(name, ColumnType.Money, displayName, null) with { MinValue = 0, MaxValue = 100000000000000m, Precision = 2 };
 
         private static ColumnMetadata Lookup(string name, string displayName, string target) =>
             new ColumnMetadata(name, ColumnType.Lookup, displayName) { Targets = new[] { target }, IsCustom = true };

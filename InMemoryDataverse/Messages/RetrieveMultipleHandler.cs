@@ -11,7 +11,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadRecycle.InMemoryDataverse.Messages
 {
     /// <summary>
-    /// RetrieveMultiple: Query (QueryExpression or QueryByAttribute) in, "EntityCollection" out; needs Read on the
+    /// RetrieveMultiple: Query (QueryExpression, QueryByAttribute, or a FetchExpression holding an aggregate query) in, "EntityCollection" out; needs Read on the
     /// table, and rows (and linked rows) the caller cannot read are left out.
     /// </summary>
     internal sealed class RetrieveMultipleHandler : MessageHandler
@@ -23,8 +23,17 @@ namespace LeadRecycle.InMemoryDataverse.Messages
 
         public override bool Writes => false;
 
-        public override void ResolvePrimaryEntity(OperationState op) =>
+        public override void ResolvePrimaryEntity(OperationState op)
+        {
+            if (op.InputParameters.TryGetValue("Query", out var value) && value is FetchExpression fetch)
+            {
+                var aggregate = FetchAggregate.Parse(fetch.Query, op.Organization.SchemaOf);
+                op.PrimaryEntityName = aggregate.EntityName;
+                return;
+            }
+
             op.PrimaryEntityName = op.Organization.SchemaOf(QueryOf(op).EntityName).LogicalName;
+        }
 
         public override void Authorize(OperationState op)
         {
@@ -46,7 +55,10 @@ namespace LeadRecycle.InMemoryDataverse.Messages
 
         public override void Execute(OperationState op)
         {
-            op.Result = op.Organization.Queries.Execute(QueryOf(op), op.UserId, op.ReadFilter);
+            var organization = op.Organization;
+            op.Result = op.InputParameters["Query"] is FetchExpression fetch
+                ? FetchAggregate.Parse(fetch.Query, organization.SchemaOf).Execute(organization.Queries, op.UserId, op.ReadFilter, organization.Options.AggregateQueryRecordLimit)
+                : organization.Queries.Execute(QueryOf(op), op.UserId, op.ReadFilter);
             if (op.HasSteps)
             {
                 op.OutputParameters["BusinessEntityCollection"] = op.Result;

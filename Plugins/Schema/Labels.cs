@@ -78,6 +78,12 @@ namespace LeadRecycle.Schema
             [AgingStatus.Stalled] = "Stalled",
         };
 
+        public static readonly IReadOnlyDictionary<TallySubject, string> TallySubjects = new Dictionary<TallySubject, string>
+        {
+            [TallySubject.RecycledLeads] = "Recycled leads",
+            [TallySubject.OpenDeals] = "Open deals",
+        };
+
         public static readonly IReadOnlyDictionary<EngagementType, string> EngagementTypes = new Dictionary<EngagementType, string>
         {
             [EngagementType.EmailClick] = "Email click",

@@ -5,6 +5,7 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk.Query
 {
     [DataContract(Name = "QueryBase", Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    [KnownType(typeof(FetchExpression))]
     [KnownType(typeof(QueryByAttribute))]
     [KnownType(typeof(QueryExpression))]
     public abstract class QueryBase : IExtensibleDataObject
@@ -445,6 +446,23 @@ namespace Microsoft.Xrm.Sdk.Query
         public bool ReturnTotalRecordCount { get; set; }
 
         public ExtensionDataObject ExtensionData { get; set; }
+    }
+
+    /// <summary>A FetchXML query (https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.query.fetchexpression).</summary>
+    [DataContract(Name = "FetchExpression", Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]
+    public sealed class FetchExpression : QueryBase
+    {
+        public FetchExpression()
+        {
+        }
+
+        public FetchExpression(string query)
+        {
+            Query = query;
+        }
+
+        [DataMember]
+        public string Query { get; set; }
     }
 
     [DataContract(Name = "QueryByAttribute", Namespace = "http://schemas.microsoft.com/xrm/2011/Contracts")]

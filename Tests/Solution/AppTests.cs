@@ -129,7 +129,7 @@ namespace LeadRecycle.Tests.Solution
         {
             var customizations = Customizations();
             var custom = customizations.Element("Entities")!.Elements("Entity").Where(e => ((string?)e.Element("Name"))!.StartsWith("lr_", StringComparison.Ordinal)).ToArray();
-            Assert.Equal(new[] { "lr_engagement", "lr_recycledlead", "lr_stageduration", "lr_stagestatistic" }, custom.Select(e => (string?)e.Element("Name")).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(new[] { "lr_engagement", "lr_recycledlead", "lr_recyclingtally", "lr_stageduration", "lr_stagestatistic" }, custom.Select(e => (string?)e.Element("Name")).OrderBy(n => n, StringComparer.Ordinal));
             foreach (var entity in custom)
             {
                 Assert.Single(entity.Element("FormXml")!.Elements("forms"), f => (string?)f.Attribute("type") == "main");
@@ -207,7 +207,7 @@ namespace LeadRecycle.Tests.Solution
                 .Select(c => ((string)c.Attribute("type")!, (string)c.Attribute("schemaName")!)).ToArray();
             Assert.Equal(new[]
             {
-                ("1", "lead"), ("1", "lr_engagement"), ("1", "lr_recycledlead"), ("1", "lr_stagestatistic"), ("1", "opportunity"), ("62", "lr_LeadRecycle"),
+                ("1", "lead"), ("1", "lr_engagement"), ("1", "lr_recycledlead"), ("1", "lr_recyclingtally"), ("1", "lr_stagestatistic"), ("1", "opportunity"), ("62", "lr_LeadRecycle"),
             }, components);
 
             // Every persona who opens the app sees it: its role map names LeadRecycle's roles except the flow's (an application user).
@@ -219,7 +219,7 @@ namespace LeadRecycle.Tests.Solution
             Assert.Equal("lr_LeadRecycle", (string?)siteMap.Element("SiteMapUniqueName"));
             var area = Assert.Single(siteMap.Element("SiteMap")!.Elements("Area"));
             Assert.Equal("Recycling", (string?)area.Attribute("Title"));
-            Assert.Equal(new[] { ("Recycled Leads", "lr_recycledlead"), ("Engagements", "lr_engagement"), ("Stage Statistics", "lr_stagestatistic"), ("Opportunities", "opportunity"), ("Leads", "lead") },
+            Assert.Equal(new[] { ("Recycled Leads", "lr_recycledlead"), ("Engagements", "lr_engagement"), ("Stage Statistics", "lr_stagestatistic"), ("Recycling Tallies", "lr_recyclingtally"), ("Opportunities", "opportunity"), ("Leads", "lead") },
                 area.Descendants("SubArea").Where(s => s.Attribute("Entity") != null).Select(s => ((string)s.Attribute("Title")!, (string)s.Attribute("Entity")!)));
             // The dashboard entry opens the dashboards page on LeadRecycle's overview, the way the app designer writes one.
             var dashboard = Assert.Single(area.Descendants("SubArea"), s => s.Attribute("Entity") == null);

@@ -115,7 +115,7 @@ namespace LeadRecycle.Tests.Solution
         {
             var charts = UnpackedSource.Product.Charts;
 
-            Assert.Equal(7, charts.Count);
+            Assert.Equal(14, charts.Count);
             Assert.All(charts, c => Assert.EndsWith("/Visualizations/" + (string)c.Element.Element("savedqueryvisualizationid")! + ".xml", c.Path, StringComparison.Ordinal));
             Assert.Equal(charts.Count, charts.Select(c => (string?)c.Element.Element("savedqueryvisualizationid")).Distinct().Count());
         }

@@ -28,12 +28,13 @@ namespace LeadRecycle.Tests.Solution
                 ["prvReadlr_recycledlead"] = "Basic",
                 ["prvReadlr_engagement"] = "Basic",
                 ["prvReadlr_stagestatistic"] = "Global",
+                ["prvReadlr_recyclingtally"] = "Global",
             }.OrderBy(p => p.Key, StringComparer.Ordinal), roles[SalesRoleName].OrderBy(p => p.Key, StringComparer.Ordinal));
 
             Assert.Equal(
-                new[] { "prvReadlr_engagement", "prvReadlr_recycledlead", "prvReadlr_stageduration", "prvReadlr_stagestatistic" },
+                new[] { "prvReadlr_engagement", "prvReadlr_recycledlead", "prvReadlr_recyclingtally", "prvReadlr_stageduration", "prvReadlr_stagestatistic" },
                 roles[SalesManagerRoleName].Where(p => p.Value == "Global").Select(p => p.Key).OrderBy(k => k, StringComparer.Ordinal));
-            Assert.Equal(4, roles[SalesManagerRoleName].Count);
+            Assert.Equal(5, roles[SalesManagerRoleName].Count);
 
             var marketing = roles[MarketingRoleName];
             Assert.Equal("Global", marketing["prvReadlr_recycledlead"]);
@@ -50,13 +51,13 @@ namespace LeadRecycle.Tests.Solution
             var administrator = roles[AdministratorRoleName];
             foreach (var table in LeadRecycleSolution.Model().Tables.Where(t => t.IsCustom))
             {
-                var scanOwned = table.LogicalName is "lr_stagestatistic" or "lr_stageduration";
+                var scanOwned = table.LogicalName is "lr_stagestatistic" or "lr_stageduration" or "lr_recyclingtally";
                 var rights = table.Ownership == TableOwnership.UserOwned ? AllRights : AllRights.Where(r => r != "Assign" && r != "Share");
                 Assert.All(rights, r => Assert.Equal(scanOwned && r != "Read" ? null : "Global", administrator.GetValueOrDefault("prv" + r + table.LogicalName)));
             }
 
             Assert.Equal(
-                new Dictionary<string, string> { ["prvReadlr_stagestatistic"] = "Global", ["prvWritelr_stagestatistic"] = "Global" },
+                new Dictionary<string, string> { ["prvReadlr_recyclingtally"] = "Global", ["prvReadlr_stagestatistic"] = "Global", ["prvWritelr_stagestatistic"] = "Global" },
                 roles[AutomationRoleName]);
 
             foreach (var privilege in new[] { "prvReadEnvironmentVariableDefinition", "prvWriteEnvironmentVariableDefinition", "prvReadEnvironmentVariableValue", "prvWriteEnvironmentVariableValue", "prvCreateEnvironmentVariableValue" })

@@ -7,7 +7,8 @@ namespace LeadRecycle.Services.Aging
 {
     /// <summary>
     /// The scheduled stall scan (the 3x rule of the article "Are opportunities flowing, or are they silently killing your year?", the service levels of "Removing Obstacles to Recycled Lead Nurturing"), in bounded calls, phase after phase:
-    /// Fold, Adopt, Flag, Snooze ended, Lapse, Lead lapse, Expire (one class each). The scan itself writes only
+    /// Fold, Adopt, Flag, Snooze ended, Lapse, Lead lapse, Expire, then the tallies behind the app's charts (recycled
+    /// leads, open deals) (one class each). The scan itself writes only
     /// LeadRecycle's own columns and follow-up tasks whose owner the one rule for who acts has chosen; the work that
     /// runs other plug-ins is per record, in the background. Each call stops after a request budget and returns a
     /// continuation token ("v1|phase|stage index"); every call makes progress (at least one page), so a caller that
@@ -32,6 +33,7 @@ namespace LeadRecycle.Services.Aging
             {
                 new FoldPhase(_call), new AdoptPhase(_call), flag, new SnoozeEndedPhase(_call, flag),
                 new LapsePhase(_call), new LeadLapsePhase(_call), new ExpirePhase(_call),
+                new RecycledLeadTallyPhase(_call), new OpenDealTallyPhase(_call),
             };
         }
 
@@ -51,7 +53,7 @@ namespace LeadRecycle.Services.Aging
                 if (_phases[index].RunPage(ref stageIndex))
                 {
                     index++;
-                    if (index < _phases.Length && _phases[index] is FlagPhase)
+                    if (index < _phases.Length && (_phases[index] is FlagPhase || _phases[index] is TallyPhase))
                     {
                         stageIndex = 0;
                     }

@@ -54,6 +54,6 @@ namespace LeadRecycle.Services.Guarding
         };
 
         /// <summary>The tables the stall scan maintains: no person creates or changes their rows.</summary>
-        public static readonly IReadOnlyCollection<string> ScanOwnedTables = new[] { StageDuration.EntityName, StageStatistic.EntityName };
+        public static readonly IReadOnlyCollection<string> ScanOwnedTables = new[] { StageDuration.EntityName, StageStatistic.EntityName, RecyclingTally.EntityName };
     }
 }

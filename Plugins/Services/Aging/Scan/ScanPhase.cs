@@ -10,6 +10,8 @@ namespace LeadRecycle.Services.Aging
         Lapse = 2,
         LeadLapse = 3,
         Expire = 7,
+        TallyRecycledLeads = 8,
+        TallyOpenDeals = 9,
         Done = 4,
     }
 }

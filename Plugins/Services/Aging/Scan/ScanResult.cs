@@ -40,6 +40,9 @@ namespace LeadRecycle.Services.Aging
         /// <summary>Recorded stage stays that no statistic can hold (under an hour, or longer than a century): set aside, not folded.</summary>
         public int DurationsSkipped { get; set; }
 
+        /// <summary>Recycling tally rows (the totals behind the app's charts) created, updated or deleted.</summary>
+        public int TalliesWritten { get; set; }
+
         /// <summary>Organization-service requests this call made itself (not counting the plug-ins its Lose runs).</summary>
         public int Requests { get; set; }
     }
