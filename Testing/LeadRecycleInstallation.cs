@@ -35,9 +35,10 @@ namespace LeadRecycle.Testing
         /// <summary>What the nightly flow's application user holds: LeadRecycle Automation alone.</summary>
         public static readonly string[] FlowRoles = { "LeadRecycle Automation" };
 
-        public static InMemoryOrganization Create(IClock clock, bool withSteps = true, string? policyJson = null, int? idSeed = null)
+        /// <param name="aggregateQueryRecordLimit">Dataverse's 50,000 unless a test lowers it to reach the limit with few rows.</param>
+        public static InMemoryOrganization Create(IClock clock, bool withSteps = true, string? policyJson = null, int? idSeed = null, int aggregateQueryRecordLimit = 50000)
         {
-            var org = new InMemoryOrganization(Catalog, clock, new InMemoryOrganizationOptions { IdSeed = idSeed, OperationHistoryLimit = 5000 });
+            var org = new InMemoryOrganization(Catalog, clock, new InMemoryOrganizationOptions { IdSeed = idSeed, OperationHistoryLimit = 5000, AggregateQueryRecordLimit = aggregateQueryRecordLimit });
             org.AddSecurityRoles(Roles);
             if (withSteps)
             {

@@ -20,10 +20,10 @@ namespace LeadRecycle.Tests.Support
     {
         public static readonly DateTime Start = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
 
-        public LeadRecycleOrganization(string? policyJson = null)
+        public LeadRecycleOrganization(string? policyJson = null, int aggregateQueryRecordLimit = 50000)
         {
             Clock = new ManualClock(Start);
-            Org = LeadRecycleInstallation.Create(Clock, policyJson: policyJson);
+            Org = LeadRecycleInstallation.Create(Clock, policyJson: policyJson, aggregateQueryRecordLimit: aggregateQueryRecordLimit);
             Rep = Org.CreateUser("Riley Rep", roles: LeadRecycleInstallation.RepRoles);
         }
 

@@ -50,6 +50,7 @@ namespace LeadRecycle.Tests.Support
             SnoozesEnded = (int)response["SnoozesEnded"];
             DurationsSkipped = (int)response["DurationsSkipped"];
             Requests = (int)response["Requests"];
+            TalliesWritten = (int)response["TalliesWritten"];
         }
 
         public bool Done { get; }
@@ -79,5 +80,7 @@ namespace LeadRecycle.Tests.Support
         public int DurationsSkipped { get; }
 
         public int Requests { get; }
+
+        public int TalliesWritten { get; }
     }
 }
