@@ -34,6 +34,18 @@ namespace LeadRecycle.Schema
         /// <summary>Until when the owner asked the scan to leave the deal alone.</summary>
         public const string SnoozeUntil = "lr_snoozeuntil";
 
+        /// <summary>Why the owner snoozed the deal: required with a snooze, kept after it ends.</summary>
+        public const string SnoozeReason = "lr_snoozereason";
+
+        /// <summary>When the stall scan next reminds the owner that the service level is running out (null: no reminder left).</summary>
+        public const string NextReminderOn = "lr_nextreminderon";
+
+        /// <summary>When the stall scan tells the owner's manager about the stalled deal if it has not moved (null: not due).</summary>
+        public const string EscalateOn = "lr_escalateon";
+
+        /// <summary>When the stall scan last told the owner's manager.</summary>
+        public const string EscalatedOn = "lr_escalatedon";
+
         /// <summary>
         /// When the nightly scan asked for this lapsed deal's return to nurture. The return itself runs as a
         /// background job per deal (its own transaction), so one deal that cannot be closed never stops the scan.

@@ -64,6 +64,13 @@ namespace LeadRecycle.Tests.Configuration
             Assert.Equal(2, policy.Stall.WarningMultiplier);
             Assert.Equal(7, policy.Stall.ServiceLevelDays);
             Assert.Equal(LeadRecycle.Services.Aging.StageSource.BusinessProcessFlow, policy.Stall.StageSource);
+
+            // The default reminders (7 and 3 days before due) and escalation (3) within a 7-day service level: the
+            // 7-day reminder would come the moment the deal stalls, so it is skipped, not refused.
+            var due = new System.DateTime(2026, 6, 15, 0, 0, 0, System.DateTimeKind.Utc);
+            Assert.Equal(due.AddDays(-3), policy.Stall.NextReminder(due, due.AddDays(-7)));
+            Assert.Null(policy.Stall.NextReminder(due, due.AddDays(-3)));
+            Assert.Equal(due.AddDays(-3), policy.Stall.Escalation(due));
         }
 
         [Fact]
@@ -119,7 +126,7 @@ namespace LeadRecycle.Tests.Configuration
         [InlineData("{ \"stall\": { \"leadServiceLevelDays\": \"7\" } }", "'stall.leadServiceLevelDays' must be a whole number from 1 to 365; got \"7\".")]
         [InlineData("{ \"stall\": { \"salesAcceptedLeadStatuses\": [] } }", "'stall.salesAcceptedLeadStatuses' must name at least one of the open lead status reasons (1 New, 2 Contacted, or a custom open status): an empty list would never recycle an idle lead.")]
         [InlineData("{ \"stall\": { \"salesAcceptedLeadStatuses\": [1, 3] } }", "'stall.salesAcceptedLeadStatuses[1]' is 3, a closed lead status (3 Qualified, 4 to 7 Disqualified); name open lead status reasons (1 New, 2 Contacted, or a custom open status).")]
-        [InlineData("{ \"stall\": { \"Multiplier\": 4 } }", "'stall.Multiplier' is not a setting LeadRecycle knows. Expected 'multiplier', 'warningMultiplier', 'minimumSamples', 'fallbackDays', 'serviceLevelDays', 'stageSource', 'leadServiceLevelDays', 'salesAcceptedLeadStatuses', 'maxSnoozeDays'. Did you mean 'multiplier'?")]
+        [InlineData("{ \"stall\": { \"Multiplier\": 4 } }", "'stall.Multiplier' is not a setting LeadRecycle knows. Expected 'multiplier', 'warningMultiplier', 'minimumSamples', 'fallbackDays', 'serviceLevelDays', 'stageSource', 'leadServiceLevelDays', 'salesAcceptedLeadStatuses', 'maxSnoozeDays', 'reminderDaysBeforeDue', 'escalateDaysBeforeDue'. Did you mean 'multiplier'?")]
         [InlineData("{ \"stall\": { \"multiplier\": 4, \"multiplier\": 5 } }", "it is not valid JSON: the property 'stall.multiplier' appears twice at character 43.")]
         [InlineData("{ \"engagement\": { \"maxRecycles\": 0 } }", "'engagement.maxRecycles' must be a whole number from 1 to 100; got 0.")]
         [InlineData("{ \"engagement\": { \"threshold\": -5 } }", "'engagement.threshold' must be a number from 1 to 1000000; got -5.")]
@@ -137,7 +144,11 @@ namespace LeadRecycle.Tests.Configuration
         [InlineData("{ \"stall\": { \"minimumSamples\": 2.5 } }", "'stall.minimumSamples' must be a whole number from 1 to 100000; got 2.5.")]
         [InlineData("{ \"stall\": { \"warningMultiplier\": 4 } }", "'stall.warningMultiplier' (4) must not be above 'stall.multiplier' (3).")]
         [InlineData("{ \"stall\": { \"stageSource\": \"Bpf\" } }", "'stall.stageSource' must be a stage source, one of: SalesStage, BusinessProcessFlow; got \"Bpf\".")]
-        [InlineData("{ \"stall\": { \"slaDays\": 3 } }", "'stall.slaDays' is not a setting LeadRecycle knows. Expected 'multiplier', 'warningMultiplier', 'minimumSamples', 'fallbackDays', 'serviceLevelDays', 'stageSource', 'leadServiceLevelDays', 'salesAcceptedLeadStatuses', 'maxSnoozeDays'.")]
+        [InlineData("{ \"stall\": { \"slaDays\": 3 } }", "'stall.slaDays' is not a setting LeadRecycle knows. Expected 'multiplier', 'warningMultiplier', 'minimumSamples', 'fallbackDays', 'serviceLevelDays', 'stageSource', 'leadServiceLevelDays', 'salesAcceptedLeadStatuses', 'maxSnoozeDays', 'reminderDaysBeforeDue', 'escalateDaysBeforeDue'.")]
+        [InlineData("{ \"stall\": { \"serviceLevelDays\": 10, \"reminderDaysBeforeDue\": [12, 3] } }", "'stall.reminderDaysBeforeDue' has 12, which is not below 'stall.serviceLevelDays' (10): that reminder would come before the deal stalls.")]
+        [InlineData("{ \"stall\": { \"escalateDaysBeforeDue\": 14 } }", "'stall.escalateDaysBeforeDue' (14) is not below 'stall.serviceLevelDays' (14): the manager would hear of the deal before it stalls.")]
+        [InlineData("{ \"stall\": { \"reminderDaysBeforeDue\": [0] } }", "'stall.reminderDaysBeforeDue[0]' must be a whole number from 1 to 364; got 0.")]
+        [InlineData("{ \"stall\": { \"escalateDaysBeforeDue\": -1 } }", "'stall.escalateDaysBeforeDue' must be a whole number from 0 to 364; got -1.")]
         [InlineData("{ \"reasons\": { \"NoMoney\": {} } }", "'reasons.NoMoney' must be a reason, one of: DecisionMakerChanged, FundingDelayedOrCancelled, PrioritiesChanged, TimingExtendedOrUncertain, UnableToReach, LostToCompetitor, NoBudget, StalledInStage, NotAPotentialBuyer, DuplicateOrBadData; got \"NoMoney\".")]
         [InlineData("{ \"reasons\": { \"NoBudget\": { \"stream\": \"Budget\" } } }", "'reasons.NoBudget.stream' must be a nurture stream, one of: NewStakeholder, BudgetCycle, BusinessPriorities, LongTermTiming, ReEngagement, CompetitiveDisplacement, ValueAndRoi, StalledDealRequalification; got \"Budget\".")]
         [InlineData("{ \"reasons\": { \"NoBudget\": { \"stream\": 5 } } }", "'reasons.NoBudget.stream' must be a nurture stream, one of: NewStakeholder, BudgetCycle, BusinessPriorities, LongTermTiming, ReEngagement, CompetitiveDisplacement, ValueAndRoi, StalledDealRequalification; got 5.")]

@@ -153,7 +153,7 @@ namespace LeadRecycle.Tests.Lifecycle
                     });
                     break;
                 case LifecycleAction.Snooze:
-                    WithOpenDeal(op.Target, deal => ActorFor(deal).Update(new Entity(Opportunity.EntityName, deal.Id) { [Opportunity.SnoozeUntil] = Now.AddDays(Days(op)) }));
+                    WithOpenDeal(op.Target, deal => ActorFor(deal).Update(new Entity(Opportunity.EntityName, deal.Id) { [Opportunity.SnoozeUntil] = Now.AddDays(Days(op)), [Opportunity.SnoozeReason] = "Waiting for the customer" }));
                     break;
                 case LifecycleAction.AssignToTeam:
                     WithOpenDeal(op.Target, deal => Assign(deal.ToEntityReference(), new EntityReference(Team.EntityName, _team)));

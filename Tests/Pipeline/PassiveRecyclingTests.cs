@@ -186,7 +186,7 @@ namespace LeadRecycle.Tests.Pipeline
             BuildDevelopHistory(org);
             var stalled = DealInDevelopFor(org, 16);
             ScanToEnd(org);
-            org.Service.Update(new Entity(Opportunity.EntityName, stalled) { [Opportunity.SnoozeUntil] = T0.AddDays(30) });
+            org.Service.Update(new Entity(Opportunity.EntityName, stalled) { [Opportunity.SnoozeUntil] = T0.AddDays(30), [Opportunity.SnoozeReason] = "Budget signed off after the board meeting" });
             org.Clock.Advance(TimeSpan.FromDays(15));
 
             ScanToEnd(org);

@@ -295,7 +295,7 @@ namespace LeadRecycle.Tests.Security
             foreach (var persona in new[] { org.Rep, admin, org.Admin })
             {
                 var refused = Assert.ThrowsAny<Exception>(() => org.As(persona).Create(new Entity(StageStatistic.EntityName) { [StageStatistic.Name] = "Anything", [StageStatistic.StageKey] = "salesstage:1" }));
-                Assert.Equal("Stage stays and stage statistics are kept by LeadRecycle's nightly scan; they cannot be created or changed by hand.", refused.Message);
+                Assert.Equal("Stage stays, stage statistics and recycling tallies are kept by LeadRecycle's nightly scan; they cannot be created or changed by hand.", refused.Message);
             }
 
             // Behind the guard, the roles grant no write either: LeadRecycle Administrator reads the scan's tables only.
@@ -311,8 +311,8 @@ namespace LeadRecycle.Tests.Security
             var org = new PersonaOrganization();
             var deal = OwnDeal(org, org.Rep);
 
-            var refused = Assert.ThrowsAny<Exception>(() => org.As(org.Rep).Update(new Entity(Opportunity.EntityName, deal) { [Opportunity.SnoozeUntil] = new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc) }));
-            org.As(org.Rep).Update(new Entity(Opportunity.EntityName, deal) { [Opportunity.SnoozeUntil] = LeadRecycleOrganization.Start.AddDays(30) });
+            var refused = Assert.ThrowsAny<Exception>(() => org.As(org.Rep).Update(new Entity(Opportunity.EntityName, deal) { [Opportunity.SnoozeUntil] = new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc), [Opportunity.SnoozeReason] = "Customer on leave" }));
+            org.As(org.Rep).Update(new Entity(Opportunity.EntityName, deal) { [Opportunity.SnoozeUntil] = LeadRecycleOrganization.Start.AddDays(30), [Opportunity.SnoozeReason] = "Customer on leave" });
 
             Assert.Equal("A deal can be snoozed for at most 30 days. Pick a date on or before 1 April 2026.", refused.Message);
             Assert.Equal(LeadRecycleOrganization.Start.AddDays(30), org.Setup.Get(Opportunity.EntityName, deal).GetAttributeValue<DateTime>(Opportunity.SnoozeUntil));

@@ -86,7 +86,7 @@ namespace LeadRecycle.Tests.Solution
             var zip = SolutionFixture.PackProduct(managed: false);
 
             var properties = Declared.SelectMany(api => api.ResponseProperties.Select(p => (Api: api, Property: p))).ToArray();
-            Assert.Equal(17, properties.Length);
+            Assert.Equal(20, properties.Length);
             foreach (var (api, property) in properties)
             {
                 var xml = zip.Xml($"customapis/{api.UniqueName}/customapiresponseproperties/{property.UniqueName}/customapiresponseproperty.xml");

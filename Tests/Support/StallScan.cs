@@ -51,6 +51,9 @@ namespace LeadRecycle.Tests.Support
             DurationsSkipped = (int)response["DurationsSkipped"];
             Requests = (int)response["Requests"];
             TalliesWritten = (int)response["TalliesWritten"];
+            RemindersSent = (int)response["RemindersSent"];
+            Escalations = (int)response["Escalations"];
+            EscalationsWithoutRecipient = (int)response["EscalationsWithoutRecipient"];
         }
 
         public bool Done { get; }
@@ -82,5 +85,11 @@ namespace LeadRecycle.Tests.Support
         public int Requests { get; }
 
         public int TalliesWritten { get; }
+
+        public int RemindersSent { get; }
+
+        public int Escalations { get; }
+
+        public int EscalationsWithoutRecipient { get; }
     }
 }

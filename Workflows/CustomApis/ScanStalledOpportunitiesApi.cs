@@ -51,6 +51,9 @@ namespace LeadRecycle.CustomApis
                 new CustomApiParameter("Adopted", CustomApiParameterType.Integer, "Adopted", "Open deals from before the install given their stage-entered date."),
                 new CustomApiParameter("SnoozesEnded", CustomApiParameterType.Integer, "Snoozes ended", "Stalled deals whose snooze ended without progress, flagged again with a fresh task and service level."),
                 new CustomApiParameter("DurationsSkipped", CustomApiParameterType.Integer, "Durations skipped", "Recorded stage stays no statistic can hold (under an hour: a correction; over a century: a clock set wrong), set aside."),
+                new CustomApiParameter("RemindersSent", CustomApiParameterType.Integer, "Reminders sent", "Reminder tasks given to stalled deals' owners before the service level ran out."),
+                new CustomApiParameter("Escalations", CustomApiParameterType.Integer, "Escalations", "Tasks given to the managers of stalled deals' owners (stall.escalateDaysBeforeDue)."),
+                new CustomApiParameter("EscalationsWithoutRecipient", CustomApiParameterType.Integer, "Escalations without recipient", "Escalations due with no manager and no fallback owner to receive them."),
                 new CustomApiParameter("TalliesWritten", CustomApiParameterType.Integer, "Tallies written", "Rows of the totals behind the LeadRecycle charts (Recycling Tallies) created, updated or deleted."),
                 new CustomApiParameter("Requests", CustomApiParameterType.Integer, "Requests", "Organization-service requests this call made."),
             },
@@ -80,6 +83,9 @@ namespace LeadRecycle.CustomApis
             outputs["SnoozesEnded"] = result.SnoozesEnded;
             outputs["DurationsSkipped"] = result.DurationsSkipped;
             outputs["TalliesWritten"] = result.TalliesWritten;
+            outputs["RemindersSent"] = result.RemindersSent;
+            outputs["Escalations"] = result.Escalations;
+            outputs["EscalationsWithoutRecipient"] = result.EscalationsWithoutRecipient;
             outputs["Requests"] = result.Requests;
             context.Trace("Scan as of {0:o}: {1} folded, {2} warned, {3} stalled, {4} recycled, {5} requests, done={6}.",
                 asOf, result.DurationsFolded, result.Warned, result.Stalled, result.Recycled, result.Requests, result.Done);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using LeadRecycle.Services.Configuration;
 
 namespace LeadRecycle.Services.Aging
@@ -13,8 +14,12 @@ namespace LeadRecycle.Services.Aging
     public sealed class StallPolicy
     {
         public StallPolicy(double multiplier, double warningMultiplier, int minimumSamples, double fallbackDays, int serviceLevelDays, StageSource stageSource,
-            int leadServiceLevelDays, IReadOnlyCollection<int> salesAcceptedLeadStatuses, int maxSnoozeDays)
+            int leadServiceLevelDays, IReadOnlyCollection<int> salesAcceptedLeadStatuses, int maxSnoozeDays,
+            IReadOnlyCollection<int> reminderDaysBeforeDue, int escalateDaysBeforeDue)
         {
+            // Largest first: the order the reminders come in.
+            ReminderDaysBeforeDue = reminderDaysBeforeDue.Distinct().OrderByDescending(d => d).ToArray();
+            EscalateDaysBeforeDue = escalateDaysBeforeDue;
             MaxSnoozeDays = maxSnoozeDays;
             LeadServiceLevelDays = leadServiceLevelDays;
             SalesAcceptedLeadStatuses = salesAcceptedLeadStatuses;
@@ -55,6 +60,31 @@ namespace LeadRecycle.Services.Aging
         /// way to keep a deal out of passive recycling for ever.
         /// </summary>
         public int MaxSnoozeDays { get; }
+
+        /// <summary>Days before the service level is due on which the owner is reminded, largest first (none: no reminders).</summary>
+        public IReadOnlyList<int> ReminderDaysBeforeDue { get; }
+
+        /// <summary>Days before the service level is due on which the owner's manager is told (0: never).</summary>
+        public int EscalateDaysBeforeDue { get; }
+
+        /// <summary>The first reminder of a service level due then, or null when there is none after <paramref name="now"/>.</summary>
+        public DateTime? NextReminder(DateTime due, DateTime now)
+        {
+            foreach (var days in ReminderDaysBeforeDue)
+            {
+                var on = due.AddDays(-days);
+                if (on > now)
+                {
+                    return on;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>When the manager of a deal whose service level is due then hears of it, or null when never.</summary>
+        public DateTime? Escalation(DateTime due) =>
+            EscalateDaysBeforeDue > 0 && EscalateDaysBeforeDue < ServiceLevelDays ? due.AddDays(-EscalateDaysBeforeDue) : (DateTime?)null;
 
         /// <summary>Open lead status reasons that count as accepted by sales (default New and Contacted).</summary>
         public IReadOnlyCollection<int> SalesAcceptedLeadStatuses { get; }

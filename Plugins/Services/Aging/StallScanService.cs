@@ -7,7 +7,7 @@ namespace LeadRecycle.Services.Aging
 {
     /// <summary>
     /// The scheduled stall scan (the 3x rule of the article "Are opportunities flowing, or are they silently killing your year?", the service levels of "Removing Obstacles to Recycled Lead Nurturing"), in bounded calls, phase after phase:
-    /// Fold, Adopt, Flag, Snooze ended, Lapse, Lead lapse, Expire, then the tallies behind the app's charts (recycled
+    /// Fold, Adopt, Flag, Snooze ended, Remind, Escalate, Lapse, Lead lapse, Expire, then the tallies behind the app's charts (recycled
     /// leads, open deals) (one class each). The scan itself writes only
     /// LeadRecycle's own columns and follow-up tasks whose owner the one rule for who acts has chosen; the work that
     /// runs other plug-ins is per record, in the background. Each call stops after a request budget and returns a
@@ -32,7 +32,7 @@ namespace LeadRecycle.Services.Aging
             _phases = new StallScanPhase[]
             {
                 new FoldPhase(_call), new AdoptPhase(_call), flag, new SnoozeEndedPhase(_call, flag),
-                new LapsePhase(_call), new LeadLapsePhase(_call), new ExpirePhase(_call),
+                new RemindPhase(_call), new EscalatePhase(_call), new LapsePhase(_call), new LeadLapsePhase(_call), new ExpirePhase(_call),
                 new RecycledLeadTallyPhase(_call), new OpenDealTallyPhase(_call),
             };
         }

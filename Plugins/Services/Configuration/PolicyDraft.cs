@@ -35,6 +35,10 @@ namespace LeadRecycle.Services.Configuration
 
         public int MaxSnoozeDays { get; set; }
 
+        public int[] ReminderDaysBeforeDue { get; set; } = new int[0];
+
+        public int EscalateDaysBeforeDue { get; set; }
+
         public Dictionary<EngagementType, decimal> Points { get; } = new Dictionary<EngagementType, decimal>();
 
         public double HalfLifeDays { get; set; }
@@ -69,11 +73,31 @@ namespace LeadRecycle.Services.Configuration
             }
         }
 
+        /// <summary>
+        /// Reminders and the escalation the admin set fall within the service level, at <paramref name="path"/>. The
+        /// defaults are not refused for a short service level: a default reminder that would come before the deal
+        /// stalls is simply not sent (StallPolicy).
+        /// </summary>
+        /// <param name="keys">The keys the admin gave in the stall section.</param>
+        public void CheckServiceLevelDays(string path, IReadOnlyCollection<string> keys)
+        {
+            var early = keys.Contains("reminderDaysBeforeDue") ? ReminderDaysBeforeDue.Where(d => d >= ServiceLevelDays).ToArray() : new int[0];
+            if (early.Length > 0)
+            {
+                throw new PolicyException($"'{path}.reminderDaysBeforeDue' has {early[0].ToString(CultureInfo.InvariantCulture)}, which is not below '{path}.serviceLevelDays' ({ServiceLevelDays.ToString(CultureInfo.InvariantCulture)}): that reminder would come before the deal stalls.");
+            }
+
+            if (keys.Contains("escalateDaysBeforeDue") && EscalateDaysBeforeDue >= ServiceLevelDays)
+            {
+                throw new PolicyException($"'{path}.escalateDaysBeforeDue' ({EscalateDaysBeforeDue.ToString(CultureInfo.InvariantCulture)}) is not below '{path}.serviceLevelDays' ({ServiceLevelDays.ToString(CultureInfo.InvariantCulture)}): the manager would hear of the deal before it stalls.");
+            }
+        }
+
         public RecyclePolicy ToPolicy() => new RecyclePolicy(
             MarketingOwner,
             Reasons.ToDictionary(pair => pair.Key, pair => pair.Value.ToPolicy()),
             new StallPolicy(Multiplier, WarningMultiplier, MinimumSamples, FallbackDays, ServiceLevelDays, StageSource,
-                LeadServiceLevelDays, SalesAcceptedLeadStatuses, MaxSnoozeDays),
+                LeadServiceLevelDays, SalesAcceptedLeadStatuses, MaxSnoozeDays, ReminderDaysBeforeDue, EscalateDaysBeforeDue),
             new EngagementPolicy(new Dictionary<EngagementType, decimal>(Points), HalfLifeDays, Threshold, new Dictionary<NurtureStream, decimal>(Thresholds),
                 RouteOnLikelihood, FallbackOwner, ReturnAction, MaxRecycles, NurtureDays));
     }

@@ -38,7 +38,11 @@ namespace LeadRecycle.Services.Configuration
 
         private static readonly PolicySetting<PolicyDraft> StallObject = PolicySetting<PolicyDraft>.Object(
             "stall",
-            (node, draft) => draft.CheckMultipliers(node.Path),
+            (node, draft) =>
+            {
+                draft.CheckMultipliers(node.Path);
+                draft.CheckServiceLevelDays(node.Path, node.Members.Select(member => member.Key).ToArray());
+            },
             PolicySetting<PolicyDraft>.Of("stall.multiplier", PolicyValues.NumberAbove(1m, MaximumMultiplier), 3m, (draft, value) => draft.Multiplier = (double)value,
                 "A deal is stalled after this many times its stage's mean stay."),
             PolicySetting<PolicyDraft>.Of("stall.warningMultiplier", PolicyValues.NumberAbove(1m, MaximumMultiplier), 2m, (draft, value) => draft.WarningMultiplier = (double)value,
@@ -56,7 +60,11 @@ namespace LeadRecycle.Services.Configuration
             PolicySetting<PolicyDraft>.Of("stall.salesAcceptedLeadStatuses", PolicyValues.OpenLeadStatuses(), new[] { 1, 2 }, (draft, value) => draft.SalesAcceptedLeadStatuses = value,
                 "The open lead status reasons that count as accepted by sales; a closed one (3-7) is refused."),
             PolicySetting<PolicyDraft>.Of("stall.maxSnoozeDays", PolicyValues.WholeNumber(1, 365), 30, (draft, value) => draft.MaxSnoozeDays = value,
-                "The longest a rep may snooze a deal, in days ahead."));
+                "The longest a rep may snooze a deal, in days ahead."),
+            PolicySetting<PolicyDraft>.Of("stall.reminderDaysBeforeDue", PolicyValues.ArrayOf(PolicyValues.WholeNumber(1, 364)), new[] { 7, 3 }, (draft, value) => draft.ReminderDaysBeforeDue = value,
+                "Days before a stalled deal's service level is due on which its owner gets a reminder task; `[]` sends none. Each below `stall.serviceLevelDays` (a default that is not is skipped)."),
+            PolicySetting<PolicyDraft>.Of("stall.escalateDaysBeforeDue", PolicyValues.WholeNumber(0, 364), 3, (draft, value) => draft.EscalateDaysBeforeDue = value,
+                "Days before the service level is due on which the owner's manager gets a task about a deal that has not moved; `0` escalates to no one. Below `stall.serviceLevelDays` (the default is skipped when it is not)."));
 
         private static readonly PolicySetting<PolicyDraft> EngagementObject = PolicySetting<PolicyDraft>.Object(
             "engagement",

@@ -29,7 +29,7 @@ namespace LeadRecycle.Services.Guarding
         {
             if (LeadRecycleColumns.ScanOwnedTables.Contains(table))
             {
-                throw new InvalidPluginExecutionException("Stage stays and stage statistics are kept by LeadRecycle's nightly scan; they cannot be created or changed by hand.");
+                throw new InvalidPluginExecutionException("Stage stays, stage statistics and recycling tallies are kept by LeadRecycle's nightly scan; they cannot be created or changed by hand.");
             }
 
             if (table == RecycledLead.EntityName && creating)
@@ -69,6 +69,14 @@ namespace LeadRecycle.Services.Guarding
                         CultureInfo.InvariantCulture,
                         "A deal can be snoozed for at most {0} days. Pick a date on or before {1:d MMMM yyyy}.",
                         days, latest));
+                }
+
+                // A snooze is a promise to act ("Removing Obstacles to Recycled Lead Nurturing" asks for service levels
+                // that define the expected actions): the rep says why, in the same save, so the manager reading the
+                // stalled-deals view and the report sees it.
+                if (snooze != null && snooze.Value > utcNow && string.IsNullOrWhiteSpace(change.GetAttributeValue<string>(Opportunity.SnoozeReason)))
+                {
+                    throw new InvalidPluginExecutionException("Say why you are snoozing this deal: fill in Snooze reason together with Snooze until.");
                 }
             }
         }

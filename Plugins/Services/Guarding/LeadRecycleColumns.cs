@@ -23,6 +23,9 @@ namespace LeadRecycle.Services.Guarding
                 [Opportunity.ServiceLevelDue] = "Service level due",
                 [Opportunity.RecycleCount] = "Recycle count",
                 [Opportunity.NurtureRequestedOn] = "Return to nurture requested on",
+                [Opportunity.NextReminderOn] = "Next reminder on",
+                [Opportunity.EscalateOn] = "Escalate on",
+                [Opportunity.EscalatedOn] = "Escalated on",
             },
             [Lead.EntityName] = new Dictionary<string, string>
             {

@@ -146,6 +146,11 @@ namespace LeadRecycle.Services.Aging
                 [Opportunity.AgingStatus] = new OptionSetValue((int)AgingStatus.Stalled),
                 [Opportunity.StalledOn] = Call.Now,
                 [Opportunity.ServiceLevelDue] = due,
+
+                // The service level's reminders and escalation start afresh with it (RemindPhase, EscalatePhase).
+                [Opportunity.NextReminderOn] = Call.Policy.Stall.NextReminder(due, Call.Now),
+                [Opportunity.EscalateOn] = Call.Policy.Stall.Escalation(due),
+                [Opportunity.EscalatedOn] = null,
             };
             if (snoozeEnded)
             {

@@ -21,6 +21,8 @@ namespace LeadRecycle.Services.Aging
 
         private readonly Dictionary<Guid, EntityReference?> _taskOwners = new Dictionary<Guid, EntityReference?>();
 
+        private readonly Dictionary<Guid, EntityReference?> _escalationRecipients = new Dictionary<Guid, EntityReference?>();
+
         public ScanCall(IOrganizationService service, RecyclePolicy policy, DateTime utcNow, int pageSize)
         {
             Policy = policy;
@@ -61,6 +63,37 @@ namespace LeadRecycle.Services.Aging
             }
 
             return owner;
+        }
+
+        /// <summary>
+        /// Who hears of a deal its owner has not moved: the owner's manager, by the one rule for who acts (the manager
+        /// if enabled, else the manager's manager, else the policy's fallback owner); a team's deal, or a rep with no
+        /// manager, goes to the fallback owner. Null when there is no one. Resolved once per owner per call.
+        /// </summary>
+        public EntityReference? EscalationRecipientFor(EntityReference? dealOwner)
+        {
+            if (dealOwner == null)
+            {
+                return null;
+            }
+
+            if (!_escalationRecipients.TryGetValue(dealOwner.Id, out var recipient))
+            {
+                EntityReference? manager = null;
+                if (dealOwner.LogicalName == SystemUser.EntityName)
+                {
+                    var query = new QueryExpression(SystemUser.EntityName) { ColumnSet = new ColumnSet(SystemUser.Manager), TopCount = 1 };
+                    query.Criteria.AddCondition(SystemUser.Id, ConditionOperator.Equal, dealOwner.Id);
+                    manager = RetrieveMultiple(query).FirstOrDefault()?.GetAttributeValue<EntityReference>(SystemUser.Manager);
+                }
+
+                recipient = manager == null
+                    ? Policy.Engagement.FallbackOwner == null ? null : ActingOwnerRule.Resolve(Service, null, Policy.Engagement.FallbackOwner)?.Owner
+                    : ActingOwnerRule.Resolve(Service, new EntityReference(SystemUser.EntityName, manager.Id), Policy.Engagement.FallbackOwner)?.Owner;
+                _escalationRecipients[dealOwner.Id] = recipient;
+            }
+
+            return recipient;
         }
 
         /// <summary>Deals not snoozed past now.</summary>

@@ -12,6 +12,8 @@ namespace LeadRecycle.Services.Aging
         Expire = 7,
         TallyRecycledLeads = 8,
         TallyOpenDeals = 9,
+        Remind = 10,
+        Escalate = 11,
         Done = 4,
     }
 }

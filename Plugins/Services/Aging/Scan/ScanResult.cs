@@ -40,6 +40,15 @@ namespace LeadRecycle.Services.Aging
         /// <summary>Recorded stage stays that no statistic can hold (under an hour, or longer than a century): set aside, not folded.</summary>
         public int DurationsSkipped { get; set; }
 
+        /// <summary>Reminder tasks given to stalled deals' owners before their service level ran out.</summary>
+        public int RemindersSent { get; set; }
+
+        /// <summary>Escalation tasks given to the managers of stalled deals' owners.</summary>
+        public int Escalations { get; set; }
+
+        /// <summary>Escalations due with no one to receive them (a team's deal, a rep without an enabled manager, and no fallback owner).</summary>
+        public int EscalationsWithoutRecipient { get; set; }
+
         /// <summary>Recycling tally rows (the totals behind the app's charts) created, updated or deleted.</summary>
         public int TalliesWritten { get; set; }
 
