@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using LeadRecycle.Schema;
 using LeadRecycle.Testing;
+using LeadRecycle.Tests.Solution;
 using LeadRecycle.Tests.Support;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -211,6 +212,28 @@ namespace LeadRecycle.Tests.Pipeline
             Assert.Equal(T0.AddDays(34).AddHours(23), flagged.GetAttributeValue<DateTime>(Opportunity.ServiceLevelDue));
             Assert.Equal(T0.AddDays(27).AddHours(23), flagged.GetAttributeValue<DateTime>(Opportunity.NextReminderOn));
             Assert.Equal("Customer on leave until the 20th", flagged.GetAttributeValue<string>(Opportunity.SnoozeReason));
+        }
+        [Fact]
+        public void Should_show_the_snooze_and_the_service_level_on_the_opportunity_form_and_in_the_stalled_deals_view()
+        {
+            var form = Assert.Single(UnpackedSource.Product.Forms, f => string.Equals(f.Table, Opportunity.EntityName, StringComparison.OrdinalIgnoreCase)
+                && (string?)f.Element.Descendants("LocalizedName").First().Attribute("description") == "LeadRecycle Opportunity").Element;
+            var controls = form.Descendants("control").ToDictionary(c => (string)c.Attribute("datafieldname")!, c => (string)c.Attribute("disabled")!);
+
+            // The rep sets the snooze and its reason; the scan's own columns are shown read-only (the guard refuses them anyway).
+            Assert.Equal("false", controls[Opportunity.SnoozeUntil]);
+            Assert.Equal("false", controls[Opportunity.SnoozeReason]);
+            foreach (var scanOwned in new[] { Opportunity.AgingStatus, Opportunity.StalledOn, Opportunity.ServiceLevelDue, Opportunity.NextReminderOn, Opportunity.EscalatedOn })
+            {
+                Assert.Equal("true", controls[scanOwned]);
+            }
+
+            var view = Assert.Single(UnpackedSource.Product.Views, v => (string?)v.Element.Element("LocalizedNames")!.Element("LocalizedName")!.Attribute("description") == "Stalled Opportunities by Stage").Element;
+            var cells = view.Descendants("cell").Select(c => (string)c.Attribute("name")!).ToArray();
+            Assert.Contains(Opportunity.SnoozeUntil, cells);
+            Assert.Contains(Opportunity.SnoozeReason, cells);
+            Assert.Contains(Opportunity.ServiceLevelDue, cells);
+            Assert.Contains(Opportunity.EscalatedOn, cells);
         }
     }
 }

@@ -156,10 +156,11 @@ namespace LeadRecycle.Tests.Solution
             // opportunityclose is a shell (behavior 2): the new form is a root component (60) of its own.
             var id = (string?)form.Element("formid");
             var roots = zip.Xml("solution.xml").Element("SolutionManifest")!.Element("RootComponents")!.Elements("RootComponent");
-            // The other type-60 roots are the lead form and the dashboard (a system form of type dashboard).
+            // The other type-60 roots are the lead and opportunity forms and the dashboard (a system form of type dashboard).
             var dashboardId = (string?)zip.Xml("customizations.xml").Element("Dashboards")!.Element("Dashboard")!.Element("FormId");
             var leadFormId = (string?)EntityOf(zip.Xml("customizations.xml"), "Lead").Element("FormXml")!.Element("forms")!.Element("systemform")!.Element("formid");
-            Assert.Equal(new[] { id, dashboardId, leadFormId }.OrderBy(x => x, StringComparer.Ordinal),
+            var opportunityFormId = (string?)EntityOf(zip.Xml("customizations.xml"), "Opportunity").Element("FormXml")!.Element("forms")!.Element("systemform")!.Element("formid");
+            Assert.Equal(new[] { id, dashboardId, leadFormId, opportunityFormId }.OrderBy(x => x, StringComparer.Ordinal),
                 roots.Where(r => (string?)r.Attribute("type") == "60").Select(r => (string?)r.Attribute("id")).OrderBy(x => x, StringComparer.Ordinal));
         }
 
