@@ -45,6 +45,8 @@ namespace LeadRecycle.Metadata
             Description = "One thing a nurtured prospect did (email click, form, webinar, reply, meeting, the 1-4 answer); its points decay with age.",
             Ownership = TableOwnership.UserOwned,
             IsCustom = true,
+            // Customer Insights – Journeys segments over related tables need change tracking (docs/customer-insights-journeys.md §2).
+            IsChangeTrackingEnabled = true,
             Columns = new[]
             {
                 new ColumnMetadata(Engagement.Id, ColumnType.Uniqueidentifier, "Engagement") { IsCustom = true, IsValidForUpdate = false },
@@ -221,6 +223,8 @@ namespace LeadRecycle.Metadata
                 Description = "A deal or lead returned to marketing for nurture, with what sales learned (the Return-to-Nurture checklist).",
                 Ownership = TableOwnership.UserOwned,
                 IsCustom = true,
+                // Customer Insights – Journeys segments over related tables need change tracking (docs/customer-insights-journeys.md §2).
+                IsChangeTrackingEnabled = true,
                 Columns = columns,
                 AlternateKeys = new[] { new AlternateKeyMetadata(RecycledLead.SourceKeyName, "Source key", new[] { RecycledLead.SourceKey }) },
             };
