@@ -57,7 +57,11 @@ namespace LeadRecycle.Metadata
                 Custom(Engagement.OccurredOn, ColumnType.DateTime, "Occurred on", null),
                 Custom(Engagement.Source, ColumnType.String, "Source", "The journey, flow or person that recorded it.") with { MaxLength = 200 },
                 Custom(Engagement.Likelihood, ColumnType.Picklist, "Answer (1-4)", "For a likelihood answer.") with { Choice = Likelihoods },
+                Custom(Engagement.ExternalId, ColumnType.String, "External id", "The sending tool's id for this interaction (for example a journey's idempotency id); unique, so a replay cannot score twice.") with { MaxLength = 100 },
             }.Concat(StandardColumns.ForUserOwnedTable()).Concat(StandardColumns.StateAndStatus()).ToArray(),
+            // Rows without an external id are not in the key's index (Dataverse leaves null key values out), so people and
+            // tools that send none are unaffected; a flow that replays an interaction is refused with DuplicateRecordEntityKey.
+            AlternateKeys = new[] { new AlternateKeyMetadata(Engagement.ExternalIdKeyName, "External id", new[] { Engagement.ExternalId }) },
         };
 
         public static TableMetadata StageDurationTable { get; } = new TableMetadata(StageDuration.EntityName, "Stage Duration", "Stage Durations", StageDuration.Id, StageDuration.Name)
