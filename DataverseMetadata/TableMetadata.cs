@@ -15,6 +15,13 @@ namespace LeadRecycle.Metadata
         /// <summary>A table LeadRecycle creates; false for system tables it only extends.</summary>
         public bool IsCustom { get; init; }
 
+        /// <summary>
+        /// Track changes (ChangeTrackingEnabled) on the table. Customer Insights – Journeys real-time segments can use an
+        /// attribute of a related table only when that table tracks changes
+        /// (https://learn.microsoft.com/dynamics365/customer-insights/journeys/real-time-marketing-build-segments).
+        /// </summary>
+        public bool IsChangeTrackingEnabled { get; init; }
+
         public IReadOnlyList<ColumnMetadata> Columns { get; init; } = Array.Empty<ColumnMetadata>();
 
         public IReadOnlyList<AlternateKeyMetadata> AlternateKeys { get; init; } = Array.Empty<AlternateKeyMetadata>();

@@ -45,6 +45,8 @@ namespace LeadRecycle.Metadata
             Description = "One thing a nurtured prospect did (email click, form, webinar, reply, meeting, the 1-4 answer); its points decay with age.",
             Ownership = TableOwnership.UserOwned,
             IsCustom = true,
+            // Customer Insights – Journeys segments over related tables need change tracking (docs/customer-insights-journeys.md §2).
+            IsChangeTrackingEnabled = true,
             Columns = new[]
             {
                 new ColumnMetadata(Engagement.Id, ColumnType.Uniqueidentifier, "Engagement") { IsCustom = true, IsValidForUpdate = false },
@@ -55,7 +57,11 @@ namespace LeadRecycle.Metadata
                 Custom(Engagement.OccurredOn, ColumnType.DateTime, "Occurred on", null),
                 Custom(Engagement.Source, ColumnType.String, "Source", "The journey, flow or person that recorded it.") with { MaxLength = 200 },
                 Custom(Engagement.Likelihood, ColumnType.Picklist, "Answer (1-4)", "For a likelihood answer.") with { Choice = Likelihoods },
+                Custom(Engagement.ExternalId, ColumnType.String, "External id", "The sending tool's id for this interaction (for example a journey's idempotency id); unique, so a replay cannot score twice.") with { MaxLength = 100 },
             }.Concat(StandardColumns.ForUserOwnedTable()).Concat(StandardColumns.StateAndStatus()).ToArray(),
+            // Rows without an external id are not in the key's index (Dataverse leaves null key values out), so people and
+            // tools that send none are unaffected; a flow that replays an interaction is refused with DuplicateRecordEntityKey.
+            AlternateKeys = new[] { new AlternateKeyMetadata(Engagement.ExternalIdKeyName, "External id", new[] { Engagement.ExternalId }) },
         };
 
         public static TableMetadata StageDurationTable { get; } = new TableMetadata(StageDuration.EntityName, "Stage Duration", "Stage Durations", StageDuration.Id, StageDuration.Name)
@@ -225,6 +231,8 @@ namespace LeadRecycle.Metadata
                 Description = "A deal or lead returned to marketing for nurture, with what sales learned (the Return-to-Nurture checklist).",
                 Ownership = TableOwnership.UserOwned,
                 IsCustom = true,
+                // Customer Insights – Journeys segments over related tables need change tracking (docs/customer-insights-journeys.md §2).
+                IsChangeTrackingEnabled = true,
                 Columns = columns,
                 AlternateKeys = new[] { new AlternateKeyMetadata(RecycledLead.SourceKeyName, "Source key", new[] { RecycledLead.SourceKey }) },
             };

@@ -266,11 +266,14 @@ namespace LeadRecycle.Sandbox
         }
 
         /// <summary>Reads and checks the header row now; the lines after it are read when <see cref="TableReader.Lines"/> is enumerated.</summary>
-        public static TableReader OpenTable(TextReader reader, IReadOnlyCollection<string> requiredColumns)
+        /// <param name="alternatives">For a required column, another file format's name for it, accepted in its place
+        /// (engagement files: a Customer Insights – Journeys export's Timestamp for occurred_on).</param>
+        public static TableReader OpenTable(TextReader reader, IReadOnlyCollection<string> requiredColumns, IReadOnlyDictionary<string, string>? alternatives = null)
         {
             ArgumentNullException.ThrowIfNull(reader);
             ArgumentNullException.ThrowIfNull(requiredColumns);
-            var required = string.Join(", ", requiredColumns);
+            string Named(string column) => alternatives != null && alternatives.TryGetValue(column, out var other) ? column + " (or " + other + ")" : column;
+            var required = string.Join(", ", requiredColumns.Select(Named));
             var lineNumber = 0;
             string? header;
             do
@@ -287,7 +290,8 @@ namespace LeadRecycle.Sandbox
 
             ThrowIfBinary(header);
             var columns = Split(header).Select(c => c.Trim().ToLowerInvariant()).ToList();
-            var missing = requiredColumns.Where(r => !columns.Contains(r)).ToList();
+            var missing = requiredColumns.Where(r => !columns.Contains(r)
+                && !(alternatives != null && alternatives.TryGetValue(r, out var other) && columns.Contains(other.ToLowerInvariant()))).ToList();
             if (missing.Count == requiredColumns.Count)
             {
                 // Bytes that are not text decode to U+FFFD: with no known column either, this is an image or an
@@ -306,7 +310,7 @@ namespace LeadRecycle.Sandbox
 
             if (missing.Count > 0)
             {
-                throw new UnreadableFileException($"the header has no {string.Join(", ", missing)} column{(missing.Count == 1 ? string.Empty : "s")}; the required columns are {required}");
+                throw new UnreadableFileException($"the header has no {string.Join(", ", missing.Select(Named))} column{(missing.Count == 1 ? string.Empty : "s")}; the required columns are {required}");
             }
 
             return new TableReader(reader, columns, lineNumber);
@@ -325,6 +329,9 @@ namespace LeadRecycle.Sandbox
                 _columns = columns;
                 _headerLine = headerLine;
             }
+
+            /// <summary>Whether the header names this column (lower case).</summary>
+            public bool Has(string column) => _columns.Contains(column);
 
             public IEnumerable<(int Line, Func<string, string?> Field)> Lines()
             {

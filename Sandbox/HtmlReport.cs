@@ -161,9 +161,10 @@ namespace LeadRecycle.Sandbox
                 .Append(replay.SkippedRows.Count).Append("</td><td>").Append(replay.ScanCalls).Append("</td><td>").Append(replay.ClosedEarlyByLeadRecycle).Append("</td></tr></table>");
             if (replay.EngagementsRead > 0)
             {
-                html.Append("<table><tr><th>Engagements read</th><th>Played on their recycled lead</th><th>Deal not in nurture that day</th><th>Outside the simulated days</th></tr><tr><td>")
+                html.Append("<table><tr><th>Engagements read</th><th>Played on their recycled lead</th><th>Deal not in nurture that day</th><th>Outside the simulated days</th><th>Not scored (email opened, delivered, sent)</th><th>Repeated interactions</th></tr><tr><td>")
                     .Append(replay.EngagementsRead).Append("</td><td>").Append(replay.EngagementsPlayed).Append("</td><td>").Append(replay.EngagementsNotInNurture)
-                    .Append("</td><td>").Append(replay.EngagementsOutsidePeriod).Append("</td></tr></table>");
+                    .Append("</td><td>").Append(replay.EngagementsOutsidePeriod).Append("</td><td>").Append(replay.EngagementsNotScored)
+                    .Append("</td><td>").Append(replay.EngagementsRepeated).Append("</td></tr></table>");
             }
 
             if (replay.Assumptions.Count > 0)

@@ -258,16 +258,16 @@ namespace LeadRecycle.Sandbox
             RequireWritable(ReportPath(outputFolder));
 
             var rows = ReadHistory(path, strict);
-            var engagementRows = new System.Collections.Generic.List<EngagementRow>();
-            var engagementProblems = new System.Collections.Generic.List<HistoryProblem>();
+            var engagements = new EngagementFile();
             if (engagementsPath != null)
             {
-                (engagementRows, engagementProblems) = ReadInput(engagementsPath, "an engagement file", () =>
+                engagements = ReadInput(engagementsPath, "an engagement file", () =>
                 {
                     using var reader = new StreamReader(engagementsPath);
-                    return EngagementHistoryCsv.Read(reader);
+                    return EngagementHistoryCsv.ReadFile(reader);
                 });
 
+                var engagementProblems = engagements.Problems;
                 foreach (var problem in engagementProblems)
                 {
                     Console.Error.WriteLine((strict ? "refused engagements " : "skipped engagements ") + problem);
@@ -277,9 +277,15 @@ namespace LeadRecycle.Sandbox
                 {
                     throw new CommandFailure(ExitCodes.Refused, $"{engagementProblems.Count} bad engagement row(s); nothing was simulated (--strict).");
                 }
+
+                if (engagements.NotScored > 0 || engagements.Duplicates > 0)
+                {
+                    Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                        "left out engagements: {0} email opened, delivered or sent (not scored), {1} repeated (an IdempotencyId seen before)", engagements.NotScored, engagements.Duplicates));
+                }
             }
 
-            var simulation = new HistorySimulation(rows.Rows, engagementRows, from, to);
+            var simulation = new HistorySimulation(rows.Rows, engagements.Rows, from, to);
             var step = string.Format(CultureInfo.InvariantCulture, "Simulating {0:yyyy-MM-dd} to {1:yyyy-MM-dd}", from, to);
             var days = (to - from).TotalDays;
             ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress => simulation.Run(day => progress.Report(step, (day - from).TotalDays, days)));
@@ -289,11 +295,13 @@ namespace LeadRecycle.Sandbox
                 RowsRead = rows.Rows.Count + rows.Problems.Count,
                 Imported = simulation.Replay.Imported,
                 NotYetCreatedOnAsOf = simulation.Replay.NotYetCreated,
-                SkippedRows = rows.Problems.ConvertAll(p => p.ToString()).Concat(engagementProblems.Select(p => "engagements " + p)).ToList(),
+                SkippedRows = rows.Problems.ConvertAll(p => p.ToString()).Concat(engagements.Problems.Select(p => "engagements " + p)).ToList(),
                 Assumptions = simulation.Replay.Assumptions,
                 ScanCalls = simulation.Ledger.Entries.TryGetValue("Nightly stall scan (Custom API calls)", out var scans) ? (int)scans.Calls : 0,
                 ClosedEarlyByLeadRecycle = simulation.ClosedEarlyByLeadRecycle,
-                EngagementsRead = engagementRows.Count + engagementProblems.Count,
+                EngagementsRead = engagements.RowsRead,
+                EngagementsNotScored = engagements.NotScored,
+                EngagementsRepeated = engagements.Duplicates,
                 EngagementsPlayed = simulation.EngagementsPlayed,
                 EngagementsNotInNurture = simulation.EngagementsNotInNurture,
                 EngagementsOutsidePeriod = simulation.EngagementsOutsidePeriod,

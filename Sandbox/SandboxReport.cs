@@ -94,6 +94,12 @@ namespace LeadRecycle.Sandbox
 
             /// <summary>simulate --engagements only: engagements dated outside the simulated days.</summary>
             [JsonPropertyName("engagementsOutsidePeriod")] public int EngagementsOutsidePeriod { get; init; }
+
+            /// <summary>simulate --engagements only: interactions of an export LeadRecycle does not score (email opened, delivered, sent).</summary>
+            [JsonPropertyName("engagementsNotScored")] public int EngagementsNotScored { get; init; }
+
+            /// <summary>simulate --engagements only: rows whose IdempotencyId an earlier row had (the same interaction again).</summary>
+            [JsonPropertyName("engagementsRepeated")] public int EngagementsRepeated { get; init; }
         }
 
         public static SandboxReport From(InMemoryOrganization org, IReadOnlyDictionary<string, CallLedger.Entry> calls) => From(org.Service, org.Clock.UtcNow, calls);

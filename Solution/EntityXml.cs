@@ -120,7 +120,7 @@ namespace LeadRecycle.Solution
             yield return Flag("EnforceStateTransitions", false);
             yield return Flag("CanChangeHierarchicalRelationship", true);
             yield return Flag("EntityHelpUrlEnabled", false);
-            yield return Flag("ChangeTrackingEnabled", false);
+            yield return Flag("ChangeTrackingEnabled", table.IsChangeTrackingEnabled);
             yield return Flag("CanChangeTrackingBeEnabled", true);
             yield return Flag("IsEnabledForExternalChannels", false);
             // TrueFalseType: these two are written True/False, not 1/0 (XSD and real exports agree).

@@ -11,7 +11,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadRecycle.InMemoryDataverse.Messages
 {
     /// <summary>
-    /// RetrieveMultiple: Query (QueryExpression, QueryByAttribute, or a FetchExpression holding an aggregate query) in, "EntityCollection" out; needs Read on the
+    /// RetrieveMultiple: Query (QueryExpression, QueryByAttribute, or a FetchExpression: rows or an aggregate) in, "EntityCollection" out; needs Read on the
     /// table, and rows (and linked rows) the caller cannot read are left out.
     /// </summary>
     internal sealed class RetrieveMultipleHandler : MessageHandler
@@ -27,8 +27,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
         {
             if (op.InputParameters.TryGetValue("Query", out var value) && value is FetchExpression fetch)
             {
-                var aggregate = FetchAggregate.Parse(fetch.Query, op.Organization.SchemaOf);
-                op.PrimaryEntityName = aggregate.EntityName;
+                op.PrimaryEntityName = FetchXml.Parse(fetch.Query, op.Organization.SchemaOf).EntityName;
                 return;
             }
 
@@ -57,7 +56,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
         {
             var organization = op.Organization;
             op.Result = op.InputParameters["Query"] is FetchExpression fetch
-                ? FetchAggregate.Parse(fetch.Query, organization.SchemaOf).Execute(organization.Queries, op.UserId, op.ReadFilter, organization.Options.AggregateQueryRecordLimit)
+                ? FetchXml.Parse(fetch.Query, organization.SchemaOf).Execute(organization.Queries, op.UserId, op.ReadFilter, organization.Options.AggregateQueryRecordLimit)
                 : organization.Queries.Execute(QueryOf(op), op.UserId, op.ReadFilter);
             if (op.HasSteps)
             {

@@ -17,9 +17,9 @@ namespace LeadRecycle.InMemoryDataverse.Query
     /// conditions. The rows the filter selects are read through the query engine, so security and indexes apply as to
     /// any query; more of them than the organization's AggregateQueryRecordLimit (50,000 in Dataverse) is the
     /// platform's fault "AggregateQueryRecordLimit exceeded", as charts and rollups meet it. Link-entities, date
-    /// grouping and non-aggregate FetchXML are refused with a plain message: nothing here needs them.
+    /// grouping are refused with a plain message: nothing here needs them. Plain (row) FetchXML is FetchRows.
     /// </summary>
-    internal sealed class FetchAggregate
+    internal sealed class FetchAggregate : IFetchQuery
     {
         private readonly TableSchema _table;
         private readonly List<Column> _columns = new List<Column>();
@@ -31,36 +31,15 @@ namespace LeadRecycle.InMemoryDataverse.Query
             _criteria = criteria;
         }
 
-        public static FetchAggregate Parse(string fetchXml, Func<string?, TableSchema> schemaOf)
+        /// <summary>An aggregate query read from a parsed &lt;fetch aggregate="true"&gt; (FetchXml.Parse decides which kind).</summary>
+        public static FetchAggregate Read(XElement entity, TableSchema table)
         {
-            XElement fetch;
-            try
-            {
-                fetch = XElement.Parse(fetchXml);
-            }
-            catch (XmlException e)
-            {
-                throw Faults.InvalidArgument("The FetchXML is not well-formed: " + e.Message);
-            }
-
-            if (fetch.Name.LocalName != "fetch" || !string.Equals((string?)fetch.Attribute("aggregate"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw Faults.InvalidArgument("The in-memory Dataverse runs FetchXML aggregate queries only (<fetch aggregate=\"true\">); use QueryExpression for rows.");
-            }
-
-            var entity = fetch.Element("entity") ?? throw Faults.InvalidArgument("The FetchXML has no <entity> element.");
-            var table = schemaOf((string?)entity.Attribute("name"));
             if (entity.Element("link-entity") != null)
             {
                 throw Faults.InvalidArgument("The in-memory Dataverse's FetchXML aggregates do not join tables (link-entity).");
             }
 
-            var criteria = new FilterExpression(LogicalOperator.And);
-            foreach (var filter in entity.Elements("filter"))
-            {
-                criteria.AddFilter(ReadFilter(filter, table));
-            }
-
+            var criteria = FetchXml.Criteria(entity, table);
             var query = new FetchAggregate(table, criteria);
             foreach (var attribute in entity.Elements("attribute"))
             {
@@ -78,9 +57,9 @@ namespace LeadRecycle.InMemoryDataverse.Query
         public string EntityName => _table.LogicalName;
 
         /// <summary>The groups and their values, one row per group (one row in all without group-by).</summary>
-        public EntityCollection Execute(QueryEngine engine, Guid callingUserId, Func<string, Entity, bool>? canRead, int recordLimit)
+        public EntityCollection Execute(QueryEngine engine, Guid callingUserId, Func<string, Entity, bool>? canRead, int aggregateRecordLimit)
         {
-            var rows = MatchingRows(engine, callingUserId, canRead, recordLimit);
+            var rows = MatchingRows(engine, callingUserId, canRead, aggregateRecordLimit);
             var groupBy = _columns.Where(c => c.GroupBy).ToArray();
             var groups = new Dictionary<string, List<Entity>>(StringComparer.Ordinal);
             var order = new List<string>();
@@ -145,81 +124,6 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 {
                     return rows;
                 }
-            }
-        }
-
-        private static FilterExpression ReadFilter(XElement element, TableSchema table)
-        {
-            var type = (string?)element.Attribute("type") ?? "and";
-            var filter = new FilterExpression(type == "or" ? LogicalOperator.Or : LogicalOperator.And);
-            foreach (var child in element.Elements())
-            {
-                switch (child.Name.LocalName)
-                {
-                    case "condition":
-                        filter.AddCondition(ReadCondition(child, table));
-                        break;
-                    case "filter":
-                        filter.AddFilter(ReadFilter(child, table));
-                        break;
-                    default:
-                        throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture, "The in-memory Dataverse's FetchXML filters do not read <{0}>.", child.Name.LocalName));
-                }
-            }
-
-            return filter;
-        }
-
-        private static ConditionExpression ReadCondition(XElement condition, TableSchema table)
-        {
-            var attribute = (string?)condition.Attribute("attribute") ?? throw Faults.InvalidArgument("A FetchXML condition has no attribute.");
-            var column = table.GetColumn(attribute);
-
-            var op = (string?)condition.Attribute("operator") ?? "eq";
-            var single = (string?)condition.Attribute("value");
-            var values = condition.Elements("value").Select(v => v.Value).ToList();
-            if (single != null)
-            {
-                values.Insert(0, single);
-            }
-
-            var typed = values.Select(v => Typed(v, column)).ToArray();
-            return op switch
-            {
-                "eq" => new ConditionExpression(attribute, ConditionOperator.Equal, typed),
-                "ne" or "neq" => new ConditionExpression(attribute, ConditionOperator.NotEqual, typed),
-                "lt" => new ConditionExpression(attribute, ConditionOperator.LessThan, typed),
-                "le" => new ConditionExpression(attribute, ConditionOperator.LessEqual, typed),
-                "gt" => new ConditionExpression(attribute, ConditionOperator.GreaterThan, typed),
-                "ge" => new ConditionExpression(attribute, ConditionOperator.GreaterEqual, typed),
-                "null" => new ConditionExpression(attribute, ConditionOperator.Null),
-                "not-null" => new ConditionExpression(attribute, ConditionOperator.NotNull),
-                "in" => new ConditionExpression(attribute, ConditionOperator.In, typed),
-                "not-in" => new ConditionExpression(attribute, ConditionOperator.NotIn, typed),
-                _ => throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture, "The in-memory Dataverse's FetchXML conditions do not read the operator '{0}'.", op)),
-            };
-        }
-
-        /// <summary>A FetchXML value (always text) as the column's type, as the platform converts it.</summary>
-        private static object Typed(string text, ColumnSchema column)
-        {
-            try
-            {
-                return column.Type switch
-                {
-                    ColumnType.Integer or ColumnType.Picklist or ColumnType.State or ColumnType.Status => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture),
-                    ColumnType.BigInt => long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture),
-                    ColumnType.Decimal or ColumnType.Money => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture),
-                    ColumnType.Double => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
-                    ColumnType.Boolean => text == "1" || string.Equals(text, "true", StringComparison.OrdinalIgnoreCase),
-                    ColumnType.DateTime => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-                    ColumnType.Uniqueidentifier or ColumnType.Lookup or ColumnType.Owner or ColumnType.Customer => Guid.Parse(text),
-                    _ => text,
-                };
-            }
-            catch (FormatException)
-            {
-                throw Faults.InvalidArgument(string.Format(CultureInfo.InvariantCulture, "'{0}' is not a valid value for the column {1}.", text, column.LogicalName));
             }
         }
 

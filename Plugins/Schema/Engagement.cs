@@ -16,5 +16,13 @@ namespace LeadRecycle.Schema
 
         /// <summary>The 1-4 answer, for a likelihood answer.</summary>
         public const string Likelihood = "lr_likelihood";
+
+        /// <summary>
+        /// Optional: the sender's own id for the interaction (a Customer Insights – Journeys IdempotencyId or journey-run id).
+        /// Its alternate key makes a replayed interaction a duplicate-key refusal instead of a second score.
+        /// </summary>
+        public const string ExternalId = "lr_externalid";
+
+        public const string ExternalIdKeyName = "lr_externalid_key";
     }
 }

@@ -82,7 +82,8 @@ namespace LeadRecycle.Tests.InMemoryDataverse
         }
 
         [Theory]
-        [InlineData("<fetch><entity name='lr_widget'><attribute name='lr_name' /></entity></fetch>", "aggregate queries only")]
+        [InlineData("<query><entity name='lr_widget'><attribute name='lr_name' /></entity></query>", "root element must be <fetch>")]
+        [InlineData("<fetch aggregate='true' />", "has no <entity> element")]
         [InlineData("<fetch aggregate='true'><entity name='lr_widget'><attribute name='lr_name' alias='n' groupby='true' /></entity></fetch>", "at least one attribute with an aggregate function")]
         [InlineData("<fetch aggregate='true'><entity name='lr_widget'><attribute name='lr_count' alias='n' aggregate='median' /></entity></fetch>", "'median' is not a FetchXML aggregate function")]
         [InlineData("<fetch aggregate='true'><entity name='lr_widget'><attribute name='lr_count' aggregate='sum' /></entity></fetch>", "has no alias")]

@@ -65,9 +65,9 @@ namespace LeadRecycle.Tests.Sandbox
         }
 
         [Theory]
-        [InlineData("", "the file is empty; it needs a header row naming the columns opportunity_id, occurred_on, type")]
-        [InlineData("opportunity_id,occurred_on\nD1,2017-01-05\n", "the header has no type column; the required columns are opportunity_id, occurred_on, type")]
-        [InlineData("D1,2017-01-05,EmailClick\n", "line 1 is not a header row: it names none of the columns opportunity_id, occurred_on, type")]
+        [InlineData("", "the file is empty; it needs a header row naming the columns opportunity_id, occurred_on (or Timestamp), type (or InteractionType)")]
+        [InlineData("opportunity_id,occurred_on\nD1,2017-01-05\n", "the header has no type (or InteractionType) column; the required columns are opportunity_id, occurred_on (or Timestamp), type (or InteractionType)")]
+        [InlineData("D1,2017-01-05,EmailClick\n", "line 1 is not a header row: it names none of the columns opportunity_id, occurred_on (or Timestamp), type (or InteractionType)")]
         public void Should_refuse_the_engagement_file_with_one_message_when_it_cannot_be_read(string text, string reason)
         {
             var history = FileWith("history.csv", Good);

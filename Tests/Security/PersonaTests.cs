@@ -153,6 +153,26 @@ namespace LeadRecycle.Tests.Security
         }
 
         [Fact]
+        public void Should_let_the_marketer_set_an_external_id_and_be_refused_a_replay_of_it()
+        {
+            // Arrange
+            var org = new PersonaOrganization();
+            var recycled = LostDeal(org, org.Rep);
+            var marketer = org.As(org.Marketer);
+            var interaction = Engagement(recycled, EngagementType.FormSubmission);
+            interaction[Schema.Engagement.ExternalId] = "journey-run-42";
+
+            // Act
+            var engagement = marketer.Create(interaction);
+            var replay = Assert.Throws<LeadRecycle.InMemoryDataverse.DataverseFaultException>(() => marketer.Create(interaction));
+
+            // Assert
+            Assert.Equal("journey-run-42", org.Setup.Get(Schema.Engagement.EntityName, engagement)[Schema.Engagement.ExternalId]);
+            Assert.Equal(LeadRecycle.InMemoryDataverse.DataverseErrorCodes.DuplicateRecordEntityKey, replay.ErrorCode);
+            Assert.Equal(10m, org.Setup.Get(RecycledLead.EntityName, recycled)[RecycledLead.EngagementScore]);
+        }
+
+        [Fact]
         public void Should_return_the_lead_to_the_rep_who_can_then_read_and_work_it_when_the_marketer_logs_enough_engagement()
         {
             // Arrange

@@ -72,7 +72,8 @@ namespace LeadRecycle.Tests.Solution
             Assert.Single(queries, q => (string?)q.Element("querytype") == "0" && (string?)q.Element("isdefault") == "1");
             Assert.Single(queries, q => (string?)q.Element("querytype") == "1");
             Assert.Single(queries, q => (string?)q.Element("querytype") == "2");
-            Assert.Equal(10, queries.Length);
+            // The five system kinds, five public views, and one audience view per nurture stream (AudienceViewTests).
+            Assert.Equal(10 + 8, queries.Length);
         }
 
         [Fact]

@@ -36,8 +36,8 @@ namespace LeadRecycle.Tests.Solution
             var problems = files.SelectMany(f => f.Components.SelectMany(c => CustomizationsSchema.Validate(c.Element, f.Path).Select(p => $"{c.Path}: {p}"))).ToArray();
 
             Assert.True(problems.Length == 0, "maker-owned files do not validate:\n" + string.Join("\n", problems));
-            // Every kind of file was there to validate: 9 forms, 31 views, 14 charts, 1 ribbon, 1 dashboard, the app, its site map, 5 roles, 4 web resources, 1 flow.
-            Assert.Equal(new[] { 9, 31, 14, 1, 1, 1, 1, 5, 4, 1 }, files.Select(f => f.Components.Count));
+            // Every kind of file was there to validate: 9 forms, 39 views, 14 charts, 1 ribbon, 1 dashboard, the app, its site map, 5 roles, 4 web resources, 1 flow.
+            Assert.Equal(new[] { 9, 39, 14, 1, 1, 1, 1, 5, 4, 1 }, files.Select(f => f.Components.Count));
         }
 
         [Fact]
@@ -76,8 +76,8 @@ namespace LeadRecycle.Tests.Solution
             // ... and the model-driven app's parts were validated, not skipped.
             Assert.Single(product.Element("AppModules")!.Elements("AppModule"));
             Assert.Single(product.Element("AppModuleSiteMaps")!.Elements("AppModuleSiteMap"));
-            // Recycled lead 9 + opportunity 1 + five system views for each of engagement, stage statistic, stage duration and recycling tally.
-            Assert.Equal(31, product.Element("Entities")!.Elements("Entity").Elements("SavedQueries").Elements("savedqueries").Elements("savedquery").Count());
+            // Recycled lead 17 (with the 8 audience views per stream) + opportunity 1 + five system views for each of engagement, stage statistic, stage duration and recycling tally.
+            Assert.Equal(39, product.Element("Entities")!.Elements("Entity").Elements("SavedQueries").Elements("savedqueries").Elements("savedquery").Count());
             Assert.Equal(9, product.Element("Entities")!.Elements("Entity").Elements("FormXml").Elements("forms").Elements("systemform").Count());
             Assert.Single(product.Element("Entities")!.Elements("Entity").Elements("RibbonDiffXml").Elements("CustomActions").Elements("CustomAction"));
             Assert.Equal(4, product.Element("WebResources")!.Elements("WebResource").Count());
