@@ -60,6 +60,9 @@ namespace LeadRecycle.Sandbox
 
         public IReadOnlyDictionary<string, CallLedger.Entry> Calls => _ledger.Entries;
 
+        /// <summary>What every night's scan did, added up (the report's service levels).</summary>
+        public ScanTotals ScanTotals { get; } = new ScanTotals();
+
         private IOrganizationService Service => Organization.Service;
 
         public void Play(int days, Action<int>? progress = null)
@@ -74,7 +77,7 @@ namespace LeadRecycle.Sandbox
                 }
 
                 Clock.Set(Start.AddDays(day).AddHours(23));
-                _ledger.Record("Nightly stall scan (Custom API calls)", () => LeadRecycleInstallation.ScanToEnd(Organization));
+                _ledger.Record("Nightly stall scan (Custom API calls)", () => LeadRecycleInstallation.ScanToEnd(Organization, (response, _) => ScanTotals.Add(response)));
                 progress?.Invoke(day + 1);
             }
         }

@@ -150,7 +150,10 @@ namespace LeadRecycle.Sandbox
         }
 
         /// <summary>The nightly scan, once, at the as-of date.</summary>
-        public void Scan() => ScanCalls = LeadRecycleInstallation.ScanToEnd(Organization);
+        public void Scan() => ScanCalls = LeadRecycleInstallation.ScanToEnd(Organization, (response, _) => ScanTotals.Add(response));
+
+        /// <summary>What every scan of this organization did, added up (the report's service levels read it).</summary>
+        public ScanTotals ScanTotals { get; } = new ScanTotals();
 
         private Guid User(string name, string? manager)
         {

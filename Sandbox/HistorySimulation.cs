@@ -6,6 +6,7 @@ using LeadRecycle.Services.Recycling;
 using LeadRecycle.Testing;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadRecycle.Sandbox
 {
@@ -92,8 +93,61 @@ namespace LeadRecycle.Sandbox
                 }
 
                 clock.Set(day.AddHours(23));
-                Ledger.Record("Nightly stall scan (Custom API calls)", () => LeadRecycleInstallation.ScanToEnd(Replay.Organization));
+                Ledger.Record("Nightly stall scan (Custom API calls)", () => LeadRecycleInstallation.ScanToEnd(Replay.Organization, (response, _) => Replay.ScanTotals.Add(response)));
+                SnoozeSome(day);
                 progress?.Invoke(day);
+            }
+        }
+
+        /// <summary>
+        /// The share (0-100) of deals the scan flags stalled that their owner snoozes the next morning, as reps do when
+        /// a customer is away or a budget waits on a board: for 7 to 21 days, with a reason from <see cref="SnoozeReasons"/>.
+        /// A history holds no snoozes, so this is simulated behaviour, chosen per deal by its id (the same run, the same snoozes).
+        /// </summary>
+        public int SnoozeShare { get; init; }
+
+        /// <summary>Snoozes the simulated owners set (see <see cref="SnoozeShare"/>).</summary>
+        public int SnoozesApplied { get; private set; }
+
+        public static readonly string[] SnoozeReasons =
+        {
+            "Customer on leave; back next month",
+            "Budget waits on the board meeting",
+            "Champion changed roles; meeting the successor",
+            "Procurement review under way",
+        };
+
+        /// <summary>The owners of deals flagged stalled tonight snooze <see cref="SnoozeShare"/> percent of them, through the guard as themselves.</summary>
+        private void SnoozeSome(DateTime day)
+        {
+            if (SnoozeShare <= 0)
+            {
+                return;
+            }
+
+            var query = new QueryExpression(Opportunity.EntityName) { ColumnSet = new ColumnSet(CommonColumns.OwnerId) };
+            query.Criteria.AddCondition(Opportunity.StalledOn, ConditionOperator.Equal, Replay.Clock.UtcNow);
+            query.Criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Opportunity.State.Open);
+
+            // A simulated owner snoozes a deal once at most: a deal flagged again after its snooze ended is left to run its course.
+            query.Criteria.AddCondition(Opportunity.SnoozeReason, ConditionOperator.Null);
+            foreach (var deal in Replay.Organization.Service.RetrieveMultiple(query).Entities)
+            {
+                // Guid.GetHashCode mixes all of the id (sequential ids share their first bytes) and is the same in every run.
+                var pick = (int)((uint)deal.Id.GetHashCode() % 100);
+                if (pick >= SnoozeShare)
+                {
+                    continue;
+                }
+
+                var owner = deal.GetAttributeValue<EntityReference>(CommonColumns.OwnerId);
+                var service = owner.LogicalName == SystemUser.EntityName ? Replay.Organization.CreateOrganizationService(owner.Id) : Replay.Organization.Service;
+                Ledger.Record("Snooze (simulated rep)", () => service.Update(new Entity(Opportunity.EntityName, deal.Id)
+                {
+                    [Opportunity.SnoozeUntil] = day.AddHours(9).AddDays(7 + (pick % 15)),
+                    [Opportunity.SnoozeReason] = SnoozeReasons[pick % SnoozeReasons.Length],
+                }));
+                SnoozesApplied++;
             }
         }
 

@@ -239,6 +239,54 @@ namespace LeadRecycle.Sandbox
                 ("Revenue won after return", "sum of lr_returnrevenue over recycled leads whose return became a won opportunity."));
         }
 
+        public static void ServiceLevels(StringBuilder html, ServiceLevelSection levels)
+        {
+            html.Append("<h2 id=\"service-levels\">Service levels</h2>");
+            if (levels.WhyEmpty != null)
+            {
+                html.Append("<p class=\"none\">").Append(Encode(levels.WhyEmpty)).Append("</p>");
+            }
+
+            html.Append("<div class=\"kpis\">");
+            foreach (var (label, value) in new[]
+            {
+                ("Deals flagged stalled", levels.StalledFlags), ("Reminders to owners", levels.RemindersSent), ("Escalations to managers", levels.Escalations),
+                ("Snoozes that ended", levels.SnoozesEnded), ("Returned to nurture (service level lapsed)", levels.ReturnedToNurture), ("Nurtures expired", levels.Expired),
+                ("Snoozed now", levels.SnoozedNow),
+            })
+            {
+                html.Append("<div class=\"kpi\"><b>").Append(value).Append("</b>").Append(Encode(label)).Append("</div>");
+            }
+
+            html.Append("</div>");
+            if (levels.EscalationsWithoutRecipient > 0)
+            {
+                html.Append("<p class=\"none\">").Append(levels.EscalationsWithoutRecipient).Append(" escalations found no manager and no fallback owner (set engagement.fallbackOwner).</p>");
+            }
+
+            if (levels.SnoozesApplied != null)
+            {
+                html.Append("<p>").Append(levels.SnoozesApplied.Value).Append(" snoozes were set by the simulated owners (--snooze-share).</p>");
+            }
+
+            if (levels.SnoozeReasons.Count > 0)
+            {
+                html.Append("<table><tr><th>Why deals are snoozed now</th><th>Deals</th></tr>");
+                foreach (var reason in levels.SnoozeReasons)
+                {
+                    html.Append("<tr><td>").Append(Encode(reason.Name)).Append("</td><td>").Append(reason.Count).Append("</td></tr>");
+                }
+
+                html.Append("</table>");
+            }
+
+            Definitions(html,
+                ("Flagged stalled", "flags by the nightly scans the sandbox ran (each starts a service level of stall.serviceLevelDays, with a task for the owner)."),
+                ("Reminders, escalations", "tasks for the owner on the days stall.reminderDaysBeforeDue names, and one for the owner's manager stall.escalateDaysBeforeDue days before the service level ends."),
+                ("Snoozes that ended", "stalled deals whose snooze ran out without progress, flagged afresh with a new service level."),
+                ("Expired", "recycled leads nurtured engagement.nurtureDays without re-engaging."));
+        }
+
         private static void MoneyKpi(StringBuilder html, MoneySection money, string field, string label, decimal amount)
         {
             html.Append("<div class=\"kpi\"><b>").Append(Amount(amount)).Append("</b>").Append(Encode(label));

@@ -75,6 +75,7 @@ namespace LeadRecycle.Sandbox
             HtmlLeaderSections.Waterfall(html, report.Waterfall);
             HtmlLeaderSections.Velocity(html, report.Velocity);
             HtmlLeaderSections.Money(html, report.Money);
+            HtmlLeaderSections.ServiceLevels(html, report.ServiceLevels);
             HtmlLeaderSections.Trend(html, report.Trend, report.Replay != null && report.CallsPerEvent.Count == 0);
 
             html.Append("<h2>Stages: history and thresholds</h2><table><tr><th>Stage</th><th>Completed stays</th><th>Mean days</th><th>Std dev</th><th>Warn after</th><th>Stall after</th><th>Trusted</th></tr>");

@@ -44,15 +44,17 @@ namespace LeadRecycle.Sandbox
             var simFile = new Argument<string>("history") { Description = "The history CSV (generic format, see the README)." };
             var from = new Option<string>("--from") { Description = "First day (yyyy-MM-dd); the history as it stood then is the starting point.", Required = true };
             var to = new Option<string>("--to") { Description = "Last day (yyyy-MM-dd).", Required = true };
+            var snoozeShare = new Option<int>("--snooze-share") { Description = "Percent (0-100) of the deals flagged stalled that their simulated owner snoozes for 7 to 21 days, with a reason.", DefaultValueFactory = _ => 0 };
             var engagements = new Option<string?>("--engagements") { Description = "An engagement CSV (opportunity_id, occurred_on, type, likelihood, source; see the README), played on its days." };
             var simulate = new Command("simulate", "Plays a history forward day by day through the plug-ins, with the nightly stall scan, and writes the report.");
             simulate.Arguments.Add(simFile);
             simulate.Options.Add(from);
             simulate.Options.Add(to);
             simulate.Options.Add(engagements);
+            simulate.Options.Add(snoozeShare);
             simulate.Options.Add(strict);
             simulate.Options.Add(output);
-            simulate.SetAction(result => Run(() => Simulate(result.GetValue(simFile)!, result.GetValue(from)!, result.GetValue(to)!, result.GetValue(engagements), result.GetValue(strict), result.GetValue(output)!)));
+            simulate.SetAction(result => Run(() => Simulate(result.GetValue(simFile)!, result.GetValue(from)!, result.GetValue(to)!, result.GetValue(engagements), result.GetValue(strict), result.GetValue(output)!, result.GetValue(snoozeShare))));
             root.Subcommands.Add(simulate);
 
             var deals = new Option<int>("--deals") { Description = "How many deals.", DefaultValueFactory = _ => 10_000 };
@@ -240,8 +242,13 @@ namespace LeadRecycle.Sandbox
         private static CommandFailure CannotWrite(string path) =>
             new CommandFailure(ExitCodes.Usage, $"Cannot write {Path.GetFullPath(path)}: its folder cannot be created or written to.");
 
-        private static int Simulate(string path, string fromText, string toText, string? engagementsPath, bool strict, string outputFolder)
+        private static int Simulate(string path, string fromText, string toText, string? engagementsPath, bool strict, string outputFolder, int snoozeShare)
         {
+            if (snoozeShare < 0 || snoozeShare > 100)
+            {
+                throw new CommandFailure(ExitCodes.Usage, "--snooze-share must be a percentage from 0 to 100.");
+            }
+
             var from = Date(fromText, "--from");
             var to = Date(toText, "--to");
             if (to < from)
@@ -285,11 +292,13 @@ namespace LeadRecycle.Sandbox
                 }
             }
 
-            var simulation = new HistorySimulation(rows.Rows, engagements.Rows, from, to);
+            var simulation = new HistorySimulation(rows.Rows, engagements.Rows, from, to) { SnoozeShare = snoozeShare };
             var step = string.Format(CultureInfo.InvariantCulture, "Simulating {0:yyyy-MM-dd} to {1:yyyy-MM-dd}", from, to);
             var days = (to - from).TotalDays;
             ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress => simulation.Run(day => progress.Report(step, (day - from).TotalDays, days)));
             var report = SandboxReport.From(simulation.Replay.Organization, simulation.Ledger.Entries);
+            report.ServiceLevels.AddScans(simulation.Replay.ScanTotals);
+            report.ServiceLevels.SnoozesApplied = simulation.SnoozesApplied;
             report.Replay = new SandboxReport.ReplaySection
             {
                 RowsRead = rows.Rows.Count + rows.Problems.Count,
@@ -383,6 +392,7 @@ namespace LeadRecycle.Sandbox
                 progress.Report("Stall scan as of " + asOfText, 1, 1);
             });
             var report = SandboxReport.From(replay.Organization, new System.Collections.Generic.Dictionary<string, CallLedger.Entry>());
+            report.ServiceLevels.AddScans(replay.ScanTotals);
             report.Replay = new SandboxReport.ReplaySection
             {
                 RowsRead = rowsRead + problems.Count,
@@ -407,7 +417,9 @@ namespace LeadRecycle.Sandbox
             var step = string.Format(CultureInfo.InvariantCulture, "Playing {0} days", days);
             ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress => scenario.Play(days, day => progress.Report(step, day, days)));
 
-            return Write(SandboxReport.From(scenario.Organization, scenario.Calls), outputFolder);
+            var report = SandboxReport.From(scenario.Organization, scenario.Calls);
+            report.ServiceLevels.AddScans(scenario.ScanTotals);
+            return Write(report, outputFolder);
         }
 
         private static string ReportPath(string outputFolder) => Path.Combine(outputFolder, "report.json");

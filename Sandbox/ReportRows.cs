@@ -30,7 +30,8 @@ namespace LeadRecycle.Sandbox
         public static ReportRows Read(IOrganizationService service) => new ReportRows
         {
             Opportunities = RetrieveAll(service, Opportunity.EntityName, CommonColumns.StateCode, CommonColumns.StatusCode, CommonColumns.OwnerId,
-                Opportunity.EstimatedValue, Opportunity.StageKey, Opportunity.StageEnteredOn, Opportunity.AgingStatus, Opportunity.StalledOn),
+                Opportunity.EstimatedValue, Opportunity.StageKey, Opportunity.StageEnteredOn, Opportunity.AgingStatus, Opportunity.StalledOn,
+                Opportunity.SnoozeUntil, Opportunity.SnoozeReason, Opportunity.EscalatedOn),
             StageDurations = RetrieveAll(service, StageDuration.EntityName, StageDuration.StageKey, StageDuration.Days, StageDuration.Opportunity),
             StageStatistics = RetrieveAll(service, StageStatistic.EntityName, StageStatistic.StageKey, StageStatistic.Count, StageStatistic.MeanDays, StageStatistic.M2),
             RecycledLeads = RetrieveAll(service, RecycledLead.EntityName, CommonColumns.StatusCode, RecycledLead.Reason, RecycledLead.RecycleType,

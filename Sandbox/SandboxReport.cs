@@ -61,6 +61,10 @@ namespace LeadRecycle.Sandbox
         [JsonPropertyName("trend")]
         public TrendSection Trend { get; init; } = new TrendSection();
 
+        /// <summary>Stalled deals' service levels: reminders, escalations, snoozes, returns to nurture, expiries.</summary>
+        [JsonPropertyName("serviceLevels")]
+        public ServiceLevelSection ServiceLevels { get; init; } = new ServiceLevelSection();
+
         /// <summary>Only for a replay: what was read, skipped and assumed.</summary>
         [JsonPropertyName("replay")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -177,6 +181,7 @@ namespace LeadRecycle.Sandbox
                 Velocity = VelocitySection.From(rows, stages, asOf),
                 Money = MoneySection.From(rows),
                 Trend = TrendSection.From(rows, asOf),
+                ServiceLevels = ServiceLevelSection.From(rows, asOf),
                 CallsPerEvent = calls.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new CallRow
                 {
                     Event = p.Key,
