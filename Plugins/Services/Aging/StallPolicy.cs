@@ -13,8 +13,9 @@ namespace LeadRecycle.Services.Aging
     public sealed class StallPolicy
     {
         public StallPolicy(double multiplier, double warningMultiplier, int minimumSamples, double fallbackDays, int serviceLevelDays, StageSource stageSource,
-            int leadServiceLevelDays, IReadOnlyCollection<int> salesAcceptedLeadStatuses, int maxSnoozeDays)
+            int leadServiceLevelDays, IReadOnlyCollection<int> salesAcceptedLeadStatuses, int maxSnoozeDays, StallSegments? segments = null)
         {
+            Segments = segments;
             MaxSnoozeDays = maxSnoozeDays;
             LeadServiceLevelDays = leadServiceLevelDays;
             SalesAcceptedLeadStatuses = salesAcceptedLeadStatuses;
@@ -58,6 +59,9 @@ namespace LeadRecycle.Services.Aging
 
         /// <summary>Open lead status reasons that count as accepted by sales (default New and Contacted).</summary>
         public IReadOnlyCollection<int> SalesAcceptedLeadStatuses { get; }
+
+        /// <summary>The column that splits each stage's statistics into segments; null for one threshold per stage.</summary>
+        public StallSegments? Segments { get; }
 
         /// <summary>Whether the stage's own history is deep enough to set its threshold.</summary>
         public bool Trusts(StageStatistics statistics) => statistics.Count >= MinimumSamples && statistics.Mean > 0;

@@ -38,7 +38,11 @@ namespace LeadRecycle.Services.Configuration
 
         private static readonly PolicySetting<PolicyDraft> StallObject = PolicySetting<PolicyDraft>.Object(
             "stall",
-            (node, draft) => draft.CheckMultipliers(node.Path),
+            (node, draft) =>
+            {
+                draft.CheckMultipliers(node.Path);
+                draft.CheckSegments(node.Path);
+            },
             PolicySetting<PolicyDraft>.Of("stall.multiplier", PolicyValues.NumberAbove(1m, MaximumMultiplier), 3m, (draft, value) => draft.Multiplier = (double)value,
                 "A deal is stalled after this many times its stage's mean stay."),
             PolicySetting<PolicyDraft>.Of("stall.warningMultiplier", PolicyValues.NumberAbove(1m, MaximumMultiplier), 2m, (draft, value) => draft.WarningMultiplier = (double)value,
@@ -56,7 +60,11 @@ namespace LeadRecycle.Services.Configuration
             PolicySetting<PolicyDraft>.Of("stall.salesAcceptedLeadStatuses", PolicyValues.OpenLeadStatuses(), new[] { 1, 2 }, (draft, value) => draft.SalesAcceptedLeadStatuses = value,
                 "The open lead status reasons that count as accepted by sales; a closed one (3-7) is refused."),
             PolicySetting<PolicyDraft>.Of("stall.maxSnoozeDays", PolicyValues.WholeNumber(1, 365), 30, (draft, value) => draft.MaxSnoozeDays = value,
-                "The longest a rep may snooze a deal, in days ahead."));
+                "The longest a rep may snooze a deal, in days ahead."),
+            PolicySetting<PolicyDraft>.Of("stall.segmentColumn", PolicyValues.ColumnName(), null, (draft, value) => draft.SegmentColumn = value,
+                "The opportunity column whose value splits each stage's statistics into segments (a lookup or owner such as `owningbusinessunit`, a choice, a Boolean, or a number or money column with `stall.segmentBands`); a segment with fewer completed stays than `stall.minimumSamples`, and a deal with no value, use the stage's threshold. None: one threshold per stage."),
+            PolicySetting<PolicyDraft>.Of("stall.segmentBands", PolicyValues.AscendingNumbers(), new decimal[0], (draft, value) => draft.SegmentBands = value,
+                "For a number or money `stall.segmentColumn` only, and required for one: the bounds of its bands; `[50000]` makes two segments, under 50,000 and 50,000 or more."));
 
         private static readonly PolicySetting<PolicyDraft> EngagementObject = PolicySetting<PolicyDraft>.Object(
             "engagement",
