@@ -178,6 +178,67 @@ namespace LeadRecycle.Tests.Pipeline
         }
 
         [Fact]
+        public void Should_keep_thresholds_per_owner_when_the_segment_column_is_a_lookup()
+        {
+            var org = new LeadRecycleOrganization("{ \"stall\": { \"minimumSamples\": 5, \"segmentColumn\": \"ownerid\" } }");
+            var slowRep = org.Org.CreateUser("Sam Slow", roles: LeadRecycle.Testing.LeadRecycleInstallation.RepRoles);
+            DevelopHistory(org, 40, 5, 10000m);
+            for (var i = 0; i < 5; i++)
+            {
+                org.Clock.Set(T0.AddDays(-100));
+                var deal = org.OpenOpportunity(owner: slowRep, salesStage: 1);
+                org.Clock.Set(T0.AddDays(-60));
+                org.Service.Update(new Entity(Opportunity.EntityName, deal) { [Opportunity.SalesStage] = new OptionSetValue(2) });
+            }
+
+            org.Clock.Set(T0.AddDays(-30));
+            var slowDeal = org.OpenOpportunity(owner: slowRep, name: "Slow rep's deal", salesStage: 1);
+            org.Clock.Set(T0.AddDays(-20));
+            var fastDeal = org.OpenOpportunity(name: "Fast rep's deal", salesStage: 1);
+            org.Clock.Set(T0);
+
+            StallScan.ToEnd(org);
+
+            var slow = Statistic(org, "salesstage:1|ownerid:" + slowRep.ToString("D"));
+            Assert.Equal(5, slow[StageStatistic.Count]);
+            Assert.Equal(40.0, (double)slow[StageStatistic.MeanDays], 9);
+            Assert.True(Aging(org, slowDeal) == null || Aging(org, slowDeal) == AgingStatus.OnTrack);
+            Assert.Equal(AgingStatus.Stalled, Aging(org, fastDeal));
+        }
+
+        [Fact]
+        public void Should_keep_thresholds_per_choice_value_when_the_segment_column_is_a_choice()
+        {
+            const string Rating = "opportunityratingcode";
+            var org = new LeadRecycleOrganization("{ \"stall\": { \"minimumSamples\": 5, \"segmentColumn\": \"opportunityratingcode\" } }");
+            foreach (var (rating, days, count) in new[] { (1, 5.0, 40), (3, 40.0, 5) })
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    org.Clock.Set(T0.AddDays(-100));
+                    var deal = org.OpenOpportunity(salesStage: 1);
+                    org.Service.Update(new Entity(Opportunity.EntityName, deal) { [Rating] = new OptionSetValue(rating) });
+                    org.Clock.Set(T0.AddDays(-100 + days));
+                    org.Service.Update(new Entity(Opportunity.EntityName, deal) { [Opportunity.SalesStage] = new OptionSetValue(2) });
+                }
+            }
+
+            org.Clock.Set(T0.AddDays(-30));
+            var cold = org.OpenOpportunity(name: "Cold deal", salesStage: 1);
+            org.Service.Update(new Entity(Opportunity.EntityName, cold) { [Rating] = new OptionSetValue(3) });
+            org.Clock.Set(T0.AddDays(-20));
+            var hot = org.OpenOpportunity(name: "Hot deal", salesStage: 1);
+            org.Service.Update(new Entity(Opportunity.EntityName, hot) { [Rating] = new OptionSetValue(1) });
+            org.Clock.Set(T0);
+
+            StallScan.ToEnd(org);
+
+            Assert.Equal(5, Statistic(org, "salesstage:1|opportunityratingcode:3")[StageStatistic.Count]);
+            Assert.True(Aging(org, cold) == null || Aging(org, cold) == AgingStatus.OnTrack);
+            Assert.Equal(AgingStatus.Stalled, Aging(org, hot));
+        }
+
+        [Fact]
         public void Should_cost_one_call_per_stage_change_when_segments_are_on()
         {
             var org = new LeadRecycleOrganization(BandsPolicy);
