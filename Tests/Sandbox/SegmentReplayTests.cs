@@ -62,6 +62,9 @@ namespace LeadRecycle.Tests.Sandbox
             Assert.Contains(segmented, stage => stage.GetProperty("segments").EnumerateArray().Any(s => s.GetProperty("trusted").GetBoolean()));
             var velocityStages = root.GetProperty("velocity").GetProperty("stages").EnumerateArray();
             Assert.Contains(velocityStages, stage => stage.TryGetProperty("segments", out var s) && s.GetArrayLength() > 0);
+            var page = File.ReadAllText(Path.Combine(output, "report.html"));
+            Assert.Contains("Thresholds per segment (estimatedvalue)", page, StringComparison.Ordinal);
+            Assert.Contains("<td>50,000 or more</td>", page, StringComparison.Ordinal);
         }
 
         [Fact]
