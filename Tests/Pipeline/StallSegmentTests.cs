@@ -239,6 +239,42 @@ namespace LeadRecycle.Tests.Pipeline
         }
 
         [Fact]
+        public void Should_continue_across_calls_with_the_token_and_flag_every_deal_once_when_segments_are_on()
+        {
+            var org = SmallFastLargeSlow(largeDeals: 5);
+            var small = Enumerable.Range(0, 20).Select(i => DealInDevelopFor(org, 16 + i, 20000m, "Small " + i)).ToList();
+            var large = Enumerable.Range(0, 10).Select(i => DealInDevelopFor(org, 121 + i, 80000m, "Large " + i)).ToList();
+            var moving = DealInDevelopFor(org, 60, 80000m, "Large on its pace");
+            org.Org.RegisterCustomApi(SmallBudgetSegmentScan.UniqueName, typeof(SmallBudgetSegmentScan));
+
+            var calls = 0;
+            var stalled = 0;
+            string? token = null;
+            do
+            {
+                var request = new OrganizationRequest(SmallBudgetSegmentScan.UniqueName);
+                if (token != null)
+                {
+                    request["ContinuationToken"] = token;
+                }
+
+                var response = org.Service.Execute(request);
+                Assert.True((int)response["Requests"] <= 12 + 8 + 5, response["Requests"].ToString());
+                stalled += (int)response["Stalled"];
+                token = (bool)response["Done"] ? null : (string)response["ContinuationToken"];
+                calls++;
+            }
+            while (token != null);
+
+            Assert.True(calls > 3, $"expected several calls, got {calls}");
+            Assert.Equal(30, stalled);
+            Assert.All(small, d => Assert.Equal("under 50,000", org.Get(Opportunity.EntityName, d)[Opportunity.StallSegment]));
+            Assert.All(large, d => Assert.Equal("50,000 or more", org.Get(Opportunity.EntityName, d)[Opportunity.StallSegment]));
+            Assert.Equal(30, org.Org.All(TaskActivity.EntityName).Count(t => small.Concat(large).Contains(t.GetAttributeValue<EntityReference>(TaskActivity.Regarding).Id)));
+            Assert.True(Aging(org, moving) == null || Aging(org, moving) == AgingStatus.OnTrack);
+        }
+
+        [Fact]
         public void Should_cost_one_call_per_stage_change_when_segments_are_on()
         {
             var org = new LeadRecycleOrganization(BandsPolicy);
@@ -266,6 +302,31 @@ namespace LeadRecycle.Tests.Pipeline
             Assert.Single(org.Org.All(StageStatistic.EntityName), s => s.GetAttributeValue<string>(StageStatistic.StageKey).StartsWith("salesstage:1", StringComparison.Ordinal));
             Assert.Equal(AgingStatus.Stalled, Aging(org, large));
             Assert.False(org.Get(Opportunity.EntityName, large).Contains(Opportunity.StallSegment));
+        }
+
+        /// <summary>The stall scan with segment bands, a budget of 12 requests and pages of 8, as a Custom API (a LeadRecycle plug-in context).</summary>
+        public sealed class SmallBudgetSegmentScan : LeadRecycle.Framework.PluginBase
+        {
+            public const string UniqueName = "lr_TestSmallBudgetSegmentScan";
+
+            public SmallBudgetSegmentScan(string? unsecureConfiguration = null, string? secureConfiguration = null)
+                : base(unsecureConfiguration, secureConfiguration)
+            {
+            }
+
+            public override LeadRecycle.Framework.CustomApiDefinition CustomApi => new LeadRecycle.Framework.CustomApiDefinition(
+                typeof(SmallBudgetSegmentScan), UniqueName, "Small budget segment scan", "Test.", LeadRecycle.Framework.CustomApiBinding.Global, null,
+                Array.Empty<LeadRecycle.Framework.CustomApiParameter>(), Array.Empty<LeadRecycle.Framework.CustomApiParameter>());
+
+            protected override void ExecuteStep(LeadRecycle.Framework.LocalPluginContext context)
+            {
+                var policy = LeadRecycle.Services.Configuration.RecyclePolicyReader.Read(BandsPolicy);
+                var result = new LeadRecycle.Services.Aging.StallScanService(context.SystemService, policy, T0, requestBudget: 12, pageSize: 8).Run(context.GetInput<string>("ContinuationToken"));
+                context.ExecutionContext.OutputParameters["Done"] = result.Done;
+                context.ExecutionContext.OutputParameters["ContinuationToken"] = result.ContinuationToken;
+                context.ExecutionContext.OutputParameters["Stalled"] = result.Stalled;
+                context.ExecutionContext.OutputParameters["Requests"] = result.Requests;
+            }
         }
     }
 }
