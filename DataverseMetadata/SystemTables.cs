@@ -35,6 +35,13 @@ namespace LeadRecycle.Metadata
                         new ChoiceOption(2, "Propose"),
                         new ChoiceOption(3, "Close"),
                     }, IsGlobal: false)),
+                    // Microsoft's opportunity "Rating" (opportunityratingcode: 1 Hot, 2 Warm, 3 Cold), a choice an admin may segment stall thresholds by.
+                    Choice("opportunityratingcode", "Rating", new ChoiceMetadata("opportunity_opportunityratingcode", "Rating", new[]
+                    {
+                        new ChoiceOption(1, "Hot"),
+                        new ChoiceOption(2, "Warm"),
+                        new ChoiceOption(3, "Cold"),
+                    }, IsGlobal: false)),
                     Text("stepname", "Pipeline Phase", 200),
                     Memo("description", "Description", 2000),
                     State("opportunity", new[] { (0, "Open"), (1, "Won"), (2, "Lost") }),

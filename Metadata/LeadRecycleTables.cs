@@ -90,7 +90,9 @@ namespace LeadRecycle.Metadata
             {
                 new ColumnMetadata(StageStatistic.Id, ColumnType.Uniqueidentifier, "Stage Statistic") { IsCustom = true, IsValidForUpdate = false },
                 Custom(StageStatistic.Name, ColumnType.String, "Stage", null) with { MaxLength = 100 },
-                Custom(StageStatistic.StageKey, ColumnType.String, "Stage key", null) with { MaxLength = 100, IsValidForUpdate = false },
+                Custom(StageStatistic.StageKey, ColumnType.String, "Stage key", "The stage key, or the stage key and the segment key for a segment's row.") with { MaxLength = 250, IsValidForUpdate = false },
+                Custom(StageStatistic.SegmentKey, ColumnType.String, "Segment key", "Empty on a stage's own row; the opportunity column and its value on a segment's row.") with { MaxLength = 150, IsValidForUpdate = false },
+                Custom(StageStatistic.Segment, ColumnType.String, "Segment", "The segment as people read it; empty on a stage's own row.") with { MaxLength = 200 },
                 Custom(StageStatistic.Count, ColumnType.Integer, "Completed stays", null) with { MinValue = 0, MaxValue = 2147483647 },
                 Custom(StageStatistic.MeanDays, ColumnType.Double, "Mean days", null) with { MinValue = 0, MaxValue = 1000000, Precision = 5 },
                 Custom(StageStatistic.M2, ColumnType.Double, "Sum of squared deviations (M2)", null) with { MinValue = 0, MaxValue = 100000000000m, Precision = 5 },
@@ -145,6 +147,7 @@ namespace LeadRecycle.Metadata
                 Custom(Opportunity.StageKey, ColumnType.String, "Stage key", "The stage the deal is in, as LeadRecycle keys its statistics.") with { MaxLength = 100 },
                 Custom(Opportunity.AgingStatus, ColumnType.Picklist, "Aging status", "On track, warning or stalled against the stage's threshold.") with { Choice = AgingStatuses },
                 Custom(Opportunity.StalledOn, ColumnType.DateTime, "Stalled on", null),
+                Custom(Opportunity.StallSegment, ColumnType.String, "Stall threshold", "Whose threshold warned or stalled the deal: its segment's, or its whole stage's (with segments set in the policy).") with { MaxLength = 200 },
                 Custom(Opportunity.ServiceLevelDue, ColumnType.DateTime, "Service level due", "Move, snooze or close the deal by then, or it returns to nurture."),
                 Custom(Opportunity.SnoozeUntil, ColumnType.DateTime, "Snooze until", "The stall scan leaves the deal alone until then."),
                 Custom(Opportunity.SnoozeReason, ColumnType.String, "Snooze reason", "Why the deal is snoozed; required with a snooze date.") with { MaxLength = 500 },

@@ -20,11 +20,13 @@ namespace LeadRecycle.Sandbox
         private readonly Dictionary<string, Guid> _users = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, Guid> _accounts = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
 
-        public HistoryReplay(DateTime asOf)
+        /// <param name="asOf">The moment the history is replayed as of.</param>
+        /// <param name="policyJson">The policy environment variable's value (replay and simulate --policy); saving it runs the solution's save check.</param>
+        public HistoryReplay(DateTime asOf, string policyJson = "{}")
         {
             AsOf = DateTime.SpecifyKind(asOf, DateTimeKind.Utc);
             Clock = new ManualClock(AsOf);
-            Organization = LeadRecycleInstallation.Create(Clock, policyJson: "{}", idSeed: 1);
+            Organization = LeadRecycleInstallation.Create(Clock, policyJson: policyJson, idSeed: 1);
         }
 
         public DateTime AsOf { get; }

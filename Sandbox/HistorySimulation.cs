@@ -27,13 +27,14 @@ namespace LeadRecycle.Sandbox
         }
 
         /// <summary>With <paramref name="engagements"/>, what prospects did, played on their days: returns to reps happen as they would have.</summary>
-        public HistorySimulation(IReadOnlyCollection<HistoryRow> rows, IReadOnlyCollection<EngagementRow> engagements, DateTime from, DateTime to)
+        /// <param name="policyJson">The policy environment variable's value (simulate --policy).</param>
+        public HistorySimulation(IReadOnlyCollection<HistoryRow> rows, IReadOnlyCollection<EngagementRow> engagements, DateTime from, DateTime to, string policyJson = "{}")
         {
             ArgumentNullException.ThrowIfNull(engagements);
             _engagements = engagements.ToList();
             From = DateTime.SpecifyKind(from.Date, DateTimeKind.Utc);
             To = DateTime.SpecifyKind(to.Date, DateTimeKind.Utc);
-            Replay = new HistoryReplay(From.AddHours(23));
+            Replay = new HistoryReplay(From.AddHours(23), policyJson);
             _rows = rows.ToList();
             Ledger = new CallLedger(Replay.Organization);
         }

@@ -145,6 +145,34 @@ namespace LeadRecycle.Sandbox
                 ("Exits to nurture", "recycled leads by the stage of their deal (a disqualified lead counts before any deal): active = a rep lost or disqualified with a Return-to-Nurture reason, passive = the scan returned a stalled deal whose service level lapsed."));
         }
 
+        /// <summary>With stall.segmentColumn set: each stage's segments and the thresholds their deals are judged by.</summary>
+        private static void SegmentThresholds(StringBuilder html, VelocitySection velocity)
+        {
+            if (velocity.SegmentColumn == null)
+            {
+                return;
+            }
+
+            html.Append("<h3>Thresholds per segment (").Append(Encode(velocity.SegmentColumn)).Append(")</h3>");
+            var rows = velocity.Stages.Where(st => st.Segments != null).SelectMany(st => st.Segments!.Select(seg => (st.Stage, Segment: seg))).ToList();
+            if (rows.Count == 0)
+            {
+                html.Append("<p class=\"none\">No segment has a completed stay yet: every deal is judged by its stage's threshold.</p>");
+                return;
+            }
+
+            html.Append("<table class=\"segments\"><tr><th>Stage</th><th>Segment</th><th>Completed stays</th><th>Mean days</th><th>Warn after</th><th>Stall after</th><th>Warned</th><th>Stalled</th></tr>");
+            foreach (var (stage, segment) in rows)
+            {
+                var whose = segment.Trusted ? string.Empty : " <small>(the stage's: too few stays)</small>";
+                html.Append("<tr><td>").Append(Encode(stage)).Append("</td><td>").Append(Encode(segment.Segment)).Append("</td><td>").Append(segment.CompletedSamples)
+                    .Append("</td><td>").Append(Days(segment.MeanDays)).Append("</td><td>").Append(Days(segment.WarnAfterDays)).Append(whose)
+                    .Append("</td><td>").Append(Days(segment.StallAfterDays)).Append(whose).Append("</td><td>").Append(segment.Warned).Append("</td><td>").Append(segment.Stalled).Append("</td></tr>");
+            }
+
+            html.Append("</table>");
+        }
+
         public static void Velocity(StringBuilder html, VelocitySection velocity)
         {
             html.Append("<h2 id=\"velocity\">Velocity</h2>");
@@ -186,6 +214,7 @@ namespace LeadRecycle.Sandbox
 
             html.Append("</table>");
             WhyList(html, velocity.Stages.Select(st => (st.Stage, st.Why)));
+            SegmentThresholds(html, velocity);
 
             html.Append("<h3>Stalled share by manager and rep</h3>");
             if (velocity.Managers.Count == 0)

@@ -54,6 +54,9 @@ namespace LeadRecycle.Sandbox
             new BenchEvent("Lead disqualify (Update)", null, (f, n) => f.OpenLeads(n), (f, id) => f.Service.Update(Disqualification(id))),
             new BenchEvent("Stage change (Update salesstage)", null, (f, n) => f.OpenDeals(n),
                 (f, id) => f.Service.Update(new Entity(Opportunity.EntityName, id) { [Opportunity.SalesStage] = new OptionSetValue(2) })),
+            // Segments (stall.segmentColumn) are read by the nightly scan, never by the stage change: still one call.
+            new BenchEvent("Stage change, thresholds per segment", "{ \"stall\": { \"segmentColumn\": \"estimatedvalue\", \"segmentBands\": [50000] } }", (f, n) => f.OpenDeals(n),
+                (f, id) => f.Service.Update(new Entity(Opportunity.EntityName, id) { [Opportunity.SalesStage] = new OptionSetValue(2) })),
             new BenchEvent("Engagement, below threshold", null, (f, n) => f.NurturedLeads(n, f.Rep), (f, id) => f.Service.Create(Engagement(id, EngagementType.EmailClick, null))),
             new BenchEvent("Engagement, routed to rep", null, (f, n) => f.NurturedLeads(n, f.Rep), (f, id) => f.Service.Create(Engagement(id, EngagementType.MeetingBooked, 100m))),
             new BenchEvent("Engagement, routed to manager (rep disabled)", null, (f, n) => f.NurturedLeads(n, f.DepartedRep),

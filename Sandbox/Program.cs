@@ -25,12 +25,14 @@ namespace LeadRecycle.Sandbox
             var file = new Argument<string>("history") { Description = "The history CSV (generic format, see the README)." };
             var asOf = new Option<string>("--as-of") { Description = "The date the history is replayed as of (yyyy-MM-dd).", Required = true };
             var strict = new Option<bool>("--strict") { Description = "Refuse the whole file when any row is bad (default: skip bad rows and report them)." };
+            var policy = new Option<string?>("--policy") { Description = "A policy JSON file (the lr_RecyclePolicy environment variable's value, see the settings table in the README); default: the compiled defaults." };
             var replay = new Command("replay", "Imports an opportunity history as it stood on a date, runs the stall scan once, and writes the report.");
             replay.Arguments.Add(file);
             replay.Options.Add(asOf);
             replay.Options.Add(strict);
+            replay.Options.Add(policy);
             replay.Options.Add(output);
-            replay.SetAction(result => Run(() => Replay(result.GetValue(file)!, result.GetValue(asOf)!, result.GetValue(strict), result.GetValue(output)!)));
+            replay.SetAction(result => Run(() => Replay(result.GetValue(file)!, result.GetValue(asOf)!, result.GetValue(strict), result.GetValue(output)!, result.GetValue(policy))));
             root.Subcommands.Add(replay);
 
             var folder = new Argument<string>("folder") { Description = "The maven-crm dataset folder (sales_pipeline.csv, sales_teams.csv)." };
@@ -53,8 +55,9 @@ namespace LeadRecycle.Sandbox
             simulate.Options.Add(engagements);
             simulate.Options.Add(snoozeShare);
             simulate.Options.Add(strict);
+            simulate.Options.Add(policy);
             simulate.Options.Add(output);
-            simulate.SetAction(result => Run(() => Simulate(result.GetValue(simFile)!, result.GetValue(from)!, result.GetValue(to)!, result.GetValue(engagements), result.GetValue(strict), result.GetValue(output)!, result.GetValue(snoozeShare))));
+            simulate.SetAction(result => Run(() => Simulate(result.GetValue(simFile)!, result.GetValue(from)!, result.GetValue(to)!, result.GetValue(engagements), result.GetValue(strict), result.GetValue(output)!, result.GetValue(policy), result.GetValue(snoozeShare))));
             root.Subcommands.Add(simulate);
 
             var deals = new Option<int>("--deals") { Description = "How many deals.", DefaultValueFactory = _ => 10_000 };
@@ -172,6 +175,41 @@ namespace LeadRecycle.Sandbox
             }
         }
 
+        /// <summary>The policy file's JSON, refused in the reader's words (the setting named) before anything runs; "{}" without one.</summary>
+        private static string ReadPolicy(string? path)
+        {
+            if (path == null)
+            {
+                return "{}";
+            }
+
+            RequireFile(path, "policy file");
+            var json = File.ReadAllText(path);
+            try
+            {
+                LeadRecycle.Services.Configuration.RecyclePolicyReader.Read(json);
+            }
+            catch (LeadRecycle.Services.Configuration.PolicyException exception)
+            {
+                throw new CommandFailure(ExitCodes.Refused, Path.GetFileName(path) + ": " + exception.Message);
+            }
+
+            return json;
+        }
+
+        /// <summary>Installs the organization; a policy the solution's save check refuses (a segment column the opportunity lacks) ends the command in its words.</summary>
+        private static T Installed<T>(Func<T> install)
+        {
+            try
+            {
+                return install();
+            }
+            catch (Microsoft.Xrm.Sdk.InvalidPluginExecutionException exception)
+            {
+                throw new CommandFailure(ExitCodes.Refused, "--policy: " + exception.Message);
+            }
+        }
+
         private static void RequireFile(string path, string what)
         {
             if (!File.Exists(path))
@@ -242,13 +280,14 @@ namespace LeadRecycle.Sandbox
         private static CommandFailure CannotWrite(string path) =>
             new CommandFailure(ExitCodes.Usage, $"Cannot write {Path.GetFullPath(path)}: its folder cannot be created or written to.");
 
-        private static int Simulate(string path, string fromText, string toText, string? engagementsPath, bool strict, string outputFolder, int snoozeShare)
+        private static int Simulate(string path, string fromText, string toText, string? engagementsPath, bool strict, string outputFolder, string? policyPath = null, int snoozeShare = 0)
         {
             if (snoozeShare < 0 || snoozeShare > 100)
             {
                 throw new CommandFailure(ExitCodes.Usage, "--snooze-share must be a percentage from 0 to 100.");
             }
 
+            var policyJson = ReadPolicy(policyPath);
             var from = Date(fromText, "--from");
             var to = Date(toText, "--to");
             if (to < from)
@@ -292,7 +331,7 @@ namespace LeadRecycle.Sandbox
                 }
             }
 
-            var simulation = new HistorySimulation(rows.Rows, engagements.Rows, from, to) { SnoozeShare = snoozeShare };
+            var simulation = Installed(() => new HistorySimulation(rows.Rows, engagements.Rows, from, to, policyJson) { SnoozeShare = snoozeShare });
             var step = string.Format(CultureInfo.InvariantCulture, "Simulating {0:yyyy-MM-dd} to {1:yyyy-MM-dd}", from, to);
             var days = (to - from).TotalDays;
             ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress => simulation.Run(day => progress.Report(step, (day - from).TotalDays, days)));
@@ -361,12 +400,13 @@ namespace LeadRecycle.Sandbox
             }
         }
 
-        private static int Replay(string path, string asOfText, bool strict, string outputFolder)
+        private static int Replay(string path, string asOfText, bool strict, string outputFolder, string? policyPath = null)
         {
             var asOf = Date(asOfText, "--as-of");
             RequireFile(path, "history file");
+            var policyJson = ReadPolicy(policyPath);
             RequireWritable(ReportPath(outputFolder));
-            var replay = new HistoryReplay(asOf.AddHours(23));
+            var replay = Installed(() => new HistoryReplay(asOf.AddHours(23), policyJson));
             var problems = new System.Collections.Generic.List<HistoryProblem>();
             var rowsRead = 0;
             // The file is read row by row as it is imported; the progress is the share of the file read.

@@ -30,10 +30,10 @@ namespace LeadRecycle.Sandbox
         public static ReportRows Read(IOrganizationService service) => new ReportRows
         {
             Opportunities = RetrieveAll(service, Opportunity.EntityName, CommonColumns.StateCode, CommonColumns.StatusCode, CommonColumns.OwnerId,
-                Opportunity.EstimatedValue, Opportunity.StageKey, Opportunity.StageEnteredOn, Opportunity.AgingStatus, Opportunity.StalledOn,
+                Opportunity.EstimatedValue, Opportunity.StageKey, Opportunity.StageEnteredOn, Opportunity.AgingStatus, Opportunity.StalledOn, Opportunity.StallSegment,
                 Opportunity.SnoozeUntil, Opportunity.SnoozeReason, Opportunity.EscalatedOn),
             StageDurations = RetrieveAll(service, StageDuration.EntityName, StageDuration.StageKey, StageDuration.Days, StageDuration.Opportunity),
-            StageStatistics = RetrieveAll(service, StageStatistic.EntityName, StageStatistic.StageKey, StageStatistic.Count, StageStatistic.MeanDays, StageStatistic.M2),
+            StageStatistics = RetrieveAll(service, StageStatistic.EntityName, StageStatistic.StageKey, StageStatistic.SegmentKey, StageStatistic.Segment, StageStatistic.Count, StageStatistic.MeanDays, StageStatistic.M2),
             RecycledLeads = RetrieveAll(service, RecycledLead.EntityName, CommonColumns.StatusCode, RecycledLead.Reason, RecycledLead.RecycleType,
                 RecycledLead.NurtureStream, RecycledLead.TargetStage, RecycledLead.StageAtRecycle, RecycledLead.EstimatedValue, RecycledLead.RecycledOn,
                 RecycledLead.ReturnedOn, RecycledLead.Opportunity, RecycledLead.ReturnOutcome, RecycledLead.ReturnOutcomeOn, RecycledLead.ReturnRevenue),

@@ -111,7 +111,8 @@ namespace LeadRecycle.Sandbox
         /// <summary>The report from what the organization service returns: every row is read once (<see cref="ReportRows"/>).</summary>
         public static SandboxReport From(IOrganizationService service, DateTime asOf, IReadOnlyDictionary<string, CallLedger.Entry> calls)
         {
-            var policy = RecyclePolicy.Default.Stall;
+            // The thresholds the scan applied: the policy the organization holds (replay and simulate --policy), else the defaults.
+            var policy = RecyclePolicyProvider.ReadStored(service).Stall;
             var rows = ReportRows.Read(service);
             var opportunities = rows.Opportunities;
             var users = rows.People().Names;
@@ -119,7 +120,9 @@ namespace LeadRecycle.Sandbox
             var recycled = rows.RecycledLeads;
             var returned = recycled.Where(r => Status(r) == RecycledLead.Status.ReturnedToSales).ToList();
             var lost = opportunities.Count(o => State(o) == Opportunity.State.Lost);
+            var segmentRows = rows.StageStatistics.Where(row => row.GetAttributeValue<string>(StageStatistic.SegmentKey) != null).ToList();
             var stages = rows.StageStatistics
+                .Where(row => row.GetAttributeValue<string>(StageStatistic.SegmentKey) == null)
                 .Select(row => (Row: row, Stats: new StageStatistics(row.GetAttributeValue<int>(StageStatistic.Count), row.GetAttributeValue<double>(StageStatistic.MeanDays), row.GetAttributeValue<double>(StageStatistic.M2))))
                 .Select(p => new StageRow
                 {
@@ -131,6 +134,7 @@ namespace LeadRecycle.Sandbox
                     Trusted = policy.Trusts(p.Stats),
                     WarnAfterDays = Math.Round(policy.WarningDays(p.Stats), 2),
                     StallAfterDays = Math.Round(policy.StallDays(p.Stats), 2),
+                    Segments = SegmentRows(p.Row.GetAttributeValue<string>(StageStatistic.StageKey), p.Stats, segmentRows, open, policy),
                 })
                 .OrderBy(s => s.StageKey, StringComparer.Ordinal)
                 .ToList();
@@ -178,7 +182,7 @@ namespace LeadRecycle.Sandbox
                 Headline = HeadlineSection.From(rows),
                 Outcomes = OutcomesSection.From(rows, lost),
                 Waterfall = WaterfallSection.From(rows),
-                Velocity = VelocitySection.From(rows, stages, asOf),
+                Velocity = VelocitySection.From(rows, stages, asOf, policy.Segments?.Column),
                 Money = MoneySection.From(rows),
                 Trend = TrendSection.From(rows, asOf),
                 ServiceLevels = ServiceLevelSection.From(rows, asOf),
@@ -190,6 +194,41 @@ namespace LeadRecycle.Sandbox
                     CallsPerEvent = p.Value.Events == 0 ? 0 : Math.Round((double)p.Value.Calls / p.Value.Events, 2),
                 }).ToList(),
             };
+        }
+
+        /// <summary>
+        /// A stage's segments (stall.segmentColumn), each with the thresholds its deals are judged by: its own when it has
+        /// enough stays and the stage is trusted, else the stage's. Null when the stage has no segment row.
+        /// </summary>
+        private static List<SegmentRow>? SegmentRows(string stageKey, StageStatistics stage, IReadOnlyList<Entity> segmentRows, IReadOnlyList<Entity> open, StallPolicy policy)
+        {
+            var prefix = stageKey + "|";
+            var rows = segmentRows
+                .Where(row => row.GetAttributeValue<string>(StageStatistic.StageKey).StartsWith(prefix, StringComparison.Ordinal)
+                    && row.GetAttributeValue<string>(StageStatistic.StageKey).Length == prefix.Length + row.GetAttributeValue<string>(StageStatistic.SegmentKey).Length)
+                .Select(row =>
+                {
+                    var stats = new StageStatistics(row.GetAttributeValue<int>(StageStatistic.Count), row.GetAttributeValue<double>(StageStatistic.MeanDays), row.GetAttributeValue<double>(StageStatistic.M2));
+                    var segmentKey = row.GetAttributeValue<string>(StageStatistic.SegmentKey);
+                    var label = row.GetAttributeValue<string>(StageStatistic.Segment) ?? segmentKey;
+                    var own = policy.Trusts(stage) && policy.Trusts(stats) && policy.Segments != null && policy.Segments.IsCurrent(segmentKey);
+                    var flagged = open.Where(o => o.GetAttributeValue<string>(Opportunity.StageKey) == stageKey && o.GetAttributeValue<string>(Opportunity.StallSegment) == label).ToList();
+                    return new SegmentRow
+                    {
+                        SegmentKey = segmentKey,
+                        Segment = label,
+                        CompletedSamples = stats.Count,
+                        MeanDays = Math.Round(stats.Mean, 2),
+                        Trusted = own,
+                        WarnAfterDays = Math.Round(policy.WarningDays(own ? stats : stage), 2),
+                        StallAfterDays = Math.Round(policy.StallDays(own ? stats : stage), 2),
+                        Warned = flagged.Count(o => AgingOf(o) == AgingStatus.Warning),
+                        Stalled = flagged.Count(o => AgingOf(o) == AgingStatus.Stalled),
+                    };
+                })
+                .OrderBy(s => s.SegmentKey, StringComparer.Ordinal)
+                .ToList();
+            return rows.Count == 0 ? null : rows;
         }
 
         public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true });
@@ -238,6 +277,35 @@ namespace LeadRecycle.Sandbox
             [JsonPropertyName("warnAfterDays")] public double WarnAfterDays { get; init; }
 
             [JsonPropertyName("stallAfterDays")] public double StallAfterDays { get; init; }
+
+            /// <summary>With stall.segmentColumn set: the stage's segments and their thresholds; left out otherwise.</summary>
+            [JsonPropertyName("segments")]
+            [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+            public List<SegmentRow>? Segments { get; init; }
+        }
+
+        /// <summary>One segment of a stage (stall.segmentColumn) and the thresholds its deals are judged by.</summary>
+        public sealed class SegmentRow
+        {
+            [JsonPropertyName("segmentKey")] public string SegmentKey { get; init; } = string.Empty;
+
+            [JsonPropertyName("segment")] public string Segment { get; init; } = string.Empty;
+
+            [JsonPropertyName("completedSamples")] public long CompletedSamples { get; init; }
+
+            [JsonPropertyName("meanDays")] public double MeanDays { get; init; }
+
+            /// <summary>True when the segment's own mean sets its thresholds; false when its deals use the stage's (too few stays).</summary>
+            [JsonPropertyName("trusted")] public bool Trusted { get; init; }
+
+            [JsonPropertyName("warnAfterDays")] public double WarnAfterDays { get; init; }
+
+            [JsonPropertyName("stallAfterDays")] public double StallAfterDays { get; init; }
+
+            /// <summary>Open deals warned by this segment's threshold (their lr_stallsegment is the segment).</summary>
+            [JsonPropertyName("warned")] public int Warned { get; init; }
+
+            [JsonPropertyName("stalled")] public int Stalled { get; init; }
         }
 
         public sealed class AgingSection

@@ -31,13 +31,18 @@ namespace LeadRecycle.Sandbox
 
         [JsonPropertyName("managers")] public List<ManagerRow> Managers { get; init; } = new List<ManagerRow>();
 
+        /// <summary>The policy's stall.segmentColumn when set: each stage then lists its segments' thresholds.</summary>
+        [JsonPropertyName("segmentColumn")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? SegmentColumn { get; init; }
+
         [JsonPropertyName("whyEmpty")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? WhyEmpty { get; init; }
 
         public const string NoManager = "(no manager)";
 
-        public static VelocitySection From(ReportRows rows, IReadOnlyList<SandboxReport.StageRow> thresholds, DateTime asOf)
+        public static VelocitySection From(ReportRows rows, IReadOnlyList<SandboxReport.StageRow> thresholds, DateTime asOf, string? segmentColumn = null)
         {
             var open = rows.Opportunities.Where(ReportValues.IsOpen).ToList();
             var stays = rows.StageDurations
@@ -64,6 +69,7 @@ namespace LeadRecycle.Sandbox
                     WarnAfterDays = threshold?.WarnAfterDays,
                     StallAfterDays = threshold?.StallAfterDays,
                     ThresholdsTrusted = threshold?.Trusted ?? false,
+                    Segments = threshold?.Segments,
                     OpenDeals = here.Count,
                     OpenWithoutStageClock = here.Count - ages.Count,
                     AgeHistogram = AgeBucketStarts.Select((start, i) => ages.Count(a => a >= start && (i == AgeBucketStarts.Length - 1 || a < AgeBucketStarts[i + 1]))).ToList(),
@@ -79,6 +85,7 @@ namespace LeadRecycle.Sandbox
             {
                 Stages = stages,
                 Managers = ByManager(open, rows),
+                SegmentColumn = segmentColumn,
                 WhyEmpty = keys.Count == 0 ? "No stage to measure: no deal has a stage and no stay has been recorded." : null,
             };
         }
@@ -135,6 +142,11 @@ namespace LeadRecycle.Sandbox
 
             /// <summary>False when the thresholds are the policy's fallback (too few stays to trust the stage's mean).</summary>
             [JsonPropertyName("thresholdsTrusted")] public bool ThresholdsTrusted { get; init; }
+
+            /// <summary>With stall.segmentColumn set: per segment, the thresholds its deals are judged by; left out otherwise.</summary>
+            [JsonPropertyName("segments")]
+            [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+            public List<SandboxReport.SegmentRow>? Segments { get; init; }
 
             [JsonPropertyName("openDeals")] public int OpenDeals { get; init; }
 

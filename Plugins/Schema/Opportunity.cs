@@ -28,6 +28,9 @@ namespace LeadRecycle.Schema
 
         public const string StalledOn = "lr_stalledon";
 
+        /// <summary>Whose threshold warned or stalled the deal: its segment, or its whole stage (set only with segments on).</summary>
+        public const string StallSegment = "lr_stallsegment";
+
         /// <summary>By when the owner must move the deal or snooze it before it is returned to nurture.</summary>
         public const string ServiceLevelDue = "lr_servicelevelduedate";
 

@@ -40,7 +40,7 @@ namespace LeadRecycle.Steps
         {
             var variable = context.MergeTargetOverPreImage(PreImage);
             var checkedPolicy = context.ExecutionContext.PrimaryEntityName == EnvironmentVariableDefinition.EntityName
-                ? PolicySaveCheck.CheckDefinition(variable, context.GetTargetEntity()?.Contains(EnvironmentVariableDefinition.DefaultValue) ?? false)
+                ? PolicySaveCheck.CheckDefinition(variable, context.GetTargetEntity()?.Contains(EnvironmentVariableDefinition.DefaultValue) ?? false, context.SystemService)
                 : new PolicySaveCheck(context.SystemService).CheckValue(variable);
 
             // The new policy takes effect in this worker at once; other workers pick it up when their cache expires.

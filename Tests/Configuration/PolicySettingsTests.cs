@@ -46,11 +46,12 @@ namespace LeadRecycle.Tests.Configuration
             foreach (var setting in PolicySettings.All)
             {
                 var path = setting.Path.Replace("<Reason>", nameof(DisqualificationReason.NoBudget));
-                var json = path.Split('.').Reverse().Aggregate("\"x\"", (value, key) => "{ \"" + key + "\": " + value + " }");
+                // Text with a space: no setting takes it (stall.segmentColumn takes a column's logical name, which has none).
+                var json = path.Split('.').Reverse().Aggregate("\"x y\"", (value, key) => "{ \"" + key + "\": " + value + " }");
 
                 var exception = Assert.Throws<PolicyException>(() => RecyclePolicyReader.Read(json));
 
-                Assert.Contains($": '{path}' must be {setting.Allowed}; got \"x\". ", exception.Message, StringComparison.Ordinal);
+                Assert.Contains($": '{path}' must be {setting.Allowed}; got \"x y\". ", exception.Message, StringComparison.Ordinal);
             }
         }
 

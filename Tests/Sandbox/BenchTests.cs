@@ -26,6 +26,7 @@ namespace LeadRecycle.Tests.Sandbox
             Assert.Equal(4.0, calls["Lose (no marketing owner)"]);
             Assert.Equal(5.0, calls["Lose (marketing owner team)"]);
             Assert.Equal(1.0, calls["Stage change (Update salesstage)"]);
+            Assert.Equal(1.0, calls["Stage change, thresholds per segment"]);
             Assert.Equal(2.0, calls["Engagement, below threshold"]);
             Assert.Equal(5.0, calls["Engagement, routed to rep"]);
             Assert.Equal(6.0, calls["Engagement, routed to manager (rep disabled)"]);

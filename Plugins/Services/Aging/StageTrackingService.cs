@@ -116,6 +116,7 @@ namespace LeadRecycle.Services.Aging
         {
             opportunity[Opportunity.AgingStatus] = new OptionSetValue((int)AgingStatus.OnTrack);
             opportunity[Opportunity.StalledOn] = null;
+            opportunity[Opportunity.StallSegment] = null;
             opportunity[Opportunity.ServiceLevelDue] = null;
         }
     }

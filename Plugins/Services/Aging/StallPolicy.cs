@@ -15,8 +15,10 @@ namespace LeadRecycle.Services.Aging
     {
         public StallPolicy(double multiplier, double warningMultiplier, int minimumSamples, double fallbackDays, int serviceLevelDays, StageSource stageSource,
             int leadServiceLevelDays, IReadOnlyCollection<int> salesAcceptedLeadStatuses, int maxSnoozeDays,
-            IReadOnlyCollection<int> reminderDaysBeforeDue, int escalateDaysBeforeDue)
+            IReadOnlyCollection<int> reminderDaysBeforeDue, int escalateDaysBeforeDue, StallSegments? segments = null)
         {
+            Segments = segments;
+
             // Largest first: the order the reminders come in.
             ReminderDaysBeforeDue = reminderDaysBeforeDue.Distinct().OrderByDescending(d => d).ToArray();
             EscalateDaysBeforeDue = escalateDaysBeforeDue;
@@ -88,6 +90,9 @@ namespace LeadRecycle.Services.Aging
 
         /// <summary>Open lead status reasons that count as accepted by sales (default New and Contacted).</summary>
         public IReadOnlyCollection<int> SalesAcceptedLeadStatuses { get; }
+
+        /// <summary>The column that splits each stage's statistics into segments; null for one threshold per stage.</summary>
+        public StallSegments? Segments { get; }
 
         /// <summary>Whether the stage's own history is deep enough to set its threshold.</summary>
         public bool Trusts(StageStatistics statistics) => statistics.Count >= MinimumSamples && statistics.Mean > 0;

@@ -39,6 +39,10 @@ namespace LeadRecycle.Services.Configuration
 
         public int EscalateDaysBeforeDue { get; set; }
 
+        public string? SegmentColumn { get; set; }
+
+        public decimal[] SegmentBands { get; set; } = new decimal[0];
+
         public Dictionary<EngagementType, decimal> Points { get; } = new Dictionary<EngagementType, decimal>();
 
         public double HalfLifeDays { get; set; }
@@ -93,11 +97,24 @@ namespace LeadRecycle.Services.Configuration
             }
         }
 
+        /// <summary>
+        /// Bands need a column to band. Whether the column is a number (bands required) or a lookup, choice or Boolean
+        /// (bands refused) only the organization knows: PolicySaveCheck asks it when the policy is saved.
+        /// </summary>
+        public void CheckSegments(string path)
+        {
+            if (SegmentColumn == null && SegmentBands.Length > 0)
+            {
+                throw new PolicyException($"'{path}.segmentBands' bands the column named by '{path}.segmentColumn', which is not set; name a number or money column of the opportunity, or remove the bands.");
+            }
+        }
+
         public RecyclePolicy ToPolicy() => new RecyclePolicy(
             MarketingOwner,
             Reasons.ToDictionary(pair => pair.Key, pair => pair.Value.ToPolicy()),
             new StallPolicy(Multiplier, WarningMultiplier, MinimumSamples, FallbackDays, ServiceLevelDays, StageSource,
-                LeadServiceLevelDays, SalesAcceptedLeadStatuses, MaxSnoozeDays, ReminderDaysBeforeDue, EscalateDaysBeforeDue),
+                LeadServiceLevelDays, SalesAcceptedLeadStatuses, MaxSnoozeDays, ReminderDaysBeforeDue, EscalateDaysBeforeDue,
+                SegmentColumn == null ? null : new StallSegments(SegmentColumn, SegmentBands)),
             new EngagementPolicy(new Dictionary<EngagementType, decimal>(Points), HalfLifeDays, Threshold, new Dictionary<NurtureStream, decimal>(Thresholds),
                 RouteOnLikelihood, FallbackOwner, ReturnAction, MaxRecycles, NurtureDays));
     }

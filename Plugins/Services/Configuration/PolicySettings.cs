@@ -42,6 +42,7 @@ namespace LeadRecycle.Services.Configuration
             {
                 draft.CheckMultipliers(node.Path);
                 draft.CheckServiceLevelDays(node.Path, node.Members.Select(member => member.Key).ToArray());
+                draft.CheckSegments(node.Path);
             },
             PolicySetting<PolicyDraft>.Of("stall.multiplier", PolicyValues.NumberAbove(1m, MaximumMultiplier), 3m, (draft, value) => draft.Multiplier = (double)value,
                 "A deal is stalled after this many times its stage's mean stay."),
@@ -64,7 +65,11 @@ namespace LeadRecycle.Services.Configuration
             PolicySetting<PolicyDraft>.Of("stall.reminderDaysBeforeDue", PolicyValues.ArrayOf(PolicyValues.WholeNumber(1, 364)), new[] { 7, 3 }, (draft, value) => draft.ReminderDaysBeforeDue = value,
                 "Days before a stalled deal's service level is due on which its owner gets a reminder task; `[]` sends none. Each below `stall.serviceLevelDays` (a default that is not is skipped)."),
             PolicySetting<PolicyDraft>.Of("stall.escalateDaysBeforeDue", PolicyValues.WholeNumber(0, 364), 3, (draft, value) => draft.EscalateDaysBeforeDue = value,
-                "Days before the service level is due on which the owner's manager gets a task about a deal that has not moved; `0` escalates to no one. Below `stall.serviceLevelDays` (the default is skipped when it is not)."));
+                "Days before the service level is due on which the owner's manager gets a task about a deal that has not moved; `0` escalates to no one. Below `stall.serviceLevelDays` (the default is skipped when it is not)."),
+            PolicySetting<PolicyDraft>.Of("stall.segmentColumn", PolicyValues.ColumnName(), null, (draft, value) => draft.SegmentColumn = value,
+                "The opportunity column whose value splits each stage's statistics into segments (a lookup or owner such as `owningbusinessunit`, a choice, a Boolean, or a number or money column with `stall.segmentBands`); a segment with fewer completed stays than `stall.minimumSamples`, and a deal with no value, use the stage's threshold. None: one threshold per stage."),
+            PolicySetting<PolicyDraft>.Of("stall.segmentBands", PolicyValues.AscendingNumbers(), new decimal[0], (draft, value) => draft.SegmentBands = value,
+                "For a number or money `stall.segmentColumn` only, and required for one: the bounds of its bands; `[50000]` makes two segments, under 50,000 and 50,000 or more."));
 
         private static readonly PolicySetting<PolicyDraft> EngagementObject = PolicySetting<PolicyDraft>.Object(
             "engagement",

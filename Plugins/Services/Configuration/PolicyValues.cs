@@ -151,6 +151,65 @@ namespace LeadRecycle.Services.Configuration
                 values => "[" + string.Join(", ", values.Select(Text)) + "]");
         }
 
+        /// <summary>
+        /// The logical name of a column, or null for none. Dataverse logical names are lower case letters, digits and
+        /// underscores, starting with a letter (Microsoft Learn, "Table and column names": a publisher prefix, an
+        /// underscore, then the name); whether the table has the column is checked when the policy is saved
+        /// (PolicySaveCheck), where the organization can be asked.
+        /// </summary>
+        public static PolicyValue<string?> ColumnName()
+        {
+            const string Allowed = "the logical name of an opportunity column (lower case letters, digits and underscores, e.g. \"owningbusinessunit\"), or null";
+            return new PolicyValue<string?>(
+                Allowed,
+                node =>
+                {
+                    if (node.Kind == JsonKind.Null)
+                    {
+                        return null;
+                    }
+
+                    var name = node.AsString;
+                    return name != null && IsLogicalName(name) ? name : throw Refusal(node, Allowed);
+                },
+                name => name ?? "none");
+        }
+
+        /// <summary>Band bounds: numbers, each above the one before (a band [b1, b2) must not be empty); null or [] for none.</summary>
+        public static PolicyValue<decimal[]> AscendingNumbers()
+        {
+            const string Allowed = "an array of numbers in ascending order, or null";
+            return new PolicyValue<decimal[]>(
+                Allowed,
+                node =>
+                {
+                    if (node.Kind == JsonKind.Null)
+                    {
+                        return new decimal[0];
+                    }
+
+                    RequireKind(node, JsonKind.Array, Allowed);
+                    var values = new List<decimal>();
+                    foreach (var item in node.Items)
+                    {
+                        var value = item.AsNumber ?? throw Refusal(item, "a number");
+                        if (values.Count > 0 && value <= values[values.Count - 1])
+                        {
+                            throw new PolicyException($"'{node.Path}' must be in ascending order, each bound above the one before; {Text(value)} follows {Text(values[values.Count - 1])}.");
+                        }
+
+                        values.Add(value);
+                    }
+
+                    return values.ToArray();
+                },
+                values => values.Length == 0 ? "none" : "[" + string.Join(", ", values.Select(Text)) + "]");
+        }
+
+        private static bool IsLogicalName(string name) =>
+            name.Length > 0 && name.Length <= 50 && name[0] >= 'a' && name[0] <= 'z'
+            && name.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+
         public static PolicyException Refusal(JsonNode node, string allowed) => Refusal(node.Path, allowed, node.ToString());
 
         public static PolicyException Refusal(string path, string allowed, string written) =>

@@ -66,6 +66,22 @@ namespace LeadRecycle.Services.Configuration
             return new CacheEntry(lastGood ?? RecyclePolicy.Default, utcNow + CacheLifetime, lastGood, previous?.LastGoodReadOn ?? default, problem);
         }
 
+        /// <summary>
+        /// The stored policy read afresh (no cache), or the compiled defaults when none is stored or it is invalid: for a
+        /// report that must state the thresholds the scan applied.
+        /// </summary>
+        public static RecyclePolicy ReadStored(IOrganizationService service)
+        {
+            try
+            {
+                return RecyclePolicyReader.Read(ReadVariable(service));
+            }
+            catch (PolicyException)
+            {
+                return RecyclePolicy.Default;
+            }
+        }
+
         /// <summary>Forgets cached policies (for an organization, or all).</summary>
         public static void Invalidate(Guid? organizationId = null)
         {

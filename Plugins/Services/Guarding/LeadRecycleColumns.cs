@@ -20,6 +20,7 @@ namespace LeadRecycle.Services.Guarding
                 [Opportunity.StageKey] = "Stage key",
                 [Opportunity.AgingStatus] = "Aging status",
                 [Opportunity.StalledOn] = "Stalled on",
+                [Opportunity.StallSegment] = "Stall threshold",
                 [Opportunity.ServiceLevelDue] = "Service level due",
                 [Opportunity.RecycleCount] = "Recycle count",
                 [Opportunity.NurtureRequestedOn] = "Return to nurture requested on",

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using LeadRecycle.Schema;
 using Microsoft.Xrm.Sdk;
@@ -7,7 +9,7 @@ namespace LeadRecycle.Services.Aging
 {
     /// <summary>
     /// Fold: recorded stage stays are merged into their stage's statistics row (the only writer of it), a page of
-    /// stays at a time, oldest first.
+    /// stays at a time, oldest first; with segments on, each stay is also merged into its stage-and-segment row.
     /// </summary>
     internal sealed class FoldPhase : StallScanPhase
     {
@@ -26,7 +28,7 @@ namespace LeadRecycle.Services.Aging
         {
             var query = new QueryExpression(StageDuration.EntityName)
             {
-                ColumnSet = new ColumnSet(StageDuration.StageKey, StageDuration.Days),
+                ColumnSet = new ColumnSet(StageDuration.StageKey, StageDuration.Days, StageDuration.Opportunity),
                 TopCount = PageSize,
             };
             query.Criteria.AddCondition(StageDuration.Folded, ConditionOperator.Equal, false);
@@ -40,6 +42,7 @@ namespace LeadRecycle.Services.Aging
             var statistics = StatisticRow.LoadAll(Call);
             var foldable = durations.Where(IsFoldable).ToList();
             Call.Result.DurationsSkipped += durations.Count - foldable.Count;
+            var segments = SegmentsOf(foldable);
             foreach (var group in foldable.GroupBy(d => d.GetAttributeValue<string>(StageDuration.StageKey)))
             {
                 if (group.Key == null)
@@ -47,26 +50,10 @@ namespace LeadRecycle.Services.Aging
                     continue;
                 }
 
-                var batch = group.Aggregate(StageStatistics.Empty, (s, d) => s.Add((double)d.GetAttributeValue<decimal>(StageDuration.Days)));
-                statistics.TryGetValue(group.Key, out var existing);
-                var merged = (existing == null ? StageStatistics.Empty : existing.Statistics).Merge(batch);
-                var row = new Entity(StageStatistic.EntityName)
+                Fold(statistics, group.Key, null, group);
+                foreach (var segment in group.Where(d => segments.ContainsKey(d.Id)).GroupBy(d => segments[d.Id].Key))
                 {
-                    [StageStatistic.Count] = (int)merged.Count,
-                    [StageStatistic.MeanDays] = merged.Mean,
-                    [StageStatistic.M2] = merged.M2,
-                    [StageStatistic.UpdatedOn] = Call.Now,
-                };
-                if (existing == null)
-                {
-                    row[StageStatistic.StageKey] = group.Key;
-                    row[StageStatistic.Name] = StageKeys.DisplayName(group.Key);
-                    Call.Create(row);
-                }
-                else
-                {
-                    row.Id = existing.Row.Id;
-                    Call.Update(row);
+                    Fold(statistics, group.Key, segments[segment.First().Id], segment);
                 }
             }
 
@@ -77,6 +64,75 @@ namespace LeadRecycle.Services.Aging
 
             Call.Result.DurationsFolded += foldable.Count;
             return durations.Count < PageSize;
+        }
+
+        /// <summary>Merges a batch of stays into the stage's row, or the stage-and-segment row, creating it the first time.</summary>
+        private void Fold(Dictionary<string, StatisticRow> statistics, string stageKey, SegmentValue? segment, IEnumerable<Entity> stays)
+        {
+            var key = segment == null ? stageKey : StatisticRow.KeyOf(stageKey, segment.Key);
+            var batch = stays.Aggregate(StageStatistics.Empty, (s, d) => s.Add((double)d.GetAttributeValue<decimal>(StageDuration.Days)));
+            statistics.TryGetValue(key, out var existing);
+            var merged = (existing == null ? StageStatistics.Empty : existing.Statistics).Merge(batch);
+            var row = new Entity(StageStatistic.EntityName)
+            {
+                [StageStatistic.Count] = (int)merged.Count,
+                [StageStatistic.MeanDays] = merged.Mean,
+                [StageStatistic.M2] = merged.M2,
+                [StageStatistic.UpdatedOn] = Call.Now,
+            };
+            if (segment != null)
+            {
+                // The latest label: a business unit renamed since the row was made shows its new name.
+                row[StageStatistic.Segment] = Text.Truncate(segment.Label, 200);
+            }
+
+            if (existing == null)
+            {
+                row[StageStatistic.StageKey] = key;
+                row[StageStatistic.Name] = StageKeys.DisplayName(stageKey);
+                if (segment != null)
+                {
+                    row[StageStatistic.SegmentKey] = segment.Key;
+                }
+
+                Call.Create(row);
+            }
+            else
+            {
+                row.Id = existing.Row.Id;
+                Call.Update(row);
+            }
+        }
+
+        /// <summary>
+        /// Each stay's segment, by stay id: the segment of its deal as the deal is now, at fold time (the night after
+        /// the stay ended, for most), not as it was during the stay; lr_stageduration keeps only what the stage
+        /// change records, so that a stage change stays one call. One query for the page's deals, only when the
+        /// policy names a segment column; a stay whose deal has no value (or is gone) counts for its stage only.
+        /// </summary>
+        private Dictionary<Guid, SegmentValue> SegmentsOf(IReadOnlyList<Entity> stays)
+        {
+            var bySegment = new Dictionary<Guid, SegmentValue>();
+            var segments = Call.Policy.Stall.Segments;
+            var ids = stays.Select(d => d.GetAttributeValue<EntityReference>(StageDuration.Opportunity)?.Id).Where(id => id != null).Select(id => id!.Value).Distinct().ToArray();
+            if (segments == null || ids.Length == 0)
+            {
+                return bySegment;
+            }
+
+            var query = new QueryExpression(Opportunity.EntityName) { ColumnSet = new ColumnSet(segments.Column) };
+            query.Criteria.AddCondition(Opportunity.Id, ConditionOperator.In, ids.Cast<object>().ToArray());
+            var deals = Call.RetrieveMultiple(query).ToDictionary(deal => deal.Id);
+            foreach (var stay in stays)
+            {
+                var deal = stay.GetAttributeValue<EntityReference>(StageDuration.Opportunity);
+                if (deal != null && deals.TryGetValue(deal.Id, out var opportunity) && segments.Of(opportunity) is SegmentValue segment)
+                {
+                    bySegment[stay.Id] = segment;
+                }
+            }
+
+            return bySegment;
         }
 
         /// <summary>

@@ -32,10 +32,17 @@ namespace LeadRecycle.Services.Aging
             query.Criteria.AddCondition(Opportunity.SnoozeUntil, ConditionOperator.NotNull);
             query.Criteria.AddCondition(Opportunity.SnoozeUntil, ConditionOperator.LessEqual, Call.Now);
             query.AddOrder(Opportunity.SnoozeUntil, OrderType.Ascending);
+            var segments = Call.Policy.Stall.Segments;
+            if (segments != null)
+            {
+                query.ColumnSet.AddColumn(segments.Column);
+            }
+
             var ended = Call.RetrieveMultiple(query);
             foreach (var deal in ended)
             {
-                _flag.MarkStalled(deal, _flag.StallDaysOf(deal.GetAttributeValue<string>(Opportunity.StageKey)), snoozeEnded: true);
+                var threshold = _flag.ThresholdOf(deal.GetAttributeValue<string>(Opportunity.StageKey), segments?.Of(deal)?.Key);
+                _flag.MarkStalled(deal, threshold.StallDays, snoozeEnded: true, segment: threshold.Label);
             }
 
             return ended.Count < PageSize / 4;
