@@ -27,17 +27,7 @@ namespace LeadRecycle.Services.Aging
         public override bool RunPage(ref int stageIndex)
         {
             var page = PageSize / 5;
-            var query = new QueryExpression(Opportunity.EntityName)
-            {
-                ColumnSet = new ColumnSet(Opportunity.Name, Opportunity.ServiceLevelDue, Opportunity.StalledOn, Opportunity.StageKey, CommonColumns.OwnerId),
-                TopCount = page,
-            };
-            query.Criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Opportunity.State.Open);
-            query.Criteria.AddCondition(Opportunity.AgingStatus, ConditionOperator.Equal, (int)AgingStatus.Stalled);
-            query.Criteria.AddCondition(Opportunity.EscalateOn, ConditionOperator.LessEqual, Call.Now);
-            Call.AddNotSnoozed(query.Criteria);
-            query.AddOrder(Opportunity.EscalateOn, OrderType.Ascending);
-            var due = Call.RetrieveMultiple(query);
+            var due = Call.StalledDealsDue(Opportunity.EscalateOn, new ColumnSet(Opportunity.Name, Opportunity.ServiceLevelDue, Opportunity.StalledOn, Opportunity.StageKey, CommonColumns.OwnerId), page);
             foreach (var deal in due)
             {
                 Escalate(deal);

@@ -26,17 +26,7 @@ namespace LeadRecycle.Services.Aging
         public override bool RunPage(ref int stageIndex)
         {
             var page = PageSize / 4;
-            var query = new QueryExpression(Opportunity.EntityName)
-            {
-                ColumnSet = new ColumnSet(Opportunity.Name, Opportunity.ServiceLevelDue, CommonColumns.OwnerId),
-                TopCount = page,
-            };
-            query.Criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Opportunity.State.Open);
-            query.Criteria.AddCondition(Opportunity.AgingStatus, ConditionOperator.Equal, (int)AgingStatus.Stalled);
-            query.Criteria.AddCondition(Opportunity.NextReminderOn, ConditionOperator.LessEqual, Call.Now);
-            Call.AddNotSnoozed(query.Criteria);
-            query.AddOrder(Opportunity.NextReminderOn, OrderType.Ascending);
-            var due = Call.RetrieveMultiple(query);
+            var due = Call.StalledDealsDue(Opportunity.NextReminderOn, new ColumnSet(Opportunity.Name, Opportunity.ServiceLevelDue, CommonColumns.OwnerId), page);
             foreach (var deal in due)
             {
                 Remind(deal);

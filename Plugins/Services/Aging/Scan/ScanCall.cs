@@ -96,6 +96,21 @@ namespace LeadRecycle.Services.Aging
             return recipient;
         }
 
+        /// <summary>
+        /// A page of open stalled deals, not snoozed, whose date in <paramref name="dueColumn"/> has come (a reminder
+        /// or escalation date), the earliest first.
+        /// </summary>
+        public List<Entity> StalledDealsDue(string dueColumn, ColumnSet columns, int top)
+        {
+            var query = new QueryExpression(Opportunity.EntityName) { ColumnSet = columns, TopCount = top };
+            query.Criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Opportunity.State.Open);
+            query.Criteria.AddCondition(Opportunity.AgingStatus, ConditionOperator.Equal, (int)AgingStatus.Stalled);
+            query.Criteria.AddCondition(dueColumn, ConditionOperator.LessEqual, Now);
+            AddNotSnoozed(query.Criteria);
+            query.AddOrder(dueColumn, OrderType.Ascending);
+            return RetrieveMultiple(query);
+        }
+
         /// <summary>Deals not snoozed past now.</summary>
         public void AddNotSnoozed(FilterExpression criteria)
         {
