@@ -33,6 +33,31 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         public long SequenceOf(Guid id) => _sequences[id];
 
+        /// <summary>The rows in scan (sequence) order, kept until the next write: a paged read of a whole table sorts it once, not once a page.</summary>
+        public List<Entity> RowsInScanOrder()
+        {
+            if (_scanOrder == null)
+            {
+                var keyed = new (long Sequence, Entity Row)[Rows.Count];
+                var i = 0;
+                foreach (var pair in Rows)
+                {
+                    keyed[i++] = (_sequences[pair.Key], pair.Value);
+                }
+
+                Array.Sort(keyed, (left, right) => left.Sequence.CompareTo(right.Sequence));
+                _scanOrder = new List<Entity>(keyed.Length);
+                foreach (var item in keyed)
+                {
+                    _scanOrder.Add(item.Row);
+                }
+            }
+
+            return _scanOrder;
+        }
+
+        private List<Entity>? _scanOrder;
+
         public Dictionary<Guid, Entity> Rows { get; } = new Dictionary<Guid, Entity>();
 
         public bool TryGet(Guid id, out Entity row) => Rows.TryGetValue(id, out row!);
@@ -77,6 +102,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         /// <summary>Writes a row after checking its alternate keys (a duplicate throws and changes nothing).</summary>
         public void Put(Guid id, Entity row, Entity? previous)
         {
+            _scanOrder = null;
             string?[]? newKeys = null;
             if (_keyIndexes.Length > 0)
             {
@@ -128,6 +154,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         /// <param name="sequence">The row's sequence when it was removed (a rolled-back delete puts it back in its place).</param>
         public void Restore(Guid id, Entity? row, long? sequence = null)
         {
+            _scanOrder = null;
             if (Rows.TryGetValue(id, out var current))
             {
                 RemoveKeys(id, current);
@@ -162,6 +189,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         public void Clear()
         {
+            _scanOrder = null;
             Rows.Clear();
             _sequences.Clear();
             _indexes.Clear();
