@@ -149,8 +149,31 @@ namespace LeadRecycle.Sandbox
             rowsDone?.Invoke(done);
         }
 
-        /// <summary>The nightly scan, once, at the as-of date.</summary>
-        public void Scan() => ScanCalls = LeadRecycleInstallation.ScanToEnd(Organization);
+        /// <summary>
+        /// The nightly scan, once, at the as-of date. Each call's background jobs run before the next call, as the
+        /// asynchronous service runs them during the night: a large history queues a job per stalled deal (the follow-up
+        /// task's activity stamp), and held to the end they would fill memory and trip the emulator's runaway guard.
+        /// </summary>
+        public void Scan()
+        {
+            string? token = null;
+            var calls = 0;
+            do
+            {
+                var request = new OrganizationRequest(LeadRecycle.CustomApis.ScanStalledOpportunitiesApi.UniqueName);
+                if (token != null)
+                {
+                    request["ContinuationToken"] = token;
+                }
+
+                var response = Organization.Service.Execute(request);
+                calls++;
+                token = (bool)response["Done"] ? null : (string)response["ContinuationToken"];
+                Organization.DrainAsyncQueue();
+            }
+            while (token != null);
+            ScanCalls = calls;
+        }
 
         private Guid User(string name, string? manager)
         {

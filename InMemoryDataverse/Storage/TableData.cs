@@ -219,19 +219,23 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 return null;
             }
 
-            var index = new ColumnIndex(columns);
-            foreach (var pair in Rows)
+            var index = ColumnIndex.Build(columns, RowsWithSequences());
+            if (index == null)
             {
-                index.Add(pair.Key, _sequences[pair.Key], pair.Value);
-                if (index.Broken)
-                {
-                    _unindexable.Add(name);
-                    return null;
-                }
+                _unindexable.Add(name);
+                return null;
             }
 
             _indexes.Add(index);
             return index;
+        }
+
+        private IEnumerable<(Guid Id, long Sequence, Entity Row)> RowsWithSequences()
+        {
+            foreach (var pair in Rows)
+            {
+                yield return (pair.Key, _sequences[pair.Key], pair.Value);
+            }
         }
 
         private void AddToIndexes(Guid id, Entity row, long? sequence)
