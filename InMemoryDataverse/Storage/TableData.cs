@@ -103,6 +103,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         public void Put(Guid id, Entity row, Entity? previous)
         {
             _scanOrder = null;
+            ShareReferences(row);
             string?[]? newKeys = null;
             if (_keyIndexes.Length > 0)
             {
@@ -190,6 +191,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         public void Clear()
         {
             _scanOrder = null;
+            _sharedReferences.Clear();
             Rows.Clear();
             _sequences.Clear();
             _indexes.Clear();
@@ -228,6 +230,61 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
             _indexes.Add(index);
             return index;
+        }
+
+        /// <summary>A column stops sharing its lookups once it has held this many different ones (a row's own parent, say).</summary>
+        private const int MaxSharedReferencesPerColumn = 4096;
+
+        // Per lookup column, one stored reference per target; null once the column proved to hold too many targets.
+        private readonly Dictionary<string, Dictionary<Guid, EntityReference>?> _sharedReferences = new Dictionary<string, Dictionary<Guid, EntityReference>?>(StringComparer.Ordinal);
+        private readonly List<KeyValuePair<string, EntityReference>> _referencesToShare = new List<KeyValuePair<string, EntityReference>>();
+
+        /// <summary>
+        /// Stored rows hold one shared instance of each plain lookup value per column (a deal's owner, its account)
+        /// instead of one each: a reference with its empty key collection is some 170 bytes, and stored values are never
+        /// handed out or changed in place (readers get copies), so sharing is invisible.
+        /// </summary>
+        private void ShareReferences(Entity row)
+        {
+            _referencesToShare.Clear();
+            foreach (var attribute in row.Attributes)
+            {
+                if (attribute.Value is EntityReference reference && reference.RowVersion == null && reference.ExtensionData == null
+                    && (reference.KeyAttributes == null || reference.KeyAttributes.Count == 0))
+                {
+                    _referencesToShare.Add(new KeyValuePair<string, EntityReference>(attribute.Key, reference));
+                }
+            }
+
+            foreach (var pair in _referencesToShare)
+            {
+                if (!_sharedReferences.TryGetValue(pair.Key, out var pool))
+                {
+                    pool = new Dictionary<Guid, EntityReference>();
+                    _sharedReferences.Add(pair.Key, pool);
+                }
+
+                if (pool == null)
+                {
+                    continue;
+                }
+
+                var reference = pair.Value;
+                if (!pool.TryGetValue(reference.Id, out var shared))
+                {
+                    if (pool.Count >= MaxSharedReferencesPerColumn)
+                    {
+                        _sharedReferences[pair.Key] = null;
+                        continue;
+                    }
+
+                    pool.Add(reference.Id, reference);
+                }
+                else if (!ReferenceEquals(shared, reference) && shared.LogicalName == reference.LogicalName && shared.Name == reference.Name)
+                {
+                    row.Attributes[pair.Key] = shared;
+                }
+            }
         }
 
         private IEnumerable<(Guid Id, long Sequence, Entity Row)> RowsWithSequences()
