@@ -232,11 +232,14 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             return index;
         }
 
-        /// <summary>A column stops sharing its lookups once it has held this many different ones (a row's own parent, say).</summary>
-        private const int MaxSharedReferencesPerColumn = 4096;
+        /// <summary>
+        /// A column stops sharing its lookups once it holds this many different ones and under one row in four found
+        /// its value already there (a row's own parent, say): the pool would cost more than it saves.
+        /// </summary>
+        private const int SharedReferencesOnTrial = 65536;
 
         // Per lookup column, one stored reference per target; null once the column proved to hold too many targets.
-        private readonly Dictionary<string, Dictionary<Guid, EntityReference>?> _sharedReferences = new Dictionary<string, Dictionary<Guid, EntityReference>?>(StringComparer.Ordinal);
+        private readonly Dictionary<string, ReferencePool?> _sharedReferences = new Dictionary<string, ReferencePool?>(StringComparer.Ordinal);
         private readonly List<KeyValuePair<string, EntityReference>> _referencesToShare = new List<KeyValuePair<string, EntityReference>>();
 
         /// <summary>
@@ -260,7 +263,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             {
                 if (!_sharedReferences.TryGetValue(pair.Key, out var pool))
                 {
-                    pool = new Dictionary<Guid, EntityReference>();
+                    pool = new ReferencePool();
                     _sharedReferences.Add(pair.Key, pool);
                 }
 
@@ -270,21 +273,29 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 }
 
                 var reference = pair.Value;
-                if (!pool.TryGetValue(reference.Id, out var shared))
+                if (!pool.References.TryGetValue(reference.Id, out var shared))
                 {
-                    if (pool.Count >= MaxSharedReferencesPerColumn)
+                    if (pool.References.Count >= SharedReferencesOnTrial && pool.Hits * 4 < pool.References.Count)
                     {
                         _sharedReferences[pair.Key] = null;
                         continue;
                     }
 
-                    pool.Add(reference.Id, reference);
+                    pool.References.Add(reference.Id, reference);
                 }
                 else if (!ReferenceEquals(shared, reference) && shared.LogicalName == reference.LogicalName && shared.Name == reference.Name)
                 {
                     row.Attributes[pair.Key] = shared;
+                    pool.Hits++;
                 }
             }
+        }
+
+        private sealed class ReferencePool
+        {
+            public Dictionary<Guid, EntityReference> References { get; } = new Dictionary<Guid, EntityReference>();
+
+            public long Hits { get; set; }
         }
 
         private IEnumerable<(Guid Id, long Sequence, Entity Row)> RowsWithSequences()
