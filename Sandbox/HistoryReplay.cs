@@ -151,8 +151,12 @@ namespace LeadRecycle.Sandbox
             rowsDone?.Invoke(done);
         }
 
-        /// <summary>The nightly scan, once, at the as-of date.</summary>
-        public void Scan() => ScanCalls = LeadRecycleInstallation.ScanToEnd(Organization, (response, _) => ScanTotals.Add(response));
+        /// <summary>
+        /// The nightly scan, once, at the as-of date. Each call's background jobs run before the next call, as the
+        /// asynchronous service runs them during the night: a large history queues a job per stalled deal (the follow-up
+        /// task's activity stamp), and held to the end they would fill memory and trip the emulator's runaway guard.
+        /// </summary>
+        public void Scan() => ScanCalls = LeadRecycleInstallation.ScanToEnd(Organization, Organization.Service, (response, _) => ScanTotals.Add(response), drainEachCall: true);
 
         /// <summary>What every scan of this organization did, added up (the report's service levels read it).</summary>
         public ScanTotals ScanTotals { get; } = new ScanTotals();

@@ -425,12 +425,14 @@ namespace LeadRecycle.Sandbox
                 return rowsRead;
             });
             RefuseBadRows(problems, strict, "nothing was imported");
+            ReportLiveHeap("after import", replay.Imported);
             ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress =>
             {
                 progress.Report("Stall scan as of " + asOfText, 0, 0);
                 replay.Scan();
                 progress.Report("Stall scan as of " + asOfText, 1, 1);
             });
+            ReportLiveHeap("after the stall scan", replay.Imported);
             var report = SandboxReport.From(replay.Organization, new System.Collections.Generic.Dictionary<string, CallLedger.Entry>());
             report.ServiceLevels.AddScans(replay.ScanTotals);
             report.Replay = new SandboxReport.ReplaySection
@@ -443,6 +445,22 @@ namespace LeadRecycle.Sandbox
                 ScanCalls = replay.ScanCalls,
             };
             return Write(report, outputFolder);
+        }
+
+        /// <summary>
+        /// With LEADRECYCLE_MEMORY_REPORT=1, the live managed heap after a full collection, in total and per imported
+        /// deal (with its stage stay), on standard error: the memory per record the scale work is measured by.
+        /// </summary>
+        private static void ReportLiveHeap(string when, int deals)
+        {
+            if (Environment.GetEnvironmentVariable("LEADRECYCLE_MEMORY_REPORT") != "1")
+            {
+                return;
+            }
+
+            var bytes = GC.GetTotalMemory(forceFullCollection: true);
+            Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Live managed heap {0}: {1:N0} MB, {2:N0} bytes per deal ({3:N0} deals).",
+                when, bytes / (1024 * 1024), deals > 0 ? bytes / deals : 0, deals));
         }
 
         private static int Demo(int days, int seed, string outputFolder)

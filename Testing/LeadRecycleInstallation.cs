@@ -76,7 +76,8 @@ namespace LeadRecycle.Testing
         public static int ScanToEnd(InMemoryOrganization org, Action<OrganizationResponse, TimeSpan>? afterCall = null) => ScanToEnd(org, org.Service, afterCall);
 
         /// <summary>The same through this service (the flow's connection, or a persona's).</summary>
-        public static int ScanToEnd(InMemoryOrganization org, IOrganizationService service, Action<OrganizationResponse, TimeSpan>? afterCall = null)
+        /// <param name="drainEachCall">Run the background jobs after each call rather than once at the end (a large replay: the jobs of one call are done before the next, as the asynchronous service works through the night).</param>
+        public static int ScanToEnd(InMemoryOrganization org, IOrganizationService service, Action<OrganizationResponse, TimeSpan>? afterCall = null, bool drainEachCall = false)
         {
             string? token = null;
             var calls = 0;
@@ -93,6 +94,10 @@ namespace LeadRecycle.Testing
                 afterCall?.Invoke(response, Stopwatch.GetElapsedTime(started));
                 calls++;
                 token = (bool)response["Done"] ? null : (string)response["ContinuationToken"];
+                if (drainEachCall)
+                {
+                    org.DrainAsyncQueue();
+                }
             }
             while (token != null);
             org.DrainAsyncQueue();

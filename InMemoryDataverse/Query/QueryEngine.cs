@@ -59,18 +59,54 @@ namespace LeadRecycle.InMemoryDataverse.Query
         /// <param name="canRead">Security's row filter: rows (main or linked) it refuses are left out, as Dataverse silently does.</param>
         public EntityCollection Execute(QueryExpression query, Guid callingUserId, Func<string, Entity, bool>? canRead = null)
         {
+            if (!QueryProfile.On)
+            {
+                return ExecuteCore(query, callingUserId, canRead);
+            }
+
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            _rowsExamined = 0;
+            _indexed = false;
+            var result = ExecuteCore(query, callingUserId, canRead);
+            QueryProfile.Add(query, _indexed, System.Diagnostics.Stopwatch.GetTimestamp() - started, _rowsExamined);
+            return result;
+        }
+
+        // Only for QueryProfile.
+        private long _rowsExamined;
+        private bool _indexed;
+
+        private EntityCollection ExecuteCore(QueryExpression query, Guid callingUserId, Func<string, Entity, bool>? canRead)
+        {
             var main = _schemaOf(query.EntityName);
             var plan = new QueryPlan(main, query, _schemaOf, _likePatterns);
             var table = _store.Table(main);
             var rows = new List<Entity?[]>();
-            var seek = _store.UseIndexes && table.Rows.Count >= _store.IndexMinimumRows ? IndexSeek.Choose(plan, query, table) : null;
+            if (_store.UseIndexes && IsWholeTableRead(plan, query, canRead))
+            {
+                // Every row, in scan order: each page is a slice of the table's rows in sequence, not a sort of them all.
+                var ordered = table.RowsInScanOrder();
+                return Page(ordered.Count, i => new Entity?[] { ordered[i] }, query, plan);
+            }
+
+            var byId = _store.UseIndexes ? RowByPrimaryId(plan, table) : null;
+            var seek = byId == null && _store.UseIndexes && table.Rows.Count >= _store.IndexMinimumRows ? IndexSeek.Choose(plan, query, table) : null;
             var sorted = false;
             if (seek != null)
             {
                 _store.IndexedQueries++;
+                _indexed = true;
             }
 
-            if (seek == null)
+            if (byId != null)
+            {
+                // "primary id = X": the row stored under X is the only one that can match (its id column holds its key).
+                if (byId.Value.Row != null)
+                {
+                    Collect(byId.Value.Row, plan, rows, callingUserId, canRead);
+                }
+            }
+            else if (seek == null)
             {
                 foreach (var row in table.Rows.Values)
                 {
@@ -116,11 +152,36 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 rows = Distinct(rows, plan);
             }
 
-            return Page(rows, query, plan);
+            return Page(rows.Count, i => rows[i], query, plan);
+        }
+
+        /// <summary>A query for every row as it is stored: no filter, link, order or distinct, and no row security.</summary>
+        private static bool IsWholeTableRead(QueryPlan plan, QueryExpression query, Func<string, Entity, bool>? canRead) =>
+            canRead == null && plan.Criteria == null && plan.Links.Count == 0 && query.Orders.Count == 0 && !query.Distinct;
+
+        /// <summary>The row a top-level "primary id equals" condition names (Row null: there is none); null when the query has no such condition.</summary>
+        private static (Entity? Row, bool Found)? RowByPrimaryId(QueryPlan plan, TableData table)
+        {
+            if (plan.Criteria == null || plan.Criteria.IsOr)
+            {
+                return null;
+            }
+
+            foreach (var condition in plan.Criteria.Conditions)
+            {
+                if (condition.Slot == 0 && condition.Operator == ConditionOperator.Equal && condition.Operand is Guid id
+                    && condition.Attribute == plan.Main.PrimaryIdColumn)
+                {
+                    return table.TryGet(id, out var row) ? (row, true) : (null, false);
+                }
+            }
+
+            return null;
         }
 
         private void Collect(Entity row, QueryPlan plan, List<Entity?[]> rows, Guid callingUserId, Func<string, Entity, bool>? canRead)
         {
+            _rowsExamined++;
             if (canRead != null && !canRead(plan.Main.LogicalName, row))
             {
                 return;
@@ -334,7 +395,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return result;
         }
 
-        private EntityCollection Page(List<Entity?[]> rows, QueryExpression query, QueryPlan plan)
+        private EntityCollection Page(int count, Func<int, Entity?[]> rowAt, QueryExpression query, QueryPlan plan)
         {
             var result = new EntityCollection { EntityName = query.EntityName };
             int skip;
@@ -353,14 +414,14 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 take = pageSize;
             }
 
-            var end = Math.Min(rows.Count, skip + take);
+            var end = Math.Min(count, skip + take);
             for (var i = skip; i < end; i++)
             {
-                result.Entities.Add(Project(rows[i], query, plan));
+                result.Entities.Add(Project(rowAt(i), query, plan));
             }
 
-            result.MoreRecords = query.TopCount == null && rows.Count > end;
-            result.TotalRecordCount = query.PageInfo != null && query.PageInfo.ReturnTotalRecordCount ? rows.Count : -1;
+            result.MoreRecords = query.TopCount == null && count > end;
+            result.TotalRecordCount = query.PageInfo != null && query.PageInfo.ReturnTotalRecordCount ? count : -1;
             if (result.Entities.Count > 0)
             {
                 var first = result.Entities[0].Id;

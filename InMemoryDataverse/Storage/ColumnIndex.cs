@@ -11,7 +11,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
     /// </summary>
     internal sealed class ColumnIndex
     {
-        private readonly SortedSet<IndexEntry> _entries = new SortedSet<IndexEntry>(IndexEntryComparer.Instance);
+        private SortedSet<IndexEntry> _entries = new SortedSet<IndexEntry>(IndexEntryComparer.Instance);
         private readonly Type?[] _types;
 
         public ColumnIndex(string[] columns)
@@ -31,6 +31,39 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         public void Add(Guid id, long sequence, Entity row)
         {
             var key = KeyOf(row);
+            if (Accepts(key))
+            {
+                _entries.Add(new IndexEntry(key, sequence, id));
+            }
+        }
+
+        /// <summary>
+        /// The index over every row at once, or null when a value cannot be ordered: one sort and a balanced tree built
+        /// from it, which costs a fraction of adding the rows one by one.
+        /// </summary>
+        public static ColumnIndex? Build(string[] columns, IEnumerable<(Guid Id, long Sequence, Entity Row)> rows)
+        {
+            var index = new ColumnIndex(columns);
+            var entries = new List<IndexEntry>();
+            foreach (var (id, sequence, row) in rows)
+            {
+                var key = index.KeyOf(row);
+                if (!index.Accepts(key))
+                {
+                    return null;
+                }
+
+                entries.Add(new IndexEntry(key, sequence, id));
+            }
+
+            // Every entry is distinct (the sequence is unique), so the set keeps them all.
+            index._entries = new SortedSet<IndexEntry>(entries, IndexEntryComparer.Instance);
+            return index;
+        }
+
+        // Records the key's value types; false (and the index broken) when one cannot be ordered or differs from the column's.
+        private bool Accepts(object?[] key)
+        {
             for (var i = 0; i < key.Length; i++)
             {
                 var value = key[i];
@@ -43,13 +76,13 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 if (!IsOrderable(type) || (_types[i] != null && _types[i] != type))
                 {
                     Broken = true;
-                    return;
+                    return false;
                 }
 
                 _types[i] = type;
             }
 
-            _entries.Add(new IndexEntry(key, sequence, id));
+            return true;
         }
 
         public void Remove(Guid id, long sequence, Entity row) => _entries.Remove(new IndexEntry(KeyOf(row), sequence, id));
@@ -90,13 +123,29 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             type == typeof(int) || type == typeof(decimal) || type == typeof(Guid) || type == typeof(string) || type == typeof(DateTime)
             || type == typeof(bool) || type == typeof(long);
 
+        private static readonly object[] SmallInts = CreateSmallInts();
+
+        // Choice values are few: one box apiece serves every entry of every index instead of one box per entry.
+        private static object SharedBox(int value) => value >= 0 && value < SmallInts.Length ? SmallInts[value] : value;
+
+        private static object[] CreateSmallInts()
+        {
+            var boxes = new object[1024];
+            for (var i = 0; i < boxes.Length; i++)
+            {
+                boxes[i] = i;
+            }
+
+            return boxes;
+        }
+
         private object?[] KeyOf(Entity row)
         {
             var key = new object?[Columns.Length];
             for (var i = 0; i < Columns.Length; i++)
             {
                 row.Attributes.TryGetValue(Columns[i], out var value);
-                key[i] = Values.Normalize(value);
+                key[i] = value is OptionSetValue option ? SharedBox(option.Value) : Values.Normalize(value);
             }
 
             return key;

@@ -33,6 +33,31 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         public long SequenceOf(Guid id) => _sequences[id];
 
+        /// <summary>The rows in scan (sequence) order, kept until the next write: a paged read of a whole table sorts it once, not once a page.</summary>
+        public List<Entity> RowsInScanOrder()
+        {
+            if (_scanOrder == null)
+            {
+                var keyed = new (long Sequence, Entity Row)[Rows.Count];
+                var i = 0;
+                foreach (var pair in Rows)
+                {
+                    keyed[i++] = (_sequences[pair.Key], pair.Value);
+                }
+
+                Array.Sort(keyed, (left, right) => left.Sequence.CompareTo(right.Sequence));
+                _scanOrder = new List<Entity>(keyed.Length);
+                foreach (var item in keyed)
+                {
+                    _scanOrder.Add(item.Row);
+                }
+            }
+
+            return _scanOrder;
+        }
+
+        private List<Entity>? _scanOrder;
+
         public Dictionary<Guid, Entity> Rows { get; } = new Dictionary<Guid, Entity>();
 
         public bool TryGet(Guid id, out Entity row) => Rows.TryGetValue(id, out row!);
@@ -77,6 +102,8 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         /// <summary>Writes a row after checking its alternate keys (a duplicate throws and changes nothing).</summary>
         public void Put(Guid id, Entity row, Entity? previous)
         {
+            _scanOrder = null;
+            Compact(row);
             string?[]? newKeys = null;
             if (_keyIndexes.Length > 0)
             {
@@ -128,6 +155,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         /// <param name="sequence">The row's sequence when it was removed (a rolled-back delete puts it back in its place).</param>
         public void Restore(Guid id, Entity? row, long? sequence = null)
         {
+            _scanOrder = null;
             if (Rows.TryGetValue(id, out var current))
             {
                 RemoveKeys(id, current);
@@ -162,6 +190,8 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         public void Clear()
         {
+            _scanOrder = null;
+            _sharedReferences.Clear();
             Rows.Clear();
             _sequences.Clear();
             _indexes.Clear();
@@ -191,19 +221,99 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 return null;
             }
 
-            var index = new ColumnIndex(columns);
-            foreach (var pair in Rows)
+            var index = ColumnIndex.Build(columns, RowsWithSequences());
+            if (index == null)
             {
-                index.Add(pair.Key, _sequences[pair.Key], pair.Value);
-                if (index.Broken)
-                {
-                    _unindexable.Add(name);
-                    return null;
-                }
+                _unindexable.Add(name);
+                return null;
             }
 
             _indexes.Add(index);
             return index;
+        }
+
+        /// <summary>
+        /// A column stops sharing its lookups once it holds this many different ones and under one row in four found
+        /// its value already there (a row's own parent, say): the pool would cost more than it saves.
+        /// </summary>
+        private const int SharedReferencesOnTrial = 65536;
+
+        // Per lookup column, one stored reference per target; null once the column proved to hold too many targets.
+        private readonly Dictionary<string, ReferencePool?> _sharedReferences = new Dictionary<string, ReferencePool?>(StringComparer.Ordinal);
+        private readonly List<KeyValuePair<string, EntityReference>> _referencesToShare = new List<KeyValuePair<string, EntityReference>>();
+
+        /// <summary>
+        /// Stored rows hold one shared instance of each plain lookup value per column (a deal's owner, its account)
+        /// instead of one each: a reference with its empty key collection is some 170 bytes, and stored values are never
+        /// handed out or changed in place (readers get copies), so sharing is invisible.
+        /// </summary>
+        /// <remarks>
+        /// An empty key collection (a row's or a reference's) is dropped too, some 100 bytes each: a stored row is found
+        /// by its id, and every reader copes with no collection (copies get a new one).
+        /// </remarks>
+        private void Compact(Entity row)
+        {
+            if (row.KeyAttributes != null && row.KeyAttributes.Count == 0)
+            {
+                row.KeyAttributes = null;
+            }
+
+            _referencesToShare.Clear();
+            foreach (var attribute in row.Attributes)
+            {
+                if (attribute.Value is EntityReference reference && reference.RowVersion == null && reference.ExtensionData == null
+                    && (reference.KeyAttributes == null || reference.KeyAttributes.Count == 0))
+                {
+                    reference.KeyAttributes = null;
+                    _referencesToShare.Add(new KeyValuePair<string, EntityReference>(attribute.Key, reference));
+                }
+            }
+
+            foreach (var pair in _referencesToShare)
+            {
+                if (!_sharedReferences.TryGetValue(pair.Key, out var pool))
+                {
+                    pool = new ReferencePool();
+                    _sharedReferences.Add(pair.Key, pool);
+                }
+
+                if (pool == null)
+                {
+                    continue;
+                }
+
+                var reference = pair.Value;
+                if (!pool.References.TryGetValue(reference.Id, out var shared))
+                {
+                    if (pool.References.Count >= SharedReferencesOnTrial && pool.Hits * 4 < pool.References.Count)
+                    {
+                        _sharedReferences[pair.Key] = null;
+                        continue;
+                    }
+
+                    pool.References.Add(reference.Id, reference);
+                }
+                else if (!ReferenceEquals(shared, reference) && shared.LogicalName == reference.LogicalName && shared.Name == reference.Name)
+                {
+                    row.Attributes[pair.Key] = shared;
+                    pool.Hits++;
+                }
+            }
+        }
+
+        private sealed class ReferencePool
+        {
+            public Dictionary<Guid, EntityReference> References { get; } = new Dictionary<Guid, EntityReference>();
+
+            public long Hits { get; set; }
+        }
+
+        private IEnumerable<(Guid Id, long Sequence, Entity Row)> RowsWithSequences()
+        {
+            foreach (var pair in Rows)
+            {
+                yield return (pair.Key, _sequences[pair.Key], pair.Value);
+            }
         }
 
         private void AddToIndexes(Guid id, Entity row, long? sequence)

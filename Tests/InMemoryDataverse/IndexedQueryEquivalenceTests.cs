@@ -231,6 +231,20 @@ namespace LeadRecycle.Tests.InMemoryDataverse
                     query.Criteria.Filters.Add(either);
                 }
 
+                if (Random.Next(4) == 0)
+                {
+                    // "x null or x not in (...)" and its kin: the index reads these as a skip scan over x's values.
+                    var column = Columns[Random.Next(Columns.Length)];
+                    var membership = new FilterExpression(LogicalOperator.Or);
+                    var tests = Random.Next(1, 4);
+                    for (var i = 0; i < tests; i++)
+                    {
+                        membership.Conditions.Add(RandomMembership(column));
+                    }
+
+                    query.Criteria.Filters.Add(membership);
+                }
+
                 if (Random.Next(10) == 0)
                 {
                     query.Criteria.FilterOperator = LogicalOperator.Or;
@@ -344,6 +358,19 @@ namespace LeadRecycle.Tests.InMemoryDataverse
                     9 => new ConditionExpression(column, ConditionOperator.Between, value, other),
                     10 => new ConditionExpression(column, ConditionOperator.In, value, other),
                     _ => new ConditionExpression(column, ConditionOperator.NotEqual, value),
+                };
+            }
+
+            private ConditionExpression RandomMembership(string column)
+            {
+                return Random.Next(6) switch
+                {
+                    0 => new ConditionExpression(column, ConditionOperator.Null),
+                    1 => new ConditionExpression(column, ConditionOperator.NotNull),
+                    2 => new ConditionExpression(column, ConditionOperator.Equal, RandomValue(column)),
+                    3 => new ConditionExpression(column, ConditionOperator.NotEqual, RandomValue(column)),
+                    4 => new ConditionExpression(column, ConditionOperator.In, RandomValue(column), RandomValue(column)),
+                    _ => new ConditionExpression(column, ConditionOperator.NotIn, RandomValue(column), RandomValue(column)),
                 };
             }
 
