@@ -47,6 +47,7 @@ namespace LeadRecycle.Tests.Lifecycle
         private readonly HashSet<Guid> _knownLeads = new HashSet<Guid>();
         private readonly int _maxRecycles;
         private readonly int _nurtureDays;
+        private readonly int _remindersPerServiceLevel;
 
         /// <param name="policyJson">The organization's policy (null: the defaults).</param>
         public LifecycleDriver(string? policyJson = null)
@@ -62,6 +63,7 @@ namespace LeadRecycle.Tests.Lifecycle
             var engagementPolicy = Services.Configuration.RecyclePolicyReader.Read(policyJson).Engagement;
             _maxRecycles = engagementPolicy.MaxRecycles;
             _nurtureDays = engagementPolicy.NurtureDays;
+            _remindersPerServiceLevel = Services.Configuration.RecyclePolicyReader.Read(policyJson).Stall.ReminderDaysBeforeDue.Count;
         }
 
         public int Steps { get; private set; }
@@ -386,11 +388,35 @@ namespace LeadRecycle.Tests.Lifecycle
                 }
             }
 
-            foreach (var task in _org.Org.All(TaskActivity.EntityName).Where(t => _knownTasks.Add(t.Id)))
+            var tasks = _org.Org.All(TaskActivity.EntityName).ToList();
+            foreach (var task in tasks.Where(t => _knownTasks.Add(t.Id)))
             {
                 var owner = task.GetAttributeValue<EntityReference>(CommonColumns.OwnerId);
                 Require(owner == null || owner.LogicalName == Team.EntityName || Enabled(owner.Id),
                     $"task '{task.GetAttributeValue<string>(TaskActivity.Subject)}' was given to a disabled user.");
+
+                // A reminder or an escalation is about a deal still open and stalled, not snoozed, before its service level ends.
+                var subject = task.GetAttributeValue<string>(TaskActivity.Subject) ?? string.Empty;
+                if ((subject.StartsWith("Reminder: ", StringComparison.Ordinal) || subject.StartsWith("Escalation: ", StringComparison.Ordinal))
+                    && task.GetAttributeValue<EntityReference>(TaskActivity.Regarding)?.LogicalName == Opportunity.EntityName)
+                {
+                    var deal = deals[task.GetAttributeValue<EntityReference>(TaskActivity.Regarding).Id];
+                    var createdOn = task.GetAttributeValue<DateTime>(CommonColumns.CreatedOn);
+                    Require(State(deal) == Opportunity.State.Open && deal.GetAttributeValue<OptionSetValue>(Opportunity.AgingStatus)?.Value == (int)AgingStatus.Stalled,
+                        $"'{subject}' was given about {Name(deal)}, which is not an open stalled deal.");
+                    Require(task.GetAttributeValue<DateTime>(TaskActivity.ScheduledEnd) > createdOn, $"'{subject}' came after the service level of {Name(deal)} had ended.");
+                    Require(!(deal.GetAttributeValue<DateTime?>(Opportunity.SnoozeUntil) > createdOn), $"'{subject}' was given about {Name(deal)} while it was snoozed.");
+                }
+            }
+
+            // Per service level (a deal and its due date) the owner hears at most once per reminder day, the manager at most once.
+            foreach (var serviceLevel in tasks.Where(t => t.GetAttributeValue<EntityReference>(TaskActivity.Regarding)?.LogicalName == Opportunity.EntityName && t.Contains(TaskActivity.ScheduledEnd))
+                .GroupBy(t => (t.GetAttributeValue<EntityReference>(TaskActivity.Regarding).Id, t.GetAttributeValue<DateTime>(TaskActivity.ScheduledEnd))))
+            {
+                var reminders = serviceLevel.Count(t => (t.GetAttributeValue<string>(TaskActivity.Subject) ?? string.Empty).StartsWith("Reminder: ", StringComparison.Ordinal));
+                var escalations = serviceLevel.Count(t => (t.GetAttributeValue<string>(TaskActivity.Subject) ?? string.Empty).StartsWith("Escalation: ", StringComparison.Ordinal));
+                Require(reminders <= _remindersPerServiceLevel, $"{Name(deals[serviceLevel.Key.Item1])} got {reminders} reminders for one service level; the policy sends {_remindersPerServiceLevel}.");
+                Require(escalations <= 1, $"{Name(deals[serviceLevel.Key.Item1])} was escalated {escalations} times for one service level.");
             }
 
             foreach (var lead in _org.Org.All(Lead.EntityName).Where(l => _knownLeads.Add(l.Id) && l.Contains(Lead.RecycledLead)))
