@@ -48,6 +48,19 @@ namespace LeadRecycle.Services.Ownership
             return Fallback(service, fallback);
         }
 
+        /// <summary>
+        /// Who acts above <paramref name="principal"/> (an escalation): the user's manager by the same rule (the manager
+        /// if enabled, else the manager's manager, else the fallback); a team, or a user with no manager, has the
+        /// fallback. Null when the rule finds no one.
+        /// </summary>
+        public static ActingOwner? ResolveManagerOf(IOrganizationService service, EntityReference? principal, EntityReference? fallback)
+        {
+            var manager = principal != null && principal.LogicalName == SystemUser.EntityName
+                ? FindUser(service, principal.Id)?.GetAttributeValue<EntityReference>(SystemUser.Manager)
+                : null;
+            return manager == null ? Fallback(service, fallback) : Resolve(service, new EntityReference(SystemUser.EntityName, manager.Id), fallback);
+        }
+
         private static ActingOwner? Fallback(IOrganizationService service, EntityReference? fallback)
         {
             if (fallback == null)

@@ -53,18 +53,15 @@ namespace LeadRecycle.Services.Aging
                     var name = deal.GetAttributeValue<string>(Opportunity.Name) ?? "opportunity";
                     var stalledOn = deal.GetAttributeValue<DateTime?>(Opportunity.StalledOn);
                     var stage = StageKeys.DisplayName(deal.GetAttributeValue<string>(Opportunity.StageKey) ?? "no stage");
-                    var task = new Entity(TaskActivity.EntityName)
-                    {
-                        [TaskActivity.Subject] = Text.Truncate(string.Format(CultureInfo.InvariantCulture, "Escalation: {0} is stalled and returns to nurture on {1:yyyy-MM-dd}", name, serviceLevelDue.Value), 200),
-                        [TaskActivity.Description] = string.Format(
+                    Call.CreateDealTask(
+                        deal.Id,
+                        recipient,
+                        string.Format(CultureInfo.InvariantCulture, "Escalation: {0} is stalled and returns to nurture on {1:yyyy-MM-dd}", name, serviceLevelDue.Value),
+                        string.Format(
                             CultureInfo.InvariantCulture,
                             "{0}{1} has been stalled in {2} since {3:yyyy-MM-dd} and has not moved. Help its owner move it, snooze it with a reason, or close it by {4:yyyy-MM-dd}; otherwise LeadRecycle returns it to marketing for nurture on that day.",
                             name, string.IsNullOrEmpty(owner?.Name) ? string.Empty : ", owned by " + owner!.Name + ",", stage, stalledOn ?? Call.Now, serviceLevelDue.Value),
-                        [TaskActivity.Regarding] = new EntityReference(Opportunity.EntityName, deal.Id),
-                        [TaskActivity.ScheduledEnd] = serviceLevelDue.Value,
-                        [CommonColumns.OwnerId] = recipient,
-                    };
-                    Call.Create(task);
+                        serviceLevelDue.Value);
                     Call.Result.Escalations++;
                     escalated[Opportunity.EscalatedOn] = Call.Now;
                 }

@@ -224,23 +224,15 @@ namespace LeadRecycle.Services.Aging
             var enteredOn = deal.GetAttributeValue<DateTime?>(Opportunity.StageEnteredOn) ?? Call.Now;
             var days = (int)Math.Floor((Call.Now - enteredOn).TotalDays);
             var stageName = StageKeys.DisplayName(deal.GetAttributeValue<string>(Opportunity.StageKey) ?? "no stage");
-            var task = new Entity(TaskActivity.EntityName)
-            {
-                [TaskActivity.Subject] = Text.Truncate(
-                    string.Format(CultureInfo.InvariantCulture, "Stalled deal: {0} has been in {1} for {2} days", deal.GetAttributeValue<string>(Opportunity.Name) ?? "opportunity", stageName, days), 200),
-                [TaskActivity.Description] = string.Format(
+            Call.CreateDealTask(
+                deal.Id,
+                owner,
+                string.Format(CultureInfo.InvariantCulture, "Stalled deal: {0} has been in {1} for {2} days", deal.GetAttributeValue<string>(Opportunity.Name) ?? "opportunity", stageName, days),
+                string.Format(
                     CultureInfo.InvariantCulture,
                     "This deal has stayed in {0} longer than {1:0.#} days, the stall threshold for {3}. Move it forward, snooze it with a date, or close it by {2:yyyy-MM-dd}; otherwise LeadRecycle returns it to marketing for nurture on that day.",
                     stageName, stallDays, due, SegmentWords(segment)),
-                [TaskActivity.Regarding] = new EntityReference(Opportunity.EntityName, deal.Id),
-                [TaskActivity.ScheduledEnd] = due,
-            };
-            if (owner != null)
-            {
-                task[CommonColumns.OwnerId] = owner;
-            }
-
-            Call.Create(task);
+                due);
             Call.Result.TasksCreated++;
         }
 

@@ -11,11 +11,9 @@ namespace LeadRecycle.Services.Aging
     /// </summary>
     internal sealed class OpenDealTallyPhase : TallyPhase
     {
-        private static readonly string[] Columns =
-        {
-            RecyclingTally.OpenDeals, RecyclingTally.OpenValue, RecyclingTally.WarnedDeals, RecyclingTally.WarnedValue,
-            RecyclingTally.StalledDeals, RecyclingTally.StalledValue,
-        };
+        private static readonly string[] Counts = { RecyclingTally.OpenDeals, RecyclingTally.WarnedDeals, RecyclingTally.StalledDeals };
+
+        private static readonly string[] Amounts = { RecyclingTally.OpenValue, RecyclingTally.WarnedValue, RecyclingTally.StalledValue };
 
         public OpenDealTallyPhase(ScanCall call)
             : base(call)
@@ -30,7 +28,9 @@ namespace LeadRecycle.Services.Aging
 
         protected override ColumnSet CountedColumns => new ColumnSet(Opportunity.StageKey, Opportunity.AgingStatus, Opportunity.EstimatedValue);
 
-        protected override string[] TallyColumns => Columns;
+        protected override string[] CountColumns => Counts;
+
+        protected override string[] AmountColumns => Amounts;
 
         protected override void AddCountedFilter(FilterExpression criteria) =>
             criteria.AddCondition(CommonColumns.StateCode, ConditionOperator.Equal, Opportunity.State.Open);

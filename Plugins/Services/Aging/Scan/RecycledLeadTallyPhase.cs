@@ -12,12 +12,13 @@ namespace LeadRecycle.Services.Aging
     /// </summary>
     internal sealed class RecycledLeadTallyPhase : TallyPhase
     {
-        private static readonly string[] Columns =
+        private static readonly string[] Counts =
         {
             RecyclingTally.Recycled, RecyclingTally.Nurturing, RecyclingTally.Returned, RecyclingTally.Removed, RecyclingTally.Cancelled,
-            RecyclingTally.Expired, RecyclingTally.WonAfterReturn, RecyclingTally.RevenueWonAfterReturn, RecyclingTally.RecycledValue,
-            RecyclingTally.ReturnedValue,
+            RecyclingTally.Expired, RecyclingTally.WonAfterReturn,
         };
+
+        private static readonly string[] Amounts = { RecyclingTally.RevenueWonAfterReturn, RecyclingTally.RecycledValue, RecyclingTally.ReturnedValue };
 
         public RecycledLeadTallyPhase(ScanCall call)
             : base(call)
@@ -33,7 +34,9 @@ namespace LeadRecycle.Services.Aging
         protected override ColumnSet CountedColumns => new ColumnSet(
             RecycledLead.NurtureStream, RecycledLead.Reason, CommonColumns.StatusCode, RecycledLead.ReturnOutcome, RecycledLead.ReturnRevenue, RecycledLead.EstimatedValue);
 
-        protected override string[] TallyColumns => Columns;
+        protected override string[] CountColumns => Counts;
+
+        protected override string[] AmountColumns => Amounts;
 
         protected override TallyGroup GroupOf(Entity record)
         {

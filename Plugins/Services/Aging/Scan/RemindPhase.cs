@@ -43,22 +43,15 @@ namespace LeadRecycle.Services.Aging
                 var owner = Call.TaskOwnerFor(deal.GetAttributeValue<EntityReference>(CommonColumns.OwnerId));
                 var days = (int)Math.Ceiling((serviceLevelDue.Value - Call.Now).TotalDays);
                 var name = deal.GetAttributeValue<string>(Opportunity.Name) ?? "opportunity";
-                var task = new Entity(TaskActivity.EntityName)
-                {
-                    [TaskActivity.Subject] = Text.Truncate(string.Format(CultureInfo.InvariantCulture, "Reminder: {0} returns to nurture in {1} day{2}", name, days, days == 1 ? string.Empty : "s"), 200),
-                    [TaskActivity.Description] = string.Format(
+                Call.CreateDealTask(
+                    deal.Id,
+                    owner,
+                    string.Format(CultureInfo.InvariantCulture, "Reminder: {0} returns to nurture in {1} day{2}", name, days, days == 1 ? string.Empty : "s"),
+                    string.Format(
                         CultureInfo.InvariantCulture,
                         "This stalled deal has not moved. Move it to its next stage, snooze it with a date and a reason, or close it by {0:yyyy-MM-dd}; otherwise LeadRecycle returns it to marketing for nurture on that day.",
                         serviceLevelDue.Value),
-                    [TaskActivity.Regarding] = new EntityReference(Opportunity.EntityName, deal.Id),
-                    [TaskActivity.ScheduledEnd] = serviceLevelDue.Value,
-                };
-                if (owner != null)
-                {
-                    task[CommonColumns.OwnerId] = owner;
-                }
-
-                Call.Create(task);
+                    serviceLevelDue.Value);
                 Call.Result.RemindersSent++;
             }
 

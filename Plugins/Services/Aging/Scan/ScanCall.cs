@@ -66,9 +66,8 @@ namespace LeadRecycle.Services.Aging
         }
 
         /// <summary>
-        /// Who hears of a deal its owner has not moved: the owner's manager, by the one rule for who acts (the manager
-        /// if enabled, else the manager's manager, else the policy's fallback owner); a team's deal, or a rep with no
-        /// manager, goes to the fallback owner. Null when there is no one. Resolved once per owner per call.
+        /// Who hears of a deal its owner has not moved: the owner's manager by the one rule for who acts
+        /// (<see cref="ActingOwnerRule.ResolveManagerOf"/>). Null when there is no one. Resolved once per owner per call.
         /// </summary>
         public EntityReference? EscalationRecipientFor(EntityReference? dealOwner)
         {
@@ -79,21 +78,32 @@ namespace LeadRecycle.Services.Aging
 
             if (!_escalationRecipients.TryGetValue(dealOwner.Id, out var recipient))
             {
-                EntityReference? manager = null;
-                if (dealOwner.LogicalName == SystemUser.EntityName)
-                {
-                    var query = new QueryExpression(SystemUser.EntityName) { ColumnSet = new ColumnSet(SystemUser.Manager), TopCount = 1 };
-                    query.Criteria.AddCondition(SystemUser.Id, ConditionOperator.Equal, dealOwner.Id);
-                    manager = RetrieveMultiple(query).FirstOrDefault()?.GetAttributeValue<EntityReference>(SystemUser.Manager);
-                }
-
-                recipient = manager == null
-                    ? Policy.Engagement.FallbackOwner == null ? null : ActingOwnerRule.Resolve(Service, null, Policy.Engagement.FallbackOwner)?.Owner
-                    : ActingOwnerRule.Resolve(Service, new EntityReference(SystemUser.EntityName, manager.Id), Policy.Engagement.FallbackOwner)?.Owner;
+                recipient = ActingOwnerRule.ResolveManagerOf(Service, dealOwner, Policy.Engagement.FallbackOwner)?.Owner;
                 _escalationRecipients[dealOwner.Id] = recipient;
             }
 
             return recipient;
+        }
+
+        /// <summary>
+        /// Creates a task about a deal, due when its service level ends, for <paramref name="owner"/> (the caller, when
+        /// the one rule for who acts found no one): the follow-up of a flag, a reminder and an escalation alike.
+        /// </summary>
+        public void CreateDealTask(Guid dealId, EntityReference? owner, string subject, string description, DateTime due)
+        {
+            var task = new Entity(TaskActivity.EntityName)
+            {
+                [TaskActivity.Subject] = Text.Truncate(subject, 200),
+                [TaskActivity.Description] = description,
+                [TaskActivity.Regarding] = new EntityReference(Opportunity.EntityName, dealId),
+                [TaskActivity.ScheduledEnd] = due,
+            };
+            if (owner != null)
+            {
+                task[CommonColumns.OwnerId] = owner;
+            }
+
+            Create(task);
         }
 
         /// <summary>

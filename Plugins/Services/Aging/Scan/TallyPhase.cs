@@ -51,8 +51,14 @@ namespace LeadRecycle.Services.Aging
         /// <summary>Adds a record into its group's tally row.</summary>
         protected abstract void Add(Entity tally, Entity record);
 
-        /// <summary>The count and amount columns this subject writes (compared to decide whether a row changed).</summary>
-        protected abstract string[] TallyColumns { get; }
+        /// <summary>The whole-number columns this subject writes.</summary>
+        protected abstract string[] CountColumns { get; }
+
+        /// <summary>The money columns this subject writes.</summary>
+        protected abstract string[] AmountColumns { get; }
+
+        /// <summary>Every column this subject writes (compared to decide whether a row changed).</summary>
+        private string[] TallyColumns => CountColumns.Concat(AmountColumns).ToArray();
 
         /// <param name="stageIndex">0 before the phase starts; then the month being counted (months since year 0, plus one).</param>
         public override bool RunPage(ref int stageIndex)
@@ -89,7 +95,7 @@ namespace LeadRecycle.Services.Aging
             return false;
         }
 
-        public static int MonthNumber(DateTime month) => (month.Year * 12) + month.Month;
+        private static int MonthNumber(DateTime month) => (month.Year * 12) + month.Month;
 
         private static DateTime MonthOf(int monthNumber) => new DateTime((monthNumber - 1) / 12, ((monthNumber - 1) % 12) + 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
@@ -207,9 +213,14 @@ namespace LeadRecycle.Services.Aging
                             [RecyclingTally.Subject] = new OptionSetValue((int)Subject),
                             [RecyclingTally.Month] = month,
                         };
-                        foreach (var column in TallyColumns)
+                        foreach (var column in CountColumns)
                         {
-                            tally[column] = IsAmount(column) ? (object)new Money(0m) : 0;
+                            tally[column] = 0;
+                        }
+
+                        foreach (var column in AmountColumns)
+                        {
+                            tally[column] = new Money(0m);
                         }
 
                         group.Describe?.Invoke(tally);
@@ -236,24 +247,10 @@ namespace LeadRecycle.Services.Aging
             var query = new QueryExpression(RecyclingTally.EntityName) { ColumnSet = columns };
             query.Criteria.AddCondition(RecyclingTally.Subject, ConditionOperator.Equal, (int)Subject);
             query.Criteria.AddCondition(RecyclingTally.Month, ConditionOperator.Equal, month);
-            var rows = new Dictionary<string, Entity>(StringComparer.Ordinal);
-            foreach (var row in Call.RetrieveMultiple(query))
-            {
-                var key = row.GetAttributeValue<string>(RecyclingTally.TallyKey);
-                if (key == null || rows.ContainsKey(key))
-                {
-                    // A row without a key, or a second one (the key is unique; a copy made outside LeadRecycle): rebuilt.
-                    Call.Service.Delete(RecyclingTally.EntityName, row.Id);
-                    continue;
-                }
 
-                rows.Add(key, row);
-            }
-
-            return rows;
+            // Only the scan writes tallies (the guard refuses anyone else), always with the key, which is unique.
+            return Call.RetrieveMultiple(query).ToDictionary(row => row.GetAttributeValue<string>(RecyclingTally.TallyKey), StringComparer.Ordinal);
         }
-
-        protected static bool IsAmount(string column) => column.EndsWith("value", StringComparison.Ordinal) || column == RecyclingTally.RevenueWonAfterReturn;
 
         protected static void Increment(Entity tally, string column) => tally[column] = tally.GetAttributeValue<int>(column) + 1;
 
