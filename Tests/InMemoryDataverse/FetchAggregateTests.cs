@@ -12,21 +12,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
     /// <summary>FetchXML aggregate queries, as charts run them, with Dataverse's 50,000-row limit.</summary>
     public sealed class FetchAggregateTests
     {
-        private static InMemoryOrganization Organization(int limit = 50000, int widgets = 12)
-        {
-            var organization = new InMemoryOrganization(new MetadataCatalog(SystemTables.All.Concat(new[] { TestOrganization.Widget })), new ManualClock(TestOrganization.Start),
-                new InMemoryOrganizationOptions { AggregateQueryRecordLimit = limit });
-            for (var i = 0; i < widgets; i++)
-            {
-                organization.Service.Create(new Entity("lr_widget")
-                {
-                    ["lr_name"] = i % 3 == 0 ? "Red" : "Blue",
-                    ["lr_count"] = i % 4 == 0 ? null : (object)i,
-                });
-            }
-
-            return organization;
-        }
+        private static InMemoryOrganization Organization(int limit = 50000, int widgets = 12) => TestOrganization.WithWidgets(widgets, limit);
 
         private static object? Value(Entity row, string alias) => ((AliasedValue)row[alias]).Value;
 

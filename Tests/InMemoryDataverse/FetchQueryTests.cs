@@ -11,22 +11,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
     /// <summary>FetchXML queries for rows, as views run them: attributes, filters, order and paging, without the aggregate limit.</summary>
     public sealed class FetchQueryTests
     {
-        private static InMemoryOrganization Organization(int limit = 50000, int widgets = 12)
-        {
-            var organization = new InMemoryOrganization(new MetadataCatalog(SystemTables.All.Concat(new[] { TestOrganization.Widget })), new ManualClock(TestOrganization.Start),
-                new InMemoryOrganizationOptions { AggregateQueryRecordLimit = limit });
-            for (var i = 0; i < widgets; i++)
-            {
-                organization.Service.Create(new Entity("lr_widget")
-                {
-                    ["lr_name"] = i % 3 == 0 ? "Red" : "Blue",
-                    ["lr_code"] = "W" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture),
-                    ["lr_count"] = i % 4 == 0 ? null : (object)i,
-                });
-            }
-
-            return organization;
-        }
+        private static InMemoryOrganization Organization(int limit = 50000, int widgets = 12) => TestOrganization.WithWidgets(widgets, limit);
 
         private static Entity[] Fetch(InMemoryOrganization organization, string fetchXml) =>
             organization.Service.RetrieveMultiple(new FetchExpression(fetchXml)).Entities.ToArray();

@@ -33,6 +33,27 @@ namespace LeadRecycle.Tests.InMemoryDataverse
         public static InMemoryOrganization Create(ManualClock? clock = null) =>
             new InMemoryOrganization(new MetadataCatalog(SystemTables.All.Concat(new[] { Widget })), clock ?? new ManualClock(Start));
 
+        /// <summary>
+        /// An organization holding <paramref name="widgets"/> widgets for the FetchXML tests: every third one "Red", the rest
+        /// "Blue"; codes W00, W01, …; every fourth one (0, 4, 8, …) without a count, the others counting their number.
+        /// </summary>
+        public static InMemoryOrganization WithWidgets(int widgets = 12, int aggregateQueryRecordLimit = 50000)
+        {
+            var organization = new InMemoryOrganization(new MetadataCatalog(SystemTables.All.Concat(new[] { Widget })), new ManualClock(Start),
+                new InMemoryOrganizationOptions { AggregateQueryRecordLimit = aggregateQueryRecordLimit });
+            for (var i = 0; i < widgets; i++)
+            {
+                organization.Service.Create(new Entity("lr_widget")
+                {
+                    ["lr_name"] = i % 3 == 0 ? "Red" : "Blue",
+                    ["lr_code"] = "W" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture),
+                    ["lr_count"] = i % 4 == 0 ? null : (object)i,
+                });
+            }
+
+            return organization;
+        }
+
         public static Guid CreateOpportunity(this IOrganizationService service, string name = "Big deal", decimal estimate = 50000m) =>
             service.Create(new Entity("opportunity") { ["name"] = name, ["estimatedvalue"] = new Money(estimate) });
 
