@@ -17,24 +17,9 @@ namespace LeadRecycle.Tests.Sandbox
     }
 
     [Collection(ConsoleCollection.Name)]
-    public sealed class BadInputTests : IDisposable
+    public sealed class BadInputTests : SandboxFolder
     {
         private const string Good = "opportunity_id,owner,state,created_on\nD1,Ann,open,2017-01-02\n";
-
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "lr-bad-" + Guid.NewGuid().ToString("N"));
-
-        public BadInputTests() => Directory.CreateDirectory(_folder);
-
-        public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-        private string Output => Path.Combine(_folder, "out");
-
-        private string FileWith(string name, string text)
-        {
-            var path = Path.Combine(_folder, name);
-            File.WriteAllText(path, text);
-            return path;
-        }
 
         private static (int Exit, string[] Errors) Sandbox(params string[] args) => SandboxCommandLine.Run(args);
 
@@ -84,7 +69,7 @@ namespace LeadRecycle.Tests.Sandbox
         public void Should_refuse_the_engagement_file_with_one_message_when_it_is_an_image()
         {
             var history = FileWith("history.csv", Good);
-            var engagements = Path.Combine(_folder, "engagements.csv");
+            var engagements = Path.Combine(Folder, "engagements.csv");
             // A PNG's first bytes: its first "line" holds no control character, only bytes that are not UTF-8.
             File.WriteAllBytes(engagements, new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R' });
 
@@ -175,7 +160,7 @@ namespace LeadRecycle.Tests.Sandbox
         [Theory]
         [InlineData("replay")]
         [InlineData("simulate")]
-        public void Should_exit_with_a_usage_error_and_write_nothing_when_the_output_folder_cannot_be_written(string command)
+        public void Should_exit_with_a_usage_error_and_write_nothing_when_the_outputFolder_cannot_be_written(string command)
         {
             var history = FileWith("history.csv", Good);
             // A folder inside a file cannot be created, whoever runs the test (root ignores permissions).
@@ -197,7 +182,7 @@ namespace LeadRecycle.Tests.Sandbox
         [InlineData("simulate", "--strict")]
         public void Should_exit_with_a_usage_error_when_the_history_file_is_missing(string command, string strict)
         {
-            var missing = Path.Combine(_folder, "none.csv");
+            var missing = Path.Combine(Folder, "none.csv");
 
             var (exit, errors) = History(command, missing, strict.Length == 0 ? Array.Empty<string>() : new[] { strict });
 
@@ -215,10 +200,10 @@ namespace LeadRecycle.Tests.Sandbox
         }
 
         [Fact]
-        public void Should_exit_with_a_usage_error_when_the_maven_folder_is_missing()
+        public void Should_exit_with_a_usage_error_when_the_mavenFolder_is_missing()
         {
-            var missing = Path.Combine(_folder, "maven");
-            var output = Path.Combine(_folder, "history.csv");
+            var missing = Path.Combine(Folder, "maven");
+            var output = Path.Combine(Folder, "history.csv");
 
             var (exit, errors) = Sandbox("convert-maven", missing, "--out", output);
 
@@ -228,11 +213,11 @@ namespace LeadRecycle.Tests.Sandbox
         }
 
         [Fact]
-        public void Should_exit_with_a_usage_error_when_the_maven_folder_lacks_one_of_its_files()
+        public void Should_exit_with_a_usage_error_when_the_mavenFolder_lacks_one_of_its_files()
         {
-            var maven = Directory.CreateDirectory(Path.Combine(_folder, "maven")).FullName;
+            var maven = Directory.CreateDirectory(Path.Combine(Folder, "maven")).FullName;
             File.WriteAllText(Path.Combine(maven, "sales_teams.csv"), "sales_agent,manager,regional_office\nAnn,Max,West\n");
-            var output = Path.Combine(_folder, "history.csv");
+            var output = Path.Combine(Folder, "history.csv");
 
             var (exit, errors) = Sandbox("convert-maven", maven, "--out", output);
 
@@ -244,7 +229,7 @@ namespace LeadRecycle.Tests.Sandbox
         [Fact]
         public void Should_refuse_and_keep_the_previous_output_when_a_maven_file_lacks_a_column()
         {
-            var maven = Directory.CreateDirectory(Path.Combine(_folder, "maven")).FullName;
+            var maven = Directory.CreateDirectory(Path.Combine(Folder, "maven")).FullName;
             File.WriteAllText(Path.Combine(maven, "sales_teams.csv"), "sales_agent,manager,regional_office\nAnn,Max,West\n");
             File.WriteAllText(Path.Combine(maven, "sales_pipeline.csv"), "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date\nX1,Ann,GTX,Acme,Won,2017-01-02,2017-01-09\n");
             var output = FileWith("history.csv", "the previous conversion");
@@ -257,13 +242,13 @@ namespace LeadRecycle.Tests.Sandbox
                 maven + " cannot be read as the maven-crm sample: sales_pipeline.csv: the header has no close_value column; the required columns are opportunity_id, sales_agent, account, deal_stage, engage_date, close_date, close_value.",
             }, errors);
             Assert.Equal("the previous conversion", File.ReadAllText(output));
-            Assert.Equal(new[] { "history.csv", "maven" }, Directory.EnumerateFileSystemEntries(_folder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(new[] { "history.csv", "maven" }, Directory.EnumerateFileSystemEntries(Folder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
         }
 
         [Fact]
         public void Should_exit_with_a_usage_error_and_leave_no_file_when_the_converted_history_cannot_be_written()
         {
-            var maven = Directory.CreateDirectory(Path.Combine(_folder, "maven")).FullName;
+            var maven = Directory.CreateDirectory(Path.Combine(Folder, "maven")).FullName;
             File.WriteAllText(Path.Combine(maven, "sales_teams.csv"), "sales_agent,manager,regional_office\nAnn,Max,West\n");
             File.WriteAllText(Path.Combine(maven, "sales_pipeline.csv"), "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\nX1,Ann,GTX,Acme,Won,2017-01-02,2017-01-09,100\n");
             var output = Path.Combine(FileWith("blocker", "not a folder"), "history.csv");
@@ -273,7 +258,7 @@ namespace LeadRecycle.Tests.Sandbox
             Assert.Equal(2, exit);
             Assert.Equal(new[] { "Cannot write " + output + ": its folder cannot be created or written to." }, errors);
 
-            var written = Path.Combine(_folder, "history.csv");
+            var written = Path.Combine(Folder, "history.csv");
             Assert.Equal(0, Sandbox("convert-maven", maven, "--out", written).Exit);
             Assert.Equal("X1,Ann,Max,Acme,Engaging,2017-01-02,2017-01-02,2017-01-09,won,,100", File.ReadAllLines(written)[1]);
         }

@@ -13,7 +13,7 @@ namespace LeadRecycle.Tests.Sandbox
     /// (Timestamp, InteractionType, IdempotencyId, CustomerJourneyId), joined to the deal's opportunity_id first.
     /// </summary>
     [Collection(ConsoleCollection.Name)]
-    public sealed class JourneyExportTests : IDisposable
+    public sealed class JourneyExportTests : SandboxFolder
     {
         /// <summary>A deal lost for "No budget" on 2017-01-10: recycled into the Value and ROI stream (threshold 50).</summary>
         private const string History = "opportunity_id,owner,owner_manager,stage,stage_entered_on,created_on,closed_on,state,loss_reason\n"
@@ -22,21 +22,6 @@ namespace LeadRecycle.Tests.Sandbox
         private const string Header = "Timestamp,ContactId,ProfileType,InteractionType,CustomerJourneyId,JourneyRunId,IdempotencyId,opportunity_id";
 
         private const string Required = "the required columns are opportunity_id, occurred_on (or Timestamp), type (or InteractionType)";
-
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "lr-cij-" + Guid.NewGuid().ToString("N"));
-
-        public JourneyExportTests() => Directory.CreateDirectory(_folder);
-
-        public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-        private string Output => Path.Combine(_folder, "out");
-
-        private string FileWith(string name, string text)
-        {
-            var path = Path.Combine(_folder, name);
-            File.WriteAllText(path, text);
-            return path;
-        }
 
         private (int Exit, string[] Errors) Simulate(string interactions, params string[] more) => SandboxCommandLine.Run(
             new[] { "simulate", FileWith("history.csv", History), "--from", "2017-01-01", "--to", "2017-03-31", "--out", Output, "--engagements", FileWith("interactions.csv", interactions) }
@@ -144,7 +129,7 @@ namespace LeadRecycle.Tests.Sandbox
             var (exit, errors) = Simulate(text);
 
             Assert.Equal(1, exit);
-            Assert.Equal(new[] { Path.Combine(_folder, "interactions.csv") + " cannot be read as an engagement file: " + reason + "." }, errors);
+            Assert.Equal(new[] { Path.Combine(Folder, "interactions.csv") + " cannot be read as an engagement file: " + reason + "." }, errors);
             Assert.False(File.Exists(Path.Combine(Output, "report.json")));
         }
     }

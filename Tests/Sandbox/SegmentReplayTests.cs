@@ -8,24 +8,11 @@ namespace LeadRecycle.Tests.Sandbox
 {
     /// <summary>replay --policy: a generated history replayed with segment bands shows each stage's segment thresholds in report.json.</summary>
     [Collection(ConsoleCollection.Name)]
-    public sealed class SegmentReplayTests : IDisposable
+    public sealed class SegmentReplayTests : SandboxFolder
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "lr-seg-" + Guid.NewGuid().ToString("N"));
-
-        public SegmentReplayTests() => Directory.CreateDirectory(_folder);
-
-        public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-        private string FileWith(string name, string text)
-        {
-            var path = Path.Combine(_folder, name);
-            File.WriteAllText(path, text);
-            return path;
-        }
-
         private string History()
         {
-            var history = Path.Combine(_folder, "history.csv");
+            var history = Path.Combine(Folder, "history.csv");
             Assert.Equal(0, SandboxCommandLine.Run("generate-history", "--deals", "400", "--years", "2", "--seed", "5", "--exported-on", "2025-01-01", "--out", history).Exit);
             return history;
         }
@@ -35,7 +22,7 @@ namespace LeadRecycle.Tests.Sandbox
         {
             var history = History();
             var policy = FileWith("policy.json", "{ \"stall\": { \"minimumSamples\": 5, \"segmentColumn\": \"estimatedvalue\", \"segmentBands\": [50000] } }");
-            var output = Path.Combine(_folder, "out");
+            var output = Path.Combine(Folder, "out");
 
             var (exit, errors) = SandboxCommandLine.Run("replay", history, "--as-of", "2025-01-01", "--policy", policy, "--out", output);
 
@@ -71,7 +58,7 @@ namespace LeadRecycle.Tests.Sandbox
         public void Should_leave_the_segment_fields_out_when_the_policy_sets_no_segment_column()
         {
             var history = History();
-            var output = Path.Combine(_folder, "out");
+            var output = Path.Combine(Folder, "out");
 
             var (exit, errors) = SandboxCommandLine.Run("replay", history, "--as-of", "2025-01-01", "--out", output);
 
@@ -86,7 +73,7 @@ namespace LeadRecycle.Tests.Sandbox
         {
             var policy = FileWith("policy.json", "{ \"stall\": { \"segmentColumn\": \"estimatedvalue\", \"segmentBands\": [50000, 10000] } }");
 
-            var (exit, errors) = SandboxCommandLine.Run("replay", FileWith("h.csv", "opportunity_id,owner,state\nD1,Ann,open\n"), "--as-of", "2025-01-01", "--policy", policy, "--out", Path.Combine(_folder, "out"));
+            var (exit, errors) = SandboxCommandLine.Run("replay", FileWith("h.csv", "opportunity_id,owner,state\nD1,Ann,open\n"), "--as-of", "2025-01-01", "--policy", policy, "--out", Path.Combine(Folder, "out"));
 
             Assert.Equal(1, exit);
             Assert.Contains("'stall.segmentBands' must be in ascending order", string.Join("\n", errors), StringComparison.Ordinal);
@@ -97,7 +84,7 @@ namespace LeadRecycle.Tests.Sandbox
         {
             var policy = FileWith("policy.json", "{ \"stall\": { \"segmentColumn\": \"industrycode\" } }");
 
-            var (exit, errors) = SandboxCommandLine.Run("simulate", FileWith("h.csv", "opportunity_id,owner,state\nD1,Ann,open\n"), "--from", "2025-01-01", "--to", "2025-01-02", "--policy", policy, "--out", Path.Combine(_folder, "out"));
+            var (exit, errors) = SandboxCommandLine.Run("simulate", FileWith("h.csv", "opportunity_id,owner,state\nD1,Ann,open\n"), "--from", "2025-01-01", "--to", "2025-01-02", "--policy", policy, "--out", Path.Combine(Folder, "out"));
 
             Assert.Equal(1, exit);
             Assert.Contains("'stall.segmentColumn' is 'industrycode', which is not a column of the opportunity table.", string.Join("\n", errors), StringComparison.Ordinal);

@@ -11,24 +11,18 @@ namespace LeadRecycle.Tests.Sandbox
     /// returns to nurture, and the snoozes the simulated owners set, through the command line as a user runs it.
     /// </summary>
     [Collection(ConsoleCollection.Name)]
-    public sealed class ServiceLevelReportTests : IDisposable
+    public sealed class ServiceLevelReportTests : SandboxFolder
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "lr-sl-" + Guid.NewGuid().ToString("N"));
-
-        public ServiceLevelReportTests() => Directory.CreateDirectory(_folder);
-
-        public void Dispose() => Directory.Delete(_folder, recursive: true);
-
         private string History()
         {
-            var path = Path.Combine(_folder, "history.csv");
+            var path = Path.Combine(Folder, "history.csv");
             Assert.Equal(0, SandboxCommandLine.Run("generate-history", "--deals", "600", "--years", "2", "--out", path).Exit);
             return path;
         }
 
         private JsonElement Simulate(string history, int snoozeShare)
         {
-            var output = Path.Combine(_folder, "share" + snoozeShare);
+            var output = Path.Combine(Folder, "share" + snoozeShare);
             var (exit, _) = SandboxCommandLine.Run("simulate", history, "--from", "2024-07-01", "--to", "2024-12-31", "--snooze-share", snoozeShare.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output);
             Assert.Equal(0, exit);
             return JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json"))).RootElement.GetProperty("serviceLevels");
@@ -63,11 +57,11 @@ namespace LeadRecycle.Tests.Sandbox
         [InlineData("101")]
         public void Should_refuse_a_snooze_share_that_is_not_a_percentage(string share)
         {
-            var (exit, errors) = SandboxCommandLine.Run("simulate", History(), "--from", "2024-07-01", "--to", "2024-07-31", "--snooze-share", share, "--out", Path.Combine(_folder, "out"));
+            var (exit, errors) = SandboxCommandLine.Run("simulate", History(), "--from", "2024-07-01", "--to", "2024-07-31", "--snooze-share", share, "--out", Path.Combine(Folder, "out"));
 
             Assert.Equal(2, exit);
             Assert.Contains("--snooze-share must be a percentage from 0 to 100.", errors);
-            Assert.False(File.Exists(Path.Combine(_folder, "out", "report.json")));
+            Assert.False(File.Exists(Path.Combine(Folder, "out", "report.json")));
         }
     }
 }
