@@ -94,8 +94,8 @@ namespace LeadRecycle.InMemoryDataverse
         Guid ISecurityData.BusinessUnitOf(EntityReference principal) => BusinessUnitOfPrincipal(principal);
 
         Guid? ISecurityData.ParentBusinessUnitOf(Guid businessUnitId) =>
-            _schemas.TryGetValue("businessunit", out var units) && _store.Table(units).TryGet(businessUnitId, out var unit)
-                ? unit.GetAttributeValue<EntityReference>("parentbusinessunitid")?.Id
+            _schemas.TryGetValue("businessunit", out var units) && _store.Table(units).TryGetValue(businessUnitId, "parentbusinessunitid", out var parent)
+                ? (parent as EntityReference)?.Id
                 : null;
 
         AccessRights ISecurityData.SharedRights(string table, Guid recordId, EntityReference principal) =>
@@ -105,8 +105,8 @@ namespace LeadRecycle.InMemoryDataverse
         {
             if (principal.LogicalName == "team")
             {
-                return _schemas.TryGetValue("team", out var teams) && _store.Table(teams).TryGet(principal.Id, out var team)
-                    && team.GetAttributeValue<EntityReference>("businessunitid") is { } unit
+                return _schemas.TryGetValue("team", out var teams) && _store.Table(teams).TryGetValue(principal.Id, "businessunitid", out var teamUnit)
+                    && teamUnit is EntityReference unit
                     ? unit.Id
                     : RootBusinessUnitId;
             }
@@ -134,7 +134,7 @@ namespace LeadRecycle.InMemoryDataverse
         internal void DemandOnPrimary(OperationState op, AccessRights right)
         {
             var schema = SchemaOf(op.PrimaryEntityName);
-            Access.DemandAccess(op.UserId, schema.Metadata, _store.Table(schema).Rows[op.PrimaryEntityId], right);
+            Access.DemandAccess(op.UserId, schema.Metadata, _store.Table(schema).Get(op.PrimaryEntityId), right);
         }
 
         /// <summary>

@@ -232,7 +232,7 @@ namespace LeadRecycle.InMemoryDataverse
         public Entity? Find(string table, Guid id)
         {
             var schema = SchemaOf(table);
-            return _store.Table(schema).TryGet(id, out var row) ? QueryEngine.Project(row, new Microsoft.Xrm.Sdk.Query.ColumnSet(true), schema.PrimaryIdColumn, _nameOf) : null;
+            return _store.Table(schema).TryGetRow(id, out var row) ? QueryEngine.Project(row, schema.LogicalName, new Microsoft.Xrm.Sdk.Query.ColumnSet(true), schema.PrimaryIdColumn, _nameOf) : null;
         }
 
         /// <summary>Copies of every row of a table (no pipeline, no call counted).</summary>
@@ -240,15 +240,15 @@ namespace LeadRecycle.InMemoryDataverse
         {
             var schema = SchemaOf(table);
             var result = new List<Entity>();
-            foreach (var row in _store.Table(schema).Rows.Values)
+            foreach (var row in _store.Table(schema).StoredRows)
             {
-                result.Add(Values.CopyEntity(row));
+                result.Add(Values.CopyEntity(row.ToEntity(schema.LogicalName)));
             }
 
             return result;
         }
 
-        public int Count(string table) => _store.Table(SchemaOf(table)).Rows.Count;
+        public int Count(string table) => _store.Table(SchemaOf(table)).Count;
 
         /// <summary>How many queries an index served (tests check that the indexed path is the one they exercise).</summary>
         public long IndexedQueries => _store.IndexedQueries;
@@ -358,8 +358,7 @@ namespace LeadRecycle.InMemoryDataverse
         {
             if (reference.LogicalName != null
                 && _schemas.TryGetValue(reference.LogicalName, out var schema)
-                && _store.Table(schema).TryGet(reference.Id, out var row)
-                && row.Attributes.TryGetValue(schema.Metadata.PrimaryNameColumn, out var name))
+                && _store.Table(schema).TryGetValue(reference.Id, schema.Metadata.PrimaryNameColumn, out var name))
             {
                 return name as string;
             }
@@ -374,14 +373,13 @@ namespace LeadRecycle.InMemoryDataverse
                 return true;
             }
 
-            return _store.Table(schema).Rows.ContainsKey(id);
+            return _store.Table(schema).Contains(id);
         }
 
         private Guid BusinessUnitOf(Guid userId)
         {
             if (_schemas.TryGetValue("systemuser", out var users)
-                && _store.Table(users).TryGet(userId, out var user)
-                && user.Attributes.TryGetValue("businessunitid", out var unit)
+                && _store.Table(users).TryGetValue(userId, "businessunitid", out var unit)
                 && unit is EntityReference reference)
             {
                 return reference.Id;
@@ -448,7 +446,7 @@ namespace LeadRecycle.InMemoryDataverse
             }
 
             row[schema.PrimaryIdColumn] = entity.Id;
-            _store.Table(schema).Put(entity.Id, row, null);
+            _store.Table(schema).Put(entity.Id, row);
         }
     }
 }

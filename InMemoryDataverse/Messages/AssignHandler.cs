@@ -30,7 +30,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
 
             Validator.ValidateValue(schema, schema.GetColumn("ownerid"), assignee, organization.LookupExists);
             var table = organization.Store.Table(schema);
-            var existing = table.Rows[op.PrimaryEntityId];
+            var existing = table.Get(op.PrimaryEntityId);
             var row = Values.CopyEntity(existing);
             row.Attributes["ownerid"] = new EntityReference(assignee.LogicalName, assignee.Id);
             if (schema.HasOwningBusinessUnit)
@@ -39,7 +39,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
             }
 
             RowWrites.StampModified(schema, row, op);
-            organization.Store.Replace(table, existing, row);
+            organization.Store.Write(table, row);
         }
 
         public override OrganizationResponse CreateResponse(OperationState op) => new AssignResponse();

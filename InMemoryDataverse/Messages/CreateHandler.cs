@@ -46,7 +46,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
             var table = organization.Store.Table(schema);
             Validator.ValidateAttributes(schema, target, organization.LookupExists);
             var id = target.Id != Guid.Empty ? target.Id : organization.NewId();
-            if (table.Rows.ContainsKey(id))
+            if (table.Contains(id))
             {
                 throw new DataverseFaultException(DataverseErrorCodes.DuplicateRecord, "Cannot insert duplicate key.");
             }
@@ -76,7 +76,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
             RowWrites.StampCreated(schema, row, op);
             RowWrites.ApplyState(schema, row, target, currentState: null);
             RowWrites.ComposeFullName(schema, row, target);
-            organization.Store.Insert(table, row);
+            organization.Store.Write(table, row);
             target.Id = id;
             op.PrimaryEntityId = id;
             op.CreatedId = id;

@@ -22,12 +22,12 @@ namespace LeadRecycle.InMemoryDataverse.Messages
             var store = op.Organization.Store;
             var schema = op.Organization.SchemaOf(op.PrimaryEntityName);
             var table = store.Table(schema);
-            if (!table.TryGet(op.PrimaryEntityId, out var existing))
+            if (!table.Contains(op.PrimaryEntityId))
             {
                 throw Faults.DoesNotExist(schema.LogicalName, op.PrimaryEntityId);
             }
 
-            store.Remove(table, existing);
+            store.Remove(table, op.PrimaryEntityId);
         }
 
         public override OrganizationResponse CreateResponse(OperationState op) => new DeleteResponse();

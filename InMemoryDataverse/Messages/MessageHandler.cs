@@ -137,7 +137,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
 
         protected static Guid ExistingId(InMemoryOrganization organization, TableSchema schema, Guid id)
         {
-            if (!organization.Store.Table(schema).Rows.ContainsKey(id))
+            if (!organization.Store.Table(schema).Contains(id))
             {
                 throw Faults.DoesNotExist(schema.LogicalName, id);
             }
@@ -147,6 +147,6 @@ namespace LeadRecycle.InMemoryDataverse.Messages
 
         /// <summary>The stored row of the primary entity (it exists: <see cref="ResolvePrimaryEntity"/> checked it).</summary>
         protected static Entity PrimaryRow(OperationState op) =>
-            op.Organization.Store.Table(op.Organization.SchemaOf(op.PrimaryEntityName)).Rows[op.PrimaryEntityId];
+            op.Organization.Store.Table(op.Organization.SchemaOf(op.PrimaryEntityName)).Get(op.PrimaryEntityId);
     }
 }

@@ -106,7 +106,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
             RowWrites.StampCreated(closeSchema, closeRow, op);
             closeRow.Attributes["statecode"] = new OptionSetValue(1);
             closeRow.Attributes["statuscode"] = new OptionSetValue(2);
-            store.Insert(closes, closeRow);
+            store.Write(closes, closeRow);
 
             var row = Values.CopyEntity(opportunity);
             row.Attributes["statecode"] = new OptionSetValue(_closedState);
@@ -122,7 +122,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
             }
 
             RowWrites.StampModified(opportunitySchema, row, op);
-            store.Replace(opportunities, opportunity, row);
+            store.Write(opportunities, row);
         }
     }
 }

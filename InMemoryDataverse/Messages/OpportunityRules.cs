@@ -43,12 +43,12 @@ namespace LeadRecycle.InMemoryDataverse.Messages
             var store = op.Organization.Store;
             var closes = store.Table(schema);
             var toCancel = new List<Entity>();
-            foreach (var row in closes.Rows.Values)
+            foreach (var row in closes.StoredRows)
             {
-                if (row.Attributes.TryGetValue("opportunityid", out var value) && value is EntityReference reference && reference.Id == opportunityId
-                    && RowWrites.StateOf(row) == 1)
+                if (row.TryGetValue("opportunityid", out var value) && value is EntityReference reference && reference.Id == opportunityId
+                    && row.TryGetValue("statecode", out var state) && state is OptionSetValue option && option.Value == 1)
                 {
-                    toCancel.Add(row);
+                    toCancel.Add(row.ToEntity(schema.LogicalName));
                 }
             }
 
@@ -58,7 +58,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
                 row.Attributes["statecode"] = new OptionSetValue(2);
                 row.Attributes["statuscode"] = new OptionSetValue(3);
                 RowWrites.StampModified(schema, row, op);
-                store.Replace(closes, existing, row);
+                store.Write(closes, row);
             }
         }
     }

@@ -39,12 +39,12 @@ namespace LeadRecycle.InMemoryDataverse.Messages
                 }
             }
 
-            if (!organization.Store.Table(schema).TryGet(op.PrimaryEntityId, out var row))
+            if (!organization.Store.Table(schema).TryGetRow(op.PrimaryEntityId, out var row))
             {
                 throw Faults.DoesNotExist(schema.LogicalName, op.PrimaryEntityId);
             }
 
-            op.Result = QueryEngine.Project(row, columns, schema.PrimaryIdColumn, organization.PrimaryNames);
+            op.Result = QueryEngine.Project(row, schema.LogicalName, columns, schema.PrimaryIdColumn, organization.PrimaryNames);
             if (op.HasSteps)
             {
                 op.OutputParameters["BusinessEntity"] = op.Result;

@@ -52,12 +52,12 @@ namespace LeadRecycle.InMemoryDataverse.Messages
             }
 
             var table = organization.Store.Table(schema);
-            var existing = table.Rows[op.PrimaryEntityId];
+            var existing = table.Get(op.PrimaryEntityId);
             var currentState = RowWrites.StateOf(existing);
             var row = Values.CopyEntity(existing);
             RowWrites.ApplyState(schema, row, changes, currentState ?? schema.DefaultState);
             RowWrites.StampModified(schema, row, op);
-            organization.Store.Replace(table, existing, row);
+            organization.Store.Write(table, row);
             OpportunityRules.CancelClosesOnReopen(schema.LogicalName, currentState, state.Value, existing.Id, op);
         }
 

@@ -104,7 +104,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
 
             RowWrites.ComposeFullName(schema, row, target);
             RowWrites.StampModified(schema, row, op);
-            organization.Store.Replace(table, existing, row);
+            organization.Store.Write(table, row);
             OpportunityRules.CancelClosesOnReopen(schema.LogicalName, currentState, newState, existing.Id, op);
         }
 

@@ -126,10 +126,10 @@ namespace LeadRecycle.InMemoryDataverse.Query
         /// <summary>The normalized values (Between's two bounds, In's list).</summary>
         public IReadOnlyList<object?> OperandValues => _values;
 
-        public bool Evaluate(Entity? entity, Guid callingUserId)
+        public bool Evaluate(StoredRow? row, Guid callingUserId)
         {
             object? raw = null;
-            entity?.Attributes.TryGetValue(_attribute, out raw);
+            row?.TryGetValue(_attribute, out raw);
             switch (_operator)
             {
                 case ConditionOperator.Null:

@@ -257,7 +257,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 }
 
                 var value = first.Value.Key[position];
-                if (Passes(filter, table.Rows[first.Value.Id]))
+                if (Passes(filter, table.Row(first.Value.Id)))
                 {
                     prefix[position] = value;
                     foreach (var group in Groups(index, table, prefix, position + 1, skipFilters))
@@ -291,7 +291,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return new IndexEntry(key, sequence, Guid.Empty);
         }
 
-        private static bool Passes(CompiledFilter orFilter, Microsoft.Xrm.Sdk.Entity row)
+        private static bool Passes(CompiledFilter orFilter, StoredRow row)
         {
             foreach (var condition in orFilter.Conditions)
             {

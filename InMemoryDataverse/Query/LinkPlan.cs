@@ -8,7 +8,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
 {
     internal sealed class LinkPlan
     {
-        private Dictionary<object, List<Entity>>? _index;
+        private Dictionary<object, List<StoredRow>>? _index;
 
         public LinkPlan(LinkEntity link, TableSchema schema, string alias, int parentSlot, int slot)
         {
@@ -35,19 +35,19 @@ namespace LeadRecycle.InMemoryDataverse.Query
         public CompiledFilter? Criteria { get; set; }
 
         /// <summary>The linked rows whose to-attribute equals the value; the index is built once per query.</summary>
-        public List<Entity>? Lookup(EntityStore store, object normalizedValue)
+        public List<StoredRow>? Lookup(EntityStore store, object normalizedValue)
         {
             if (_index == null)
             {
-                _index = new Dictionary<object, List<Entity>>(new NormalizedComparer());
-                foreach (var row in store.Table(Schema).Rows.Values)
+                _index = new Dictionary<object, List<StoredRow>>(new NormalizedComparer());
+                foreach (var row in store.Table(Schema).StoredRows)
                 {
-                    if (row.Attributes.TryGetValue(Link.LinkToAttributeName, out var value) && value != null)
+                    if (row.TryGetValue(Link.LinkToAttributeName, out var value) && value != null)
                     {
                         var key = Values.Normalize(value)!;
                         if (!_index.TryGetValue(key, out var list))
                         {
-                            list = new List<Entity>();
+                            list = new List<StoredRow>();
                             _index.Add(key, list);
                         }
 

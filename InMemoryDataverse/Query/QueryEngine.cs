@@ -81,16 +81,16 @@ namespace LeadRecycle.InMemoryDataverse.Query
             var main = _schemaOf(query.EntityName);
             var plan = new QueryPlan(main, query, _schemaOf, _likePatterns);
             var table = _store.Table(main);
-            var rows = new List<Entity?[]>();
+            var rows = new List<StoredRow?[]>();
             if (_store.UseIndexes && IsWholeTableRead(plan, query, canRead))
             {
                 // Every row, in scan order: each page is a slice of the table's rows in sequence, not a sort of them all.
                 var ordered = table.RowsInScanOrder();
-                return Page(ordered.Count, i => new Entity?[] { ordered[i] }, query, plan);
+                return Page(ordered.Count, i => new StoredRow?[] { ordered[i] }, query, plan);
             }
 
             var byId = _store.UseIndexes ? RowByPrimaryId(plan, table) : null;
-            var seek = byId == null && _store.UseIndexes && table.Rows.Count >= _store.IndexMinimumRows ? IndexSeek.Choose(plan, query, table) : null;
+            var seek = byId == null && _store.UseIndexes && table.Count >= _store.IndexMinimumRows ? IndexSeek.Choose(plan, query, table) : null;
             var sorted = false;
             if (seek != null)
             {
@@ -108,7 +108,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
             }
             else if (seek == null)
             {
-                foreach (var row in table.Rows.Values)
+                foreach (var row in table.StoredRows)
                 {
                     Collect(row, plan, rows, callingUserId, canRead);
                 }
@@ -119,7 +119,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 var needed = RowsNeeded(query);
                 foreach (var entry in seek.Entries)
                 {
-                    Collect(table.Rows[entry.Id], plan, rows, callingUserId, canRead);
+                    Collect(table.Row(entry.Id), plan, rows, callingUserId, canRead);
                     if (rows.Count >= needed)
                     {
                         break;
@@ -132,14 +132,14 @@ namespace LeadRecycle.InMemoryDataverse.Query
             {
                 foreach (var entry in seek.Entries)
                 {
-                    Collect(table.Rows[entry.Id], plan, rows, callingUserId, canRead);
+                    Collect(table.Row(entry.Id), plan, rows, callingUserId, canRead);
                 }
             }
 
             if (!sorted)
             {
                 // Rows come out in the order they were inserted, whichever way they were found, so ties sort the same.
-                SortBySequence(rows, table);
+                SortBySequence(rows);
             }
 
             if (query.Orders.Count > 0 && !sorted)
@@ -160,7 +160,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
             canRead == null && plan.Criteria == null && plan.Links.Count == 0 && query.Orders.Count == 0 && !query.Distinct;
 
         /// <summary>The row a top-level "primary id equals" condition names (Row null: there is none); null when the query has no such condition.</summary>
-        private static (Entity? Row, bool Found)? RowByPrimaryId(QueryPlan plan, TableData table)
+        private static (StoredRow? Row, bool Found)? RowByPrimaryId(QueryPlan plan, TableData table)
         {
             if (plan.Criteria == null || plan.Criteria.IsOr)
             {
@@ -172,32 +172,33 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 if (condition.Slot == 0 && condition.Operator == ConditionOperator.Equal && condition.Operand is Guid id
                     && condition.Attribute == plan.Main.PrimaryIdColumn)
                 {
-                    return table.TryGet(id, out var row) ? (row, true) : (null, false);
+                    return table.TryGetRow(id, out var row) ? (row, true) : (null, false);
                 }
             }
 
             return null;
         }
 
-        private void Collect(Entity row, QueryPlan plan, List<Entity?[]> rows, Guid callingUserId, Func<string, Entity, bool>? canRead)
+        private void Collect(StoredRow row, QueryPlan plan, List<StoredRow?[]> rows, Guid callingUserId, Func<string, Entity, bool>? canRead)
         {
             _rowsExamined++;
-            if (canRead != null && !canRead(plan.Main.LogicalName, row))
+            if (canRead != null && !canRead(plan.Main.LogicalName, row.ToEntity(plan.Main.LogicalName)))
             {
                 return;
             }
 
             if (plan.Links.Count == 0)
             {
-                if (Matches(plan.Criteria, new Entity?[] { row }, callingUserId))
+                var single = new StoredRow?[] { row };
+                if (Matches(plan.Criteria, single, callingUserId))
                 {
-                    rows.Add(new Entity?[] { row });
+                    rows.Add(single);
                 }
 
                 return;
             }
 
-            var combos = new List<Entity?[]> { NewCombo(plan.Links.Count + 1, row) };
+            var combos = new List<StoredRow?[]> { NewCombo(plan.Links.Count + 1, row) };
             foreach (var link in plan.Links)
             {
                 combos = Join(combos, link, callingUserId, canRead);
@@ -229,17 +230,17 @@ namespace LeadRecycle.InMemoryDataverse.Query
         }
 
         // Stable: the combos of one main row keep their join order.
-        private static void SortBySequence(List<Entity?[]> rows, TableData table)
+        private static void SortBySequence(List<StoredRow?[]> rows)
         {
             if (rows.Count < 2)
             {
                 return;
             }
 
-            var keyed = new (long Sequence, int Index, Entity?[] Row)[rows.Count];
+            var keyed = new (long Sequence, int Index, StoredRow?[] Row)[rows.Count];
             for (var i = 0; i < rows.Count; i++)
             {
-                keyed[i] = (table.SequenceOf(rows[i][0]!.Id), i, rows[i]);
+                keyed[i] = (rows[i][0]!.Sequence, i, rows[i]);
             }
 
             Array.Sort(keyed, (left, right) => left.Sequence != right.Sequence ? left.Sequence.CompareTo(right.Sequence) : left.Index.CompareTo(right.Index));
@@ -249,33 +250,33 @@ namespace LeadRecycle.InMemoryDataverse.Query
             }
         }
 
-        private static Entity?[] NewCombo(int size, Entity row)
+        private static StoredRow?[] NewCombo(int size, StoredRow row)
         {
-            var combo = new Entity?[size];
+            var combo = new StoredRow?[size];
             combo[0] = row;
             return combo;
         }
 
-        private List<Entity?[]> Join(List<Entity?[]> combos, LinkPlan link, Guid callingUserId, Func<string, Entity, bool>? canRead)
+        private List<StoredRow?[]> Join(List<StoredRow?[]> combos, LinkPlan link, Guid callingUserId, Func<string, Entity, bool>? canRead)
         {
-            var result = new List<Entity?[]>(combos.Count);
+            var result = new List<StoredRow?[]>(combos.Count);
             foreach (var combo in combos)
             {
                 var parent = combo[link.ParentSlot];
                 var matched = false;
-                if (parent != null && parent.Attributes.TryGetValue(link.Link.LinkFromAttributeName, out var fromValue) && fromValue != null)
+                if (parent != null && parent.TryGetValue(link.Link.LinkFromAttributeName, out var fromValue) && fromValue != null)
                 {
                     var candidates = link.Lookup(_store, Values.Normalize(fromValue)!);
                     if (candidates != null)
                     {
                         foreach (var candidate in candidates)
                         {
-                            if (canRead != null && !canRead(link.Link.LinkToEntityName, candidate))
+                            if (canRead != null && !canRead(link.Link.LinkToEntityName, candidate.ToEntity(link.Link.LinkToEntityName)))
                             {
                                 continue;
                             }
 
-                            var extended = (Entity?[])combo.Clone();
+                            var extended = (StoredRow?[])combo.Clone();
                             extended[link.Slot] = candidate;
                             if (Matches(link.Criteria, extended, callingUserId))
                             {
@@ -295,7 +296,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return result;
         }
 
-        private static bool Matches(CompiledFilter? filter, Entity?[] combo, Guid callingUserId)
+        private static bool Matches(CompiledFilter? filter, StoredRow?[] combo, Guid callingUserId)
         {
             if (filter == null)
             {
@@ -329,9 +330,9 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return !isOr || !any;
         }
 
-        private static void Sort(List<Entity?[]> rows, DataCollection<OrderExpression> orders, TableSchema main)
+        private static void Sort(List<StoredRow?[]> rows, DataCollection<OrderExpression> orders, TableSchema main)
         {
-            var indexed = new List<(Entity?[] Row, int Index)>(rows.Count);
+            var indexed = new List<(StoredRow?[] Row, int Index)>(rows.Count);
             for (var i = 0; i < rows.Count; i++)
             {
                 indexed.Add((rows[i], i));
@@ -341,8 +342,8 @@ namespace LeadRecycle.InMemoryDataverse.Query
             {
                 foreach (var order in orders)
                 {
-                    left.Row[0]!.Attributes.TryGetValue(order.AttributeName, out var leftValue);
-                    right.Row[0]!.Attributes.TryGetValue(order.AttributeName, out var rightValue);
+                    left.Row[0]!.TryGetValue(order.AttributeName, out var leftValue);
+                    right.Row[0]!.TryGetValue(order.AttributeName, out var rightValue);
                     leftValue = Values.Normalize(leftValue);
                     rightValue = Values.Normalize(rightValue);
                     int comparison;
@@ -371,10 +372,10 @@ namespace LeadRecycle.InMemoryDataverse.Query
             }
         }
 
-        private static List<Entity?[]> Distinct(List<Entity?[]> rows, QueryPlan plan)
+        private static List<StoredRow?[]> Distinct(List<StoredRow?[]> rows, QueryPlan plan)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var result = new List<Entity?[]>(rows.Count);
+            var result = new List<StoredRow?[]>(rows.Count);
             foreach (var row in rows)
             {
                 var key = new StringBuilder();
@@ -395,7 +396,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return result;
         }
 
-        private EntityCollection Page(int count, Func<int, Entity?[]> rowAt, QueryExpression query, QueryPlan plan)
+        private EntityCollection Page(int count, Func<int, StoredRow?[]> rowAt, QueryExpression query, QueryPlan plan)
         {
             var result = new EntityCollection { EntityName = query.EntityName };
             int skip;
@@ -434,10 +435,10 @@ namespace LeadRecycle.InMemoryDataverse.Query
             return result;
         }
 
-        private Entity Project(Entity?[] row, QueryExpression query, QueryPlan plan)
+        private Entity Project(StoredRow?[] row, QueryExpression query, QueryPlan plan)
         {
             var source = row[0]!;
-            var entity = Project(source, query.ColumnSet, plan.Main.PrimaryIdColumn, _names);
+            var entity = Project(source, plan.Main.LogicalName, query.ColumnSet, plan.Main.PrimaryIdColumn, _names);
             for (var i = 0; i < plan.Links.Count; i++)
             {
                 var link = plan.Links[i];
@@ -450,17 +451,18 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 var columns = link.Link.Columns;
                 if (columns.AllColumns)
                 {
-                    foreach (var attribute in linked.Attributes)
+                    for (var slot = 0; slot < linked.Count; slot++)
                     {
-                        entity.Attributes[link.Alias + "." + attribute.Key] =
-                            new AliasedValue(link.Schema.LogicalName, attribute.Key, Values.CopyOut(attribute.Value, _names));
+                        var column = linked.ColumnAt(slot);
+                        entity.Attributes[link.Alias + "." + column] =
+                            new AliasedValue(link.Schema.LogicalName, column, Values.CopyOut(linked.ValueAt(slot), _names));
                     }
                 }
                 else
                 {
                     foreach (var column in columns.Columns)
                     {
-                        if (linked.Attributes.TryGetValue(column, out var value) && value != null)
+                        if (linked.TryGetValue(column, out var value) && value != null)
                         {
                             entity.Attributes[link.Alias + "." + column] = new AliasedValue(link.Schema.LogicalName, column, Values.CopyOut(value, _names));
                         }
@@ -472,14 +474,14 @@ namespace LeadRecycle.InMemoryDataverse.Query
         }
 
         /// <summary>A copy of a stored row with the requested columns (and always the primary id), as Retrieve returns it.</summary>
-        public static Entity Project(Entity source, ColumnSet? columnSet, string primaryIdColumn, Func<EntityReference, string?>? names)
+        public static Entity Project(StoredRow source, string logicalName, ColumnSet? columnSet, string primaryIdColumn, Func<EntityReference, string?>? names)
         {
-            var entity = new Entity(source.LogicalName, source.Id);
+            var entity = new Entity(logicalName, source.Id);
             if (columnSet != null && columnSet.AllColumns)
             {
-                foreach (var attribute in source.Attributes)
+                for (var slot = 0; slot < source.Count; slot++)
                 {
-                    entity.Attributes[attribute.Key] = Values.CopyOut(attribute.Value, names);
+                    entity.Attributes[source.ColumnAt(slot)] = Values.CopyOut(source.ValueAt(slot), names);
                 }
 
                 return entity;
@@ -489,7 +491,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
             {
                 foreach (var column in columnSet.Columns)
                 {
-                    if (source.Attributes.TryGetValue(column, out var value) && value != null)
+                    if (source.TryGetValue(column, out var value) && value != null)
                     {
                         entity.Attributes[column] = Values.CopyOut(value, names);
                     }

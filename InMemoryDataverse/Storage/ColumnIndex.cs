@@ -28,12 +28,12 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         /// <summary>The one type of the non-null values stored at this key position (null while there are none).</summary>
         public Type? TypeAt(int position) => _types[position];
 
-        public void Add(Guid id, long sequence, Entity row)
+        public void Add(StoredRow row)
         {
             var key = KeyOf(row);
             if (Accepts(key))
             {
-                _entries.Add(new IndexEntry(key, sequence, id));
+                _entries.Add(new IndexEntry(key, row.Sequence, row.Id));
             }
         }
 
@@ -41,11 +41,11 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         /// The index over every row at once, or null when a value cannot be ordered: one sort and a balanced tree built
         /// from it, which costs a fraction of adding the rows one by one.
         /// </summary>
-        public static ColumnIndex? Build(string[] columns, IEnumerable<(Guid Id, long Sequence, Entity Row)> rows)
+        public static ColumnIndex? Build(string[] columns, IEnumerable<StoredRow> rows, int count)
         {
             var index = new ColumnIndex(columns);
-            var entries = new List<IndexEntry>();
-            foreach (var (id, sequence, row) in rows)
+            var entries = new List<IndexEntry>(count);
+            foreach (var row in rows)
             {
                 var key = index.KeyOf(row);
                 if (!index.Accepts(key))
@@ -53,7 +53,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                     return null;
                 }
 
-                entries.Add(new IndexEntry(key, sequence, id));
+                entries.Add(new IndexEntry(key, row.Sequence, row.Id));
             }
 
             // Every entry is distinct (the sequence is unique), so the set keeps them all.
@@ -85,14 +85,14 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             return true;
         }
 
-        public void Remove(Guid id, long sequence, Entity row) => _entries.Remove(new IndexEntry(KeyOf(row), sequence, id));
+        public void Remove(StoredRow row) => _entries.Remove(new IndexEntry(KeyOf(row), row.Sequence, row.Id));
 
-        public bool SameKey(Entity left, Entity right)
+        public bool SameKey(StoredRow left, StoredRow right)
         {
             foreach (var column in Columns)
             {
-                left.Attributes.TryGetValue(column, out var leftValue);
-                right.Attributes.TryGetValue(column, out var rightValue);
+                left.TryGetValue(column, out var leftValue);
+                right.TryGetValue(column, out var rightValue);
                 leftValue = Values.Normalize(leftValue);
                 rightValue = Values.Normalize(rightValue);
                 if (leftValue == null || rightValue == null)
@@ -139,12 +139,12 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             return boxes;
         }
 
-        private object?[] KeyOf(Entity row)
+        private object?[] KeyOf(StoredRow row)
         {
             var key = new object?[Columns.Length];
             for (var i = 0; i < Columns.Length; i++)
             {
-                row.Attributes.TryGetValue(Columns[i], out var value);
+                row.TryGetValue(Columns[i], out var value);
                 key[i] = value is OptionSetValue option ? SharedBox(option.Value) : Values.Normalize(value);
             }
 

@@ -5,8 +5,8 @@ using Microsoft.Xrm.Sdk;
 namespace LeadRecycle.InMemoryDataverse.Storage
 {
     /// <summary>
-    /// The rows of every table (one dictionary per table, keyed by id) with alternate-key indexes and an undo log.
-    /// Stored entities are never handed out: readers get copies, writers store copies.
+    /// The rows of every table (<see cref="TableData"/>) and the undo log of the running transaction.
+    /// Stored values are never handed out: readers get copies, writers store copies.
     /// </summary>
     internal sealed class EntityStore
     {
@@ -72,7 +72,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 }
                 else
                 {
-                    entry.Table!.Restore(entry.Id, entry.Previous, entry.Sequence);
+                    entry.Table!.Restore(entry.Id, entry.Previous);
                 }
             }
 
@@ -80,34 +80,27 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             Current = null;
         }
 
-        public void Insert(TableData table, Entity row)
+        /// <summary>Stores a new row or a new version of a stored one (the writer's own Entity, not kept).</summary>
+        public void Write(TableData table, Entity row)
         {
-            table.Put(row.Id, row, null);
-            Current?.UndoLog.Add(new UndoEntry(table, row.Id, null, null, 0));
+            var previous = table.Put(row.Id, row);
+            Current?.UndoLog.Add(new UndoEntry(table, row.Id, previous, null));
         }
 
-        public void Replace(TableData table, Entity previous, Entity row)
+        public void Remove(TableData table, Guid id)
         {
-            table.Put(row.Id, row, previous);
-            Current?.UndoLog.Add(new UndoEntry(table, row.Id, previous, null, table.SequenceOf(row.Id)));
-        }
-
-        public void Remove(TableData table, Entity previous)
-        {
-            var sequence = table.SequenceOf(previous.Id);
-            table.Restore(previous.Id, null);
-            Current?.UndoLog.Add(new UndoEntry(table, previous.Id, previous, null, sequence));
+            var previous = table.Restore(id, null);
+            Current?.UndoLog.Add(new UndoEntry(table, id, previous, null));
         }
 
         /// <summary>Records how to undo a change that is not a row write (shares, queued jobs).</summary>
-        public void OnRollback(Action undo) => Current?.UndoLog.Add(new UndoEntry(null, Guid.Empty, null, undo, 0));
+        public void OnRollback(Action undo) => Current?.UndoLog.Add(new UndoEntry(null, Guid.Empty, null, undo));
     }
 
     internal readonly struct UndoEntry
     {
-        public UndoEntry(TableData? table, Guid id, Entity? previous, Action? custom, long sequence)
+        public UndoEntry(TableData? table, Guid id, StoredRow? previous, Action? custom)
         {
-            Sequence = sequence;
             Table = table;
             Id = id;
             Previous = previous;
@@ -118,11 +111,9 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         public Guid Id { get; }
 
-        public Entity? Previous { get; }
+        /// <summary>The row as it was before the change (null: there was none), with its place in scan order.</summary>
+        public StoredRow? Previous { get; }
 
         public Action? Custom { get; }
-
-        /// <summary>The row's insertion sequence, so a rolled-back delete returns the row to its place in scan order.</summary>
-        public long Sequence { get; }
     }
 }

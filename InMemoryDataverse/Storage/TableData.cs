@@ -6,9 +6,17 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.InMemoryDataverse.Storage
 {
+    /// <summary>
+    /// The rows of one table, stored compactly (<see cref="StoredRow"/>), with its alternate-key and column indexes.
+    /// Writers hand over an Entity of their own; readers get a <see cref="StoredRow"/> or an Entity built from one.
+    /// </summary>
     internal sealed class TableData
     {
         private readonly Dictionary<string, Guid>[] _keyIndexes;
+        private readonly Dictionary<Guid, StoredRow> _rows = new Dictionary<Guid, StoredRow>();
+        private long _nextSequence;
+        private readonly List<ColumnIndex> _indexes = new List<ColumnIndex>();
+        private readonly HashSet<string> _unindexable = new HashSet<string>(StringComparer.Ordinal);
 
         public TableData(TableSchema schema)
         {
@@ -22,45 +30,64 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         public TableSchema Schema { get; }
 
-        /// <summary>Each row's insertion sequence: the order a scan returns rows in, and the tie-break of every index.</summary>
-        private readonly Dictionary<Guid, long> _sequences = new Dictionary<Guid, long>();
-        private long _nextSequence;
-        private readonly List<ColumnIndex> _indexes = new List<ColumnIndex>();
-        private readonly HashSet<string> _unindexable = new HashSet<string>(StringComparer.Ordinal);
-
         /// <summary>A table keeps this many indexes at most: each one costs every write a little.</summary>
         public const int MaxIndexes = 24;
 
-        public long SequenceOf(Guid id) => _sequences[id];
+        public int Count => _rows.Count;
+
+        public bool Contains(Guid id) => _rows.ContainsKey(id);
+
+        /// <summary>Every stored row, in no particular order (a query sorts what it keeps by sequence).</summary>
+        public IEnumerable<StoredRow> StoredRows => _rows.Values;
+
+        public long SequenceOf(Guid id) => _rows[id].Sequence;
+
+        public bool TryGetRow(Guid id, out StoredRow row) => _rows.TryGetValue(id, out row!);
+
+        /// <summary>The stored row with this id (it exists: an index or the caller found it).</summary>
+        public StoredRow Row(Guid id) => _rows[id];
+
+        /// <summary>The row as an Entity of the reader's own (its values are the stored ones: copy them to hand them out).</summary>
+        public bool TryGet(Guid id, out Entity row)
+        {
+            if (_rows.TryGetValue(id, out var stored))
+            {
+                row = stored.ToEntity(Schema.LogicalName);
+                return true;
+            }
+
+            row = null!;
+            return false;
+        }
+
+        /// <summary>The row as an Entity (see <see cref="TryGet"/>); the row must exist.</summary>
+        public Entity Get(Guid id) => _rows[id].ToEntity(Schema.LogicalName);
+
+        /// <summary>One column of one row without building the row (a lookup's name, a user's business unit).</summary>
+        public bool TryGetValue(Guid id, string column, out object? value)
+        {
+            if (_rows.TryGetValue(id, out var stored))
+            {
+                return stored.TryGetValue(column, out value);
+            }
+
+            value = null;
+            return false;
+        }
 
         /// <summary>The rows in scan (sequence) order, kept until the next write: a paged read of a whole table sorts it once, not once a page.</summary>
-        public List<Entity> RowsInScanOrder()
+        public List<StoredRow> RowsInScanOrder()
         {
             if (_scanOrder == null)
             {
-                var keyed = new (long Sequence, Entity Row)[Rows.Count];
-                var i = 0;
-                foreach (var pair in Rows)
-                {
-                    keyed[i++] = (_sequences[pair.Key], pair.Value);
-                }
-
-                Array.Sort(keyed, (left, right) => left.Sequence.CompareTo(right.Sequence));
-                _scanOrder = new List<Entity>(keyed.Length);
-                foreach (var item in keyed)
-                {
-                    _scanOrder.Add(item.Row);
-                }
+                _scanOrder = new List<StoredRow>(_rows.Values);
+                _scanOrder.Sort((left, right) => left.Sequence.CompareTo(right.Sequence));
             }
 
             return _scanOrder;
         }
 
-        private List<Entity>? _scanOrder;
-
-        public Dictionary<Guid, Entity> Rows { get; } = new Dictionary<Guid, Entity>();
-
-        public bool TryGet(Guid id, out Entity row) => Rows.TryGetValue(id, out row!);
+        private List<StoredRow>? _scanOrder;
 
         /// <summary>The id of the row holding these alternate-key values, or null.</summary>
         public Guid? FindByKey(KeyAttributeCollection keyAttributes)
@@ -99,18 +126,21 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 "The key attributes provided do not match an alternate key of entity '{0}'.", Schema.LogicalName));
         }
 
-        /// <summary>Writes a row after checking its alternate keys (a duplicate throws and changes nothing).</summary>
-        public void Put(Guid id, Entity row, Entity? previous)
+        /// <summary>
+        /// Writes a row (a new one, or over the stored one, which keeps its place in scan order) after checking its
+        /// alternate keys (a duplicate throws and changes nothing); returns the row it replaced, or null.
+        /// </summary>
+        public StoredRow? Put(Guid id, Entity row)
         {
-            _scanOrder = null;
-            Compact(row);
+            _rows.TryGetValue(id, out var current);
+            var stored = Store(id, current?.Sequence ?? _nextSequence, row);
             string?[]? newKeys = null;
             if (_keyIndexes.Length > 0)
             {
                 newKeys = new string?[_keyIndexes.Length];
                 for (var i = 0; i < _keyIndexes.Length; i++)
                 {
-                    var text = KeyText(row, Schema.AlternateKeys[i].Columns);
+                    var text = KeyText(stored, Schema.AlternateKeys[i].Columns);
                     if (text != null && _keyIndexes[i].TryGetValue(text, out var owner) && owner != id)
                     {
                         throw DuplicateKey(Schema.AlternateKeys[i], row);
@@ -119,7 +149,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                     newKeys[i] = text;
                 }
 
-                RemoveKeys(id, previous);
+                RemoveKeys(id, current);
                 for (var i = 0; i < _keyIndexes.Length; i++)
                 {
                     if (newKeys[i] != null)
@@ -129,54 +159,57 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 }
             }
 
-            if (Rows.TryGetValue(id, out var current))
+            _scanOrder = null;
+            _rows[id] = stored;
+            if (current != null)
             {
-                var sequence = _sequences[id];
-                Rows[id] = row;
                 foreach (var index in _indexes)
                 {
-                    if (!index.SameKey(current, row))
+                    if (!index.SameKey(current, stored))
                     {
-                        index.Remove(id, sequence, current);
-                        index.Add(id, sequence, row);
+                        index.Remove(current);
+                        index.Add(stored);
                     }
                 }
             }
             else
             {
-                Rows[id] = row;
-                AddToIndexes(id, row, null);
+                _nextSequence++;
+                foreach (var index in _indexes)
+                {
+                    index.Add(stored);
+                }
             }
 
             DropBrokenIndexes();
+            return current;
         }
 
-        /// <summary>Puts a row back as it was (null: removes it); used by rollback and delete, never checks keys.</summary>
-        /// <param name="sequence">The row's sequence when it was removed (a rolled-back delete puts it back in its place).</param>
-        public void Restore(Guid id, Entity? row, long? sequence = null)
+        /// <summary>Puts a row back as it was, in its own place in scan order (null: removes it); used by rollback and delete, never checks keys.</summary>
+        public StoredRow? Restore(Guid id, StoredRow? row)
         {
             _scanOrder = null;
-            if (Rows.TryGetValue(id, out var current))
+            if (_rows.TryGetValue(id, out var current))
             {
                 RemoveKeys(id, current);
-                Rows.Remove(id);
-                var currentSequence = _sequences[id];
-                sequence ??= currentSequence;
+                _rows.Remove(id);
                 foreach (var index in _indexes)
                 {
-                    index.Remove(id, currentSequence, current);
+                    index.Remove(current);
                 }
-
-                _sequences.Remove(id);
             }
 
             if (row == null)
             {
-                return;
+                return current;
             }
 
-            Rows[id] = row;
-            AddToIndexes(id, row, sequence);
+            _rows[id] = row;
+            foreach (var index in _indexes)
+            {
+                index.Add(row);
+            }
+
             DropBrokenIndexes();
             for (var i = 0; i < _keyIndexes.Length; i++)
             {
@@ -186,14 +219,18 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                     _keyIndexes[i][text] = id;
                 }
             }
+
+            return current;
         }
 
         public void Clear()
         {
             _scanOrder = null;
             _sharedReferences.Clear();
-            Rows.Clear();
-            _sequences.Clear();
+            _sharedOptions.Clear();
+            _shapes.Clear();
+            _lastShape = null;
+            _rows.Clear();
             _indexes.Clear();
             foreach (var index in _keyIndexes)
             {
@@ -221,7 +258,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 return null;
             }
 
-            var index = ColumnIndex.Build(columns, RowsWithSequences());
+            var index = ColumnIndex.Build(columns, _rows.Values, _rows.Count);
             if (index == null)
             {
                 _unindexable.Add(name);
@@ -232,6 +269,44 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             return index;
         }
 
+        // The shapes rows of this table have had; most writes have the shape of the write before (a page of deals).
+        private readonly Dictionary<string, RowShape> _shapes = new Dictionary<string, RowShape>(StringComparer.Ordinal);
+        private RowShape? _lastShape;
+
+        /// <summary>The row to store for an Entity: its columns' shape found or made once, its values shared where they repeat.</summary>
+        private StoredRow Store(Guid id, long sequence, Entity row)
+        {
+            var attributes = row.Attributes;
+            var shape = _lastShape;
+            if (shape == null || !shape.Matches(attributes))
+            {
+                var columns = new string[attributes.Count];
+                var c = 0;
+                foreach (var attribute in attributes)
+                {
+                    columns[c++] = attribute.Key;
+                }
+
+                var name = string.Join("\u001f", columns);
+                if (!_shapes.TryGetValue(name, out shape))
+                {
+                    shape = new RowShape(columns);
+                    _shapes.Add(name, shape);
+                }
+
+                _lastShape = shape;
+            }
+
+            var values = new object?[attributes.Count];
+            var i = 0;
+            foreach (var attribute in attributes)
+            {
+                values[i++] = Shared(attribute.Key, attribute.Value);
+            }
+
+            return new StoredRow(id, sequence, shape, values);
+        }
+
         /// <summary>
         /// A column stops sharing its lookups once it holds this many different ones and under one row in four found
         /// its value already there (a row's own parent, say): the pool would cost more than it saves.
@@ -240,65 +315,72 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         // Per lookup column, one stored reference per target; null once the column proved to hold too many targets.
         private readonly Dictionary<string, ReferencePool?> _sharedReferences = new Dictionary<string, ReferencePool?>(StringComparer.Ordinal);
-        private readonly List<KeyValuePair<string, EntityReference>> _referencesToShare = new List<KeyValuePair<string, EntityReference>>();
+        private readonly Dictionary<int, OptionSetValue> _sharedOptions = new Dictionary<int, OptionSetValue>();
+        private static readonly object BoxedTrue = true;
+        private static readonly object BoxedFalse = false;
 
         /// <summary>
-        /// Stored rows hold one shared instance of each plain lookup value per column (a deal's owner, its account)
-        /// instead of one each: a reference with its empty key collection is some 170 bytes, and stored values are never
-        /// handed out or changed in place (readers get copies), so sharing is invisible.
+        /// Stored rows hold one shared instance of each plain lookup value per column (a deal's owner, its account), of
+        /// each choice value and of each Boolean, instead of one each: a reference is some 70 bytes, a choice 24; stored
+        /// values are never handed out or changed in place (readers get copies), so sharing is invisible.
         /// </summary>
-        /// <remarks>
-        /// An empty key collection (a row's or a reference's) is dropped too, some 100 bytes each: a stored row is found
-        /// by its id, and every reader copes with no collection (copies get a new one).
-        /// </remarks>
-        private void Compact(Entity row)
+        private object? Shared(string column, object? value)
         {
-            if (row.KeyAttributes != null && row.KeyAttributes.Count == 0)
+            switch (value)
             {
-                row.KeyAttributes = null;
-            }
-
-            _referencesToShare.Clear();
-            foreach (var attribute in row.Attributes)
-            {
-                if (attribute.Value is EntityReference reference && reference.RowVersion == null && reference.ExtensionData == null
-                    && (reference.KeyAttributes == null || reference.KeyAttributes.Count == 0))
-                {
-                    reference.KeyAttributes = null;
-                    _referencesToShare.Add(new KeyValuePair<string, EntityReference>(attribute.Key, reference));
-                }
-            }
-
-            foreach (var pair in _referencesToShare)
-            {
-                if (!_sharedReferences.TryGetValue(pair.Key, out var pool))
-                {
-                    pool = new ReferencePool();
-                    _sharedReferences.Add(pair.Key, pool);
-                }
-
-                if (pool == null)
-                {
-                    continue;
-                }
-
-                var reference = pair.Value;
-                if (!pool.References.TryGetValue(reference.Id, out var shared))
-                {
-                    if (pool.References.Count >= SharedReferencesOnTrial && pool.Hits * 4 < pool.References.Count)
+                case bool flag:
+                    return flag ? BoxedTrue : BoxedFalse;
+                case OptionSetValue option when option.ExtensionData == null:
+                    if (!_sharedOptions.TryGetValue(option.Value, out var sharedOption))
                     {
-                        _sharedReferences[pair.Key] = null;
-                        continue;
+                        sharedOption = option;
+                        _sharedOptions.Add(option.Value, option);
                     }
 
-                    pool.References.Add(reference.Id, reference);
-                }
-                else if (!ReferenceEquals(shared, reference) && shared.LogicalName == reference.LogicalName && shared.Name == reference.Name)
-                {
-                    row.Attributes[pair.Key] = shared;
-                    pool.Hits++;
-                }
+                    return sharedOption;
+                case EntityReference reference when reference.RowVersion == null && reference.ExtensionData == null
+                    && (reference.KeyAttributes == null || reference.KeyAttributes.Count == 0):
+                    return SharedReference(column, reference);
+                default:
+                    return value;
             }
+        }
+
+        private EntityReference SharedReference(string column, EntityReference reference)
+        {
+            if (!_sharedReferences.TryGetValue(column, out var pool))
+            {
+                pool = new ReferencePool();
+                _sharedReferences.Add(column, pool);
+            }
+
+            // An empty key collection is dropped (some 100 bytes): a stored reference is matched by its id, and every
+            // reader copes with no collection (copies get a new one).
+            reference.KeyAttributes = null;
+            if (pool == null)
+            {
+                return reference;
+            }
+
+            if (!pool.References.TryGetValue(reference.Id, out var shared))
+            {
+                if (pool.References.Count >= SharedReferencesOnTrial && pool.Hits * 4 < pool.References.Count)
+                {
+                    _sharedReferences[column] = null;
+                    return reference;
+                }
+
+                pool.References.Add(reference.Id, reference);
+                return reference;
+            }
+
+            if (!ReferenceEquals(shared, reference) && shared.LogicalName == reference.LogicalName && shared.Name == reference.Name)
+            {
+                pool.Hits++;
+                return shared;
+            }
+
+            return reference;
         }
 
         private sealed class ReferencePool
@@ -306,24 +388,6 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             public Dictionary<Guid, EntityReference> References { get; } = new Dictionary<Guid, EntityReference>();
 
             public long Hits { get; set; }
-        }
-
-        private IEnumerable<(Guid Id, long Sequence, Entity Row)> RowsWithSequences()
-        {
-            foreach (var pair in Rows)
-            {
-                yield return (pair.Key, _sequences[pair.Key], pair.Value);
-            }
-        }
-
-        private void AddToIndexes(Guid id, Entity row, long? sequence)
-        {
-            var assigned = sequence ?? _nextSequence++;
-            _sequences[id] = assigned;
-            foreach (var index in _indexes)
-            {
-                index.Add(id, assigned, row);
-            }
         }
 
         // A write that stored a value the index cannot order retires the index for good; queries fall back to the scan.
@@ -339,7 +403,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             }
         }
 
-        private void RemoveKeys(Guid id, Entity? row)
+        private void RemoveKeys(Guid id, StoredRow? row)
         {
             if (row == null)
             {
@@ -356,12 +420,12 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             }
         }
 
-        private static string? KeyText(Entity row, IReadOnlyList<string> columns)
+        private static string? KeyText(StoredRow row, IReadOnlyList<string> columns)
         {
             var values = new object?[columns.Count];
             for (var c = 0; c < columns.Count; c++)
             {
-                row.Attributes.TryGetValue(columns[c], out var value);
+                row.TryGetValue(columns[c], out var value);
                 values[c] = value;
             }
 
