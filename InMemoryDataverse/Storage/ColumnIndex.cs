@@ -11,7 +11,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
     /// </summary>
     internal sealed class ColumnIndex
     {
-        private SortedSet<IndexEntry> _entries = new SortedSet<IndexEntry>(IndexEntryComparer.Instance);
+        private SortedEntries _entries = new SortedEntries(IndexEntryComparer.Instance);
         private readonly Type?[] _types;
 
         public ColumnIndex(string[] columns)
@@ -38,13 +38,14 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         }
 
         /// <summary>
-        /// The index over every row at once, or null when a value cannot be ordered: one sort and a balanced tree built
-        /// from it, which costs a fraction of adding the rows one by one.
+        /// The index over every row at once, or null when a value cannot be ordered: one sort (<see cref="IndexSort"/>),
+        /// which costs a fraction of adding the rows one by one.
         /// </summary>
         public static ColumnIndex? Build(string[] columns, IEnumerable<StoredRow> rows, int count)
         {
             var index = new ColumnIndex(columns);
-            var entries = new List<IndexEntry>(count);
+            var entries = new IndexEntry[count];
+            var built = 0;
             foreach (var row in rows)
             {
                 var key = index.KeyOf(row);
@@ -53,11 +54,12 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                     return null;
                 }
 
-                entries.Add(new IndexEntry(key, row.Sequence, row.Id));
+                entries[built++] = new IndexEntry(key, row.Sequence, row.Id);
             }
 
-            // Every entry is distinct (the sequence is unique), so the set keeps them all.
-            index._entries = new SortedSet<IndexEntry>(entries, IndexEntryComparer.Instance);
+            // Every entry is distinct (the sequence is unique).
+            IndexSort.Sort(entries, built, columns.Length);
+            index._entries = SortedEntries.FromSorted(IndexEntryComparer.Instance, entries, built);
             return index;
         }
 
@@ -117,7 +119,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         /// <summary>The entries from low to high (both inclusive), in index order; costs O(log N) to start.</summary>
         public IEnumerable<IndexEntry> Between(IndexEntry low, IndexEntry high) =>
-            IndexEntryComparer.Instance.Compare(low, high) > 0 ? Array.Empty<IndexEntry>() : _entries.GetViewBetween(low, high);
+            IndexEntryComparer.Instance.Compare(low, high) > 0 ? Array.Empty<IndexEntry>() : _entries.Between(low, high);
 
         public static bool IsOrderable(Type type) =>
             type == typeof(int) || type == typeof(decimal) || type == typeof(Guid) || type == typeof(string) || type == typeof(DateTime)

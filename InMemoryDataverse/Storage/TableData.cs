@@ -258,7 +258,12 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 return null;
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var index = ColumnIndex.Build(columns, _rows.Values, _rows.Count);
+            if (Query.QueryProfile.On)
+            {
+                Console.Error.WriteLine("index build " + Schema.LogicalName + "(" + name.Replace('\u001f', ',') + ") rows=" + _rows.Count + " ms=" + System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
             if (index == null)
             {
                 _unindexable.Add(name);

@@ -100,6 +100,36 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         /// <summary>Orders two normalized non-null values; values of unrelated types compare as their invariant strings.</summary>
         public static int Compare(object left, object right)
         {
+            // Most comparisons (an index's sort and seeks) are of two values of one type, often the same shared box.
+            if (ReferenceEquals(left, right))
+            {
+                return 0;
+            }
+
+            if (left.GetType() == right.GetType())
+            {
+                switch (left)
+                {
+                    case int sameInt:
+                        return sameInt.CompareTo((int)right);
+                    case DateTime sameDate:
+                        var otherDate = (DateTime)right;
+                        return sameDate.Kind != DateTimeKind.Local && otherDate.Kind != DateTimeKind.Local
+                            ? sameDate.Ticks.CompareTo(otherDate.Ticks)
+                            : ToUtc(sameDate).CompareTo(ToUtc(otherDate));
+                    case Guid sameGuid:
+                        return sameGuid.CompareTo((Guid)right);
+                    case decimal sameDecimal:
+                        return sameDecimal.CompareTo((decimal)right);
+                    case string sameText:
+                        return string.Compare(sameText, (string)right, StringComparison.OrdinalIgnoreCase);
+                    case long sameLong:
+                        return sameLong.CompareTo((long)right);
+                    case bool sameBool:
+                        return sameBool.CompareTo((bool)right);
+                }
+            }
+
             if (left is int leftInt && right is int rightInt)
             {
                 return leftInt.CompareTo(rightInt);

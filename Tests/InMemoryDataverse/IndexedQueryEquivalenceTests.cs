@@ -59,15 +59,7 @@ namespace LeadRecycle.Tests.InMemoryDataverse
                 for (var round = 0; round < Rounds; round++)
                 {
                     world.Write(world.Random.Next(5, 60));
-                    for (var q = 0; q < QueriesPerRound; q++)
-                    {
-                        var query = world.RandomQuery();
-                        var expected = world.Run(world.Scanned, query);
-                        var actual = world.Run(world.Indexed, query);
-                        Assert.True(expected == actual, string.Format(CultureInfo.InvariantCulture,
-                            "seed {0}, round {1}, query {2}:\n{3}\nscan:\n{4}\nindexed:\n{5}", seed, round, q, Describe(query), expected, actual));
-                        queries++;
-                    }
+                    queries += CheckQueries(world, seed, round);
                 }
 
                 indexed += world.Indexed.IndexedQueries;
@@ -75,6 +67,44 @@ namespace LeadRecycle.Tests.InMemoryDataverse
 
             // Most random queries have an equality, a range or an order an index can serve.
             Assert.True(indexed > queries / 2, string.Format(CultureInfo.InvariantCulture, "only {0} of {1} queries used an index", indexed, queries));
+        }
+
+        /// <summary>
+        /// Thousands of rows: an index is built from many rows at once (the sort by ranks) and holds many chunks, which
+        /// later writes split and empty, so the chunk boundaries are crossed by every kind of query.
+        /// </summary>
+        [Fact]
+        public void Should_return_the_same_rows_in_the_same_order_when_indexes_hold_thousands_of_rows()
+        {
+            const int seed = 1001;
+            var world = new World(seed);
+            world.Write(6000);
+            var queries = 0;
+            for (var round = 0; round < 4; round++)
+            {
+                queries += CheckQueries(world, seed, round);
+                world.Write(3000);
+            }
+
+            Assert.True(world.RowCount > 2 * SortedEntriesChunkSize, "the data set must span several index chunks: " + world.RowCount.ToString(CultureInfo.InvariantCulture));
+            Assert.True(world.Indexed.IndexedQueries > queries / 2, string.Format(CultureInfo.InvariantCulture, "only {0} of {1} queries used an index", world.Indexed.IndexedQueries, queries));
+        }
+
+        // The emulator's index chunk size (SortedEntries.ChunkSize, internal to the emulator).
+        private const int SortedEntriesChunkSize = 512;
+
+        private static int CheckQueries(World world, int seed, int round)
+        {
+            for (var q = 0; q < QueriesPerRound; q++)
+            {
+                var query = world.RandomQuery();
+                var expected = world.Run(world.Scanned, query);
+                var actual = world.Run(world.Indexed, query);
+                Assert.True(expected == actual, string.Format(CultureInfo.InvariantCulture,
+                    "seed {0}, round {1}, query {2}:\n{3}\nscan:\n{4}\nindexed:\n{5}", seed, round, q, Describe(query), expected, actual));
+            }
+
+            return QueriesPerRound;
         }
 
         private static string Describe(QueryExpression query)
@@ -133,6 +163,8 @@ namespace LeadRecycle.Tests.InMemoryDataverse
             }
 
             public Random Random { get; }
+
+            public int RowCount => _ids.Count;
 
             public InMemoryOrganization Scanned { get; }
 
