@@ -106,14 +106,14 @@ namespace LeadRecycle.Sandbox
             [JsonPropertyName("engagementsRepeated")] public int EngagementsRepeated { get; init; }
         }
 
-        public static SandboxReport From(InMemoryOrganization org, IReadOnlyDictionary<string, CallLedger.Entry> calls) => From(org.Service, org.Clock.UtcNow, calls);
+        public static SandboxReport From(InMemoryOrganization org, IReadOnlyDictionary<string, CallLedger.Entry> calls) =>
+            From(org.Service, org.Clock.UtcNow, ReportRows.Read(org.Service), calls);
 
         /// <summary>The report from what the organization service returns: every row is read once (<see cref="ReportRows"/>).</summary>
-        public static SandboxReport From(IOrganizationService service, DateTime asOf, IReadOnlyDictionary<string, CallLedger.Entry> calls)
+        public static SandboxReport From(IOrganizationService service, DateTime asOf, ReportRows rows, IReadOnlyDictionary<string, CallLedger.Entry> calls)
         {
             // The thresholds the scan applied: the policy the organization holds (replay and simulate --policy), else the defaults.
             var policy = RecyclePolicyProvider.ReadStored(service).Stall;
-            var rows = ReportRows.Read(service);
             var opportunities = rows.Opportunities;
             var users = rows.People().Names;
             var open = opportunities.Where(o => State(o) == Opportunity.State.Open).ToList();
