@@ -1,8 +1,6 @@
-using System;
 using System.Linq;
 using System.Text.Json.Serialization;
 using LeadRecycle.Schema;
-using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Sandbox
 {
@@ -38,19 +36,18 @@ namespace LeadRecycle.Sandbox
 
         public static HeadlineSection From(ReportRows rows)
         {
-            var open = rows.Opportunities.Where(ReportValues.IsOpen).ToList();
-            var flagged = open.Where(o => ReportValues.Aging(o) is AgingStatus.Warning or AgingStatus.Stalled).ToList();
-            Guid Owner(Entity o) => o.GetAttributeValue<EntityReference>(CommonColumns.OwnerId)?.Id ?? Guid.Empty;
+            var open = rows.Opportunities.Where(o => o.IsOpen).ToList();
+            var flagged = open.Where(o => o.Aging is AgingStatus.Warning or AgingStatus.Stalled).ToList();
             return new HeadlineSection
             {
                 OpenDeals = open.Count,
                 DealsFlagged = flagged.Count,
-                Warned = flagged.Count(o => ReportValues.Aging(o) == AgingStatus.Warning),
-                Stalled = flagged.Count(o => ReportValues.Aging(o) == AgingStatus.Stalled),
-                ValueOutOfForecast = open.Where(o => ReportValues.Aging(o) == AgingStatus.Stalled).Sum(o => ReportValues.Money(o, Opportunity.EstimatedValue)),
-                OpenPipelineValue = open.Sum(o => ReportValues.Money(o, Opportunity.EstimatedValue)),
-                RepsAffected = flagged.Select(Owner).Distinct().Count(),
-                RepsWithOpenDeals = open.Select(Owner).Distinct().Count(),
+                Warned = flagged.Count(o => o.Aging == AgingStatus.Warning),
+                Stalled = flagged.Count(o => o.Aging == AgingStatus.Stalled),
+                ValueOutOfForecast = open.Where(o => o.Aging == AgingStatus.Stalled).Sum(o => o.Value),
+                OpenPipelineValue = open.Sum(o => o.Value),
+                RepsAffected = flagged.Select(o => o.OwnerId).Distinct().Count(),
+                RepsWithOpenDeals = open.Select(o => o.OwnerId).Distinct().Count(),
             };
         }
     }

@@ -37,27 +37,27 @@ namespace LeadRecycle.Sandbox
 
         public static MoneySection From(ReportRows rows)
         {
-            var open = rows.Opportunities.Where(ReportValues.IsOpen).ToList();
+            var open = rows.Opportunities.Where(o => o.IsOpen).ToList();
             var recycled = rows.RecycledLeads;
-            var returned = recycled.Where(r => ReportValues.Status(r) == RecycledLead.Status.ReturnedToSales).ToList();
+            var returned = recycled.Where(r => r.IsReturned).ToList();
             var section = new MoneySection
             {
                 OpenDeals = open.Count,
-                OpenDealsWithoutValue = open.Count(o => !o.Contains(Opportunity.EstimatedValue)),
-                OpenPipelineValue = open.Sum(o => ReportValues.Money(o, Opportunity.EstimatedValue)),
-                WarnedValue = open.Where(o => ReportValues.Aging(o) == AgingStatus.Warning).Sum(o => ReportValues.Money(o, Opportunity.EstimatedValue)),
-                StalledValue = open.Where(o => ReportValues.Aging(o) == AgingStatus.Stalled).Sum(o => ReportValues.Money(o, Opportunity.EstimatedValue)),
-                RecycledValue = recycled.Sum(r => ReportValues.Money(r, RecycledLead.EstimatedValue)),
-                ReturnedValue = returned.Sum(r => ReportValues.Money(r, RecycledLead.EstimatedValue)),
-                RevenueWonAfterReturn = recycled.Where(ReportValues.IsWonAfterReturn).Sum(r => ReportValues.Money(r, RecycledLead.ReturnRevenue)),
+                OpenDealsWithoutValue = open.Count(o => o.EstimatedValue == null),
+                OpenPipelineValue = open.Sum(o => o.Value),
+                WarnedValue = open.Where(o => o.Aging == AgingStatus.Warning).Sum(o => o.Value),
+                StalledValue = open.Where(o => o.Aging == AgingStatus.Stalled).Sum(o => o.Value),
+                RecycledValue = recycled.Sum(r => r.EstimatedValue),
+                ReturnedValue = returned.Sum(r => r.EstimatedValue),
+                RevenueWonAfterReturn = recycled.Where(r => r.IsWonAfterReturn).Sum(r => r.ReturnRevenue),
             };
             Explain(section, "openPipelineValue", section.OpenPipelineValue, open.Count == 0 ? "no open deal" : "no open deal carries an estimated value");
-            Explain(section, "warnedValue", section.WarnedValue, open.Any(o => ReportValues.Aging(o) == AgingStatus.Warning) ? "the warned deals carry no estimated value" : "no open deal is past its stage's warning threshold");
-            Explain(section, "stalledValue", section.StalledValue, open.Any(o => ReportValues.Aging(o) == AgingStatus.Stalled) ? "the stalled deals carry no estimated value" : "no open deal is past its stage's stall threshold");
+            Explain(section, "warnedValue", section.WarnedValue, open.Any(o => o.Aging == AgingStatus.Warning) ? "the warned deals carry no estimated value" : "no open deal is past its stage's warning threshold");
+            Explain(section, "stalledValue", section.StalledValue, open.Any(o => o.Aging == AgingStatus.Stalled) ? "the stalled deals carry no estimated value" : "no open deal is past its stage's stall threshold");
             Explain(section, "recycledValue", section.RecycledValue, recycled.Count == 0 ? "nothing was recycled" : "the recycled leads carry no estimated value");
             Explain(section, "returnedValue", section.ReturnedValue, returned.Count == 0 ? "no recycled lead has returned to sales" : "the returned leads carry no estimated value");
             Explain(section, "revenueWonAfterReturn", section.RevenueWonAfterReturn, returned.Count == 0 ? "no recycled lead has returned to sales"
-                : !recycled.Any(ReportValues.IsWonAfterReturn) ? "no opportunity from a returned lead has been won yet" : "the wins after return carry no revenue");
+                : !recycled.Any(r => r.IsWonAfterReturn) ? "no opportunity from a returned lead has been won yet" : "the wins after return carry no revenue");
             return section;
         }
 

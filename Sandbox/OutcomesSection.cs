@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
 using LeadRecycle.Schema;
-using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Sandbox
 {
@@ -32,10 +31,8 @@ namespace LeadRecycle.Sandbox
             var recycled = rows.RecycledLeads;
             return new OutcomesSection
             {
-                ByStream = Rows(recycled, r => r.Contains(RecycledLead.NurtureStream)
-                    ? ReportValues.Label(Labels.Streams, ReportValues.Choice(r, RecycledLead.NurtureStream))
-                    : NoStream),
-                ByReason = Rows(recycled, r => ReportValues.Label(Labels.Reasons, ReportValues.Choice(r, RecycledLead.Reason))),
+                ByStream = Rows(recycled, r => r.NurtureStream is int stream ? ReportValues.Label(Labels.Streams, stream) : NoStream),
+                ByReason = Rows(recycled, r => ReportValues.Label(Labels.Reasons, r.Reason)),
                 Total = Row("All recycled leads", recycled.ToList()),
                 WhyEmpty = recycled.Count > 0 ? null
                     : lostDeals > 0
@@ -45,18 +42,18 @@ namespace LeadRecycle.Sandbox
         }
 
         /// <summary>One row per category, largest first (ties by name), so the biggest source of recycled demand leads.</summary>
-        private static List<OutcomeRow> Rows(IEnumerable<Entity> recycled, Func<Entity, string> category) =>
+        private static List<OutcomeRow> Rows(IEnumerable<RecycledLeadRow> recycled, Func<RecycledLeadRow, string> category) =>
             recycled.GroupBy(category)
                 .Select(g => Row(g.Key, g.ToList()))
                 .OrderByDescending(r => r.Recycled).ThenBy(r => r.Name, StringComparer.Ordinal)
                 .ToList();
 
-        public static OutcomeRow Row(string name, IReadOnlyList<Entity> leads)
+        public static OutcomeRow Row(string name, IReadOnlyList<RecycledLeadRow> leads)
         {
-            var nurtured = leads.Count(l => l.Contains(RecycledLead.NurtureStream));
-            var returned = leads.Where(l => ReportValues.Status(l) == RecycledLead.Status.ReturnedToSales).ToList();
-            var days = returned.Select(ReportValues.DaysToReengage).Where(d => d != null).Select(d => d!.Value).ToList();
-            var won = leads.Where(ReportValues.IsWonAfterReturn).ToList();
+            var nurtured = leads.Count(l => l.IsNurtured);
+            var returned = leads.Where(l => l.IsReturned).ToList();
+            var days = returned.Select(l => l.DaysToReengage).Where(d => d != null).Select(d => d!.Value).ToList();
+            var won = leads.Where(l => l.IsWonAfterReturn).ToList();
             var why = new List<string>();
             if (leads.Count == 0)
             {
@@ -74,7 +71,7 @@ namespace LeadRecycle.Sandbox
 
             if (won.Count == 0 && returned.Count > 0)
             {
-                why.Add(leads.Any(l => l.Contains(RecycledLead.ReturnOutcome))
+                why.Add(leads.Any(l => l.ReturnOutcome != null)
                     ? "no win after return: the returned leads' opportunities that closed were lost"
                     : "no win after return yet: no opportunity from a returned lead has closed (the attribution columns are empty)");
             }
@@ -83,18 +80,18 @@ namespace LeadRecycle.Sandbox
             {
                 Name = name,
                 Recycled = leads.Count,
-                Nurturing = leads.Count(l => ReportValues.Status(l) == RecycledLead.Status.Nurturing),
+                Nurturing = leads.Count(l => l.Status == RecycledLead.Status.Nurturing),
                 Returned = returned.Count,
-                Removed = leads.Count(l => ReportValues.Status(l) == RecycledLead.Status.RemovedFromWaterfall),
-                Expired = leads.Count(l => ReportValues.Status(l) == RecycledLead.Status.Expired),
-                Cancelled = leads.Count(l => ReportValues.Status(l) == RecycledLead.Status.Cancelled),
+                Removed = leads.Count(l => l.Status == RecycledLead.Status.RemovedFromWaterfall),
+                Expired = leads.Count(l => l.Status == RecycledLead.Status.Expired),
+                Cancelled = leads.Count(l => l.Status == RecycledLead.Status.Cancelled),
                 Nurtured = nurtured,
                 ReturnRate = ReportValues.Share(returned.Count, nurtured),
                 MedianDaysToReengage = ReportValues.Round(NearestRank.Median(days), 1),
                 P80DaysToReengage = ReportValues.Round(NearestRank.Percentile(days, 80), 1),
                 WonAfterReturn = won.Count,
-                LostAfterReturn = leads.Count(l => ReportValues.Choice(l, RecycledLead.ReturnOutcome) == (int)ReturnOutcome.Lost),
-                RevenueWonAfterReturn = won.Sum(l => ReportValues.Money(l, RecycledLead.ReturnRevenue)),
+                LostAfterReturn = leads.Count(l => l.ReturnOutcome == ReturnOutcome.Lost),
+                RevenueWonAfterReturn = won.Sum(l => l.ReturnRevenue),
                 Why = why.Count == 0 ? null : string.Join("; ", why),
             };
         }

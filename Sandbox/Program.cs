@@ -433,7 +433,10 @@ namespace LeadRecycle.Sandbox
                 progress.Report("Stall scan as of " + asOfText, 1, 1);
             });
             ReportLiveHeap("after the stall scan", replay.Imported);
-            var report = SandboxReport.From(replay.Organization, new System.Collections.Generic.Dictionary<string, CallLedger.Entry>());
+            var reportRows = ReportRows.Read(replay.Organization.Service);
+            ReportLiveHeap("with the report's rows read", replay.Imported);
+            var report = SandboxReport.From(replay.Organization.Service, replay.Organization.Clock.UtcNow, reportRows,
+                new System.Collections.Generic.Dictionary<string, CallLedger.Entry>());
             report.ServiceLevels.AddScans(replay.ScanTotals);
             report.Replay = new SandboxReport.ReplaySection
             {

@@ -106,35 +106,34 @@ namespace LeadRecycle.Sandbox
             [JsonPropertyName("engagementsRepeated")] public int EngagementsRepeated { get; init; }
         }
 
-        public static SandboxReport From(InMemoryOrganization org, IReadOnlyDictionary<string, CallLedger.Entry> calls) => From(org.Service, org.Clock.UtcNow, calls);
+        public static SandboxReport From(InMemoryOrganization org, IReadOnlyDictionary<string, CallLedger.Entry> calls) =>
+            From(org.Service, org.Clock.UtcNow, ReportRows.Read(org.Service), calls);
 
         /// <summary>The report from what the organization service returns: every row is read once (<see cref="ReportRows"/>).</summary>
-        public static SandboxReport From(IOrganizationService service, DateTime asOf, IReadOnlyDictionary<string, CallLedger.Entry> calls)
+        public static SandboxReport From(IOrganizationService service, DateTime asOf, ReportRows rows, IReadOnlyDictionary<string, CallLedger.Entry> calls)
         {
             // The thresholds the scan applied: the policy the organization holds (replay and simulate --policy), else the defaults.
             var policy = RecyclePolicyProvider.ReadStored(service).Stall;
-            var rows = ReportRows.Read(service);
             var opportunities = rows.Opportunities;
             var users = rows.People().Names;
-            var open = opportunities.Where(o => State(o) == Opportunity.State.Open).ToList();
+            var open = opportunities.Where(o => o.IsOpen).ToList();
             var recycled = rows.RecycledLeads;
-            var returned = recycled.Where(r => Status(r) == RecycledLead.Status.ReturnedToSales).ToList();
-            var lost = opportunities.Count(o => State(o) == Opportunity.State.Lost);
-            var segmentRows = rows.StageStatistics.Where(row => row.GetAttributeValue<string>(StageStatistic.SegmentKey) != null).ToList();
+            var returned = recycled.Where(r => r.IsReturned).ToList();
+            var lost = opportunities.Count(o => o.State == Opportunity.State.Lost);
+            var segmentRows = rows.StageStatistics.Where(row => row.SegmentKey != null).ToList();
             var stages = rows.StageStatistics
-                .Where(row => row.GetAttributeValue<string>(StageStatistic.SegmentKey) == null)
-                .Select(row => (Row: row, Stats: new StageStatistics(row.GetAttributeValue<int>(StageStatistic.Count), row.GetAttributeValue<double>(StageStatistic.MeanDays), row.GetAttributeValue<double>(StageStatistic.M2))))
-                .Select(p => new StageRow
+                .Where(row => row.SegmentKey == null)
+                .Select(row => new StageRow
                 {
-                    StageKey = p.Row.GetAttributeValue<string>(StageStatistic.StageKey),
-                    Stage = StageKeys.DisplayName(p.Row.GetAttributeValue<string>(StageStatistic.StageKey)),
-                    CompletedSamples = p.Stats.Count,
-                    MeanDays = Math.Round(p.Stats.Mean, 2),
-                    StandardDeviationDays = Math.Round(p.Stats.StandardDeviation, 2),
-                    Trusted = policy.Trusts(p.Stats),
-                    WarnAfterDays = Math.Round(policy.WarningDays(p.Stats), 2),
-                    StallAfterDays = Math.Round(policy.StallDays(p.Stats), 2),
-                    Segments = SegmentRows(p.Row.GetAttributeValue<string>(StageStatistic.StageKey), p.Stats, segmentRows, open, policy),
+                    StageKey = row.StageKey,
+                    Stage = StageKeys.DisplayName(row.StageKey),
+                    CompletedSamples = row.Statistics.Count,
+                    MeanDays = Math.Round(row.Statistics.Mean, 2),
+                    StandardDeviationDays = Math.Round(row.Statistics.StandardDeviation, 2),
+                    Trusted = policy.Trusts(row.Statistics),
+                    WarnAfterDays = Math.Round(policy.WarningDays(row.Statistics), 2),
+                    StallAfterDays = Math.Round(policy.StallDays(row.Statistics), 2),
+                    Segments = SegmentRows(row.StageKey, row.Statistics, segmentRows, open, policy),
                 })
                 .OrderBy(s => s.StageKey, StringComparer.Ordinal)
                 .ToList();
@@ -145,31 +144,31 @@ namespace LeadRecycle.Sandbox
                 Opportunities = new Dictionary<string, int>
                 {
                     ["open"] = open.Count,
-                    ["won"] = opportunities.Count(o => State(o) == Opportunity.State.Won),
+                    ["won"] = opportunities.Count(o => o.State == Opportunity.State.Won),
                     ["lost"] = lost,
                 },
                 Stages = stages,
                 Aging = new AgingSection
                 {
-                    Warned = open.Count(o => AgingOf(o) == AgingStatus.Warning),
-                    Stalled = open.Count(o => AgingOf(o) == AgingStatus.Stalled),
-                    ByStage = open.Where(o => AgingOf(o) is AgingStatus.Warning or AgingStatus.Stalled)
-                        .GroupBy(o => StageKeys.DisplayName(o.GetAttributeValue<string>(Opportunity.StageKey) ?? "none"))
-                        .Select(g => new CountRow { Name = g.Key, Warned = g.Count(o => AgingOf(o) == AgingStatus.Warning), Stalled = g.Count(o => AgingOf(o) == AgingStatus.Stalled) })
+                    Warned = open.Count(o => o.Aging == AgingStatus.Warning),
+                    Stalled = open.Count(o => o.Aging == AgingStatus.Stalled),
+                    ByStage = open.Where(o => o.Aging is AgingStatus.Warning or AgingStatus.Stalled)
+                        .GroupBy(o => StageKeys.DisplayName(o.StageKey ?? "none"))
+                        .Select(g => new CountRow { Name = g.Key, Warned = g.Count(o => o.Aging == AgingStatus.Warning), Stalled = g.Count(o => o.Aging == AgingStatus.Stalled) })
                         .OrderBy(r => r.Name, StringComparer.Ordinal).ToList(),
-                    ByOwner = open.Where(o => AgingOf(o) is AgingStatus.Warning or AgingStatus.Stalled)
-                        .GroupBy(o => users.TryGetValue(o.GetAttributeValue<EntityReference>(CommonColumns.OwnerId).Id, out var name) ? name : "unknown")
-                        .Select(g => new CountRow { Name = g.Key, Warned = g.Count(o => AgingOf(o) == AgingStatus.Warning), Stalled = g.Count(o => AgingOf(o) == AgingStatus.Stalled) })
+                    ByOwner = open.Where(o => o.Aging is AgingStatus.Warning or AgingStatus.Stalled)
+                        .GroupBy(o => users.TryGetValue(o.OwnerId, out var name) ? name : "unknown")
+                        .Select(g => new CountRow { Name = g.Key, Warned = g.Count(o => o.Aging == AgingStatus.Warning), Stalled = g.Count(o => o.Aging == AgingStatus.Stalled) })
                         .OrderBy(r => r.Name, StringComparer.Ordinal).ToList(),
                 },
                 RecycledLeads = new RecycledSection
                 {
                     Total = recycled.Count,
-                    Active = recycled.Count(r => Choice(r, RecycledLead.RecycleType) == (int)RecycleType.Active),
-                    Passive = recycled.Count(r => Choice(r, RecycledLead.RecycleType) == (int)RecycleType.Passive),
-                    ByReason = Histogram(recycled, r => Label(Labels.Reasons, Choice(r, RecycledLead.Reason))),
-                    ByStream = Histogram(recycled.Where(r => r.Contains(RecycledLead.NurtureStream)), r => Label(Labels.Streams, Choice(r, RecycledLead.NurtureStream))),
-                    ByStatus = Histogram(recycled, r => StatusName(Status(r))),
+                    Active = recycled.Count(r => r.RecycleType == RecycleType.Active),
+                    Passive = recycled.Count(r => r.RecycleType == RecycleType.Passive),
+                    ByReason = Histogram(recycled, r => ReportValues.Label(Labels.Reasons, r.Reason)),
+                    ByStream = Histogram(recycled.Where(r => r.IsNurtured), r => ReportValues.Label(Labels.Streams, r.NurtureStream!.Value)),
+                    ByStatus = Histogram(recycled, r => StatusName(r.Status)),
                 },
                 ReturnsToRep = new ReturnsSection
                 {
@@ -177,7 +176,7 @@ namespace LeadRecycle.Sandbox
                     // Of the leads put in nurture (a stream): those removed from the waterfall could never return. Null when there is none to divide by.
                     ReturnRate = NurturedCount(recycled) == 0 ? null : Math.Round((double)returned.Count / NurturedCount(recycled), 4),
                     MeanDaysToReengage = returned.Count == 0 ? null : Math.Round(returned.Average(r =>
-                        (r.GetAttributeValue<DateTime>(RecycledLead.ReturnedOn) - r.GetAttributeValue<DateTime>(RecycledLead.RecycledOn)).TotalDays), 1),
+                        (r.ReturnedOn.GetValueOrDefault() - r.RecycledOn.GetValueOrDefault()).TotalDays), 1),
                 },
                 Headline = HeadlineSection.From(rows),
                 Outcomes = OutcomesSection.From(rows, lost),
@@ -200,19 +199,18 @@ namespace LeadRecycle.Sandbox
         /// A stage's segments (stall.segmentColumn), each with the thresholds its deals are judged by: its own when it has
         /// enough stays and the stage is trusted, else the stage's. Null when the stage has no segment row.
         /// </summary>
-        private static List<SegmentRow>? SegmentRows(string stageKey, StageStatistics stage, IReadOnlyList<Entity> segmentRows, IReadOnlyList<Entity> open, StallPolicy policy)
+        private static List<SegmentRow>? SegmentRows(string stageKey, StageStatistics stage, IReadOnlyList<StageStatisticRow> segmentRows, IReadOnlyList<OpportunityRow> open, StallPolicy policy)
         {
             var prefix = stageKey + "|";
             var rows = segmentRows
-                .Where(row => row.GetAttributeValue<string>(StageStatistic.StageKey).StartsWith(prefix, StringComparison.Ordinal)
-                    && row.GetAttributeValue<string>(StageStatistic.StageKey).Length == prefix.Length + row.GetAttributeValue<string>(StageStatistic.SegmentKey).Length)
+                .Where(row => row.StageKey.StartsWith(prefix, StringComparison.Ordinal) && row.StageKey.Length == prefix.Length + row.SegmentKey!.Length)
                 .Select(row =>
                 {
-                    var stats = new StageStatistics(row.GetAttributeValue<int>(StageStatistic.Count), row.GetAttributeValue<double>(StageStatistic.MeanDays), row.GetAttributeValue<double>(StageStatistic.M2));
-                    var segmentKey = row.GetAttributeValue<string>(StageStatistic.SegmentKey);
-                    var label = row.GetAttributeValue<string>(StageStatistic.Segment) ?? segmentKey;
+                    var stats = row.Statistics;
+                    var segmentKey = row.SegmentKey!;
+                    var label = row.Segment ?? segmentKey;
                     var own = policy.Trusts(stage) && policy.Trusts(stats) && policy.Segments != null && policy.Segments.IsCurrent(segmentKey);
-                    var flagged = open.Where(o => o.GetAttributeValue<string>(Opportunity.StageKey) == stageKey && o.GetAttributeValue<string>(Opportunity.StallSegment) == label).ToList();
+                    var flagged = open.Where(o => o.StageKey == stageKey && o.StallSegment == label).ToList();
                     return new SegmentRow
                     {
                         SegmentKey = segmentKey,
@@ -222,8 +220,8 @@ namespace LeadRecycle.Sandbox
                         Trusted = own,
                         WarnAfterDays = Math.Round(policy.WarningDays(own ? stats : stage), 2),
                         StallAfterDays = Math.Round(policy.StallDays(own ? stats : stage), 2),
-                        Warned = flagged.Count(o => AgingOf(o) == AgingStatus.Warning),
-                        Stalled = flagged.Count(o => AgingOf(o) == AgingStatus.Stalled),
+                        Warned = flagged.Count(o => o.Aging == AgingStatus.Warning),
+                        Stalled = flagged.Count(o => o.Aging == AgingStatus.Stalled),
                     };
                 })
                 .OrderBy(s => s.SegmentKey, StringComparer.Ordinal)
@@ -232,18 +230,6 @@ namespace LeadRecycle.Sandbox
         }
 
         public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true });
-
-        private static int State(Entity e) => e.GetAttributeValue<OptionSetValue>(CommonColumns.StateCode).Value;
-
-        private static int Status(Entity e) => e.GetAttributeValue<OptionSetValue>(CommonColumns.StatusCode).Value;
-
-        private static int Choice(Entity e, string column) => e.GetAttributeValue<OptionSetValue>(column)?.Value ?? 0;
-
-        private static AgingStatus? AgingOf(Entity e) => (AgingStatus?)e.GetAttributeValue<OptionSetValue>(Opportunity.AgingStatus)?.Value;
-
-        private static string Label<TEnum>(IReadOnlyDictionary<TEnum, string> labels, int value)
-            where TEnum : struct, Enum =>
-            labels.TryGetValue((TEnum)Enum.ToObject(typeof(TEnum), value), out var label) ? label : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private static string StatusName(int status) => status switch
         {
@@ -255,9 +241,9 @@ namespace LeadRecycle.Sandbox
             _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        private static int NurturedCount(IEnumerable<Entity> recycled) => recycled.Count(r => r.Contains(RecycledLead.NurtureStream));
+        private static int NurturedCount(IEnumerable<RecycledLeadRow> recycled) => recycled.Count(r => r.IsNurtured);
 
-        private static Dictionary<string, int> Histogram(IEnumerable<Entity> rows, Func<Entity, string> key) =>
+        private static Dictionary<string, int> Histogram(IEnumerable<RecycledLeadRow> rows, Func<RecycledLeadRow, string> key) =>
             rows.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
 
         public sealed class StageRow

@@ -52,13 +52,13 @@ namespace LeadRecycle.Sandbox
 
         public static ServiceLevelSection From(ReportRows rows, DateTime asOf)
         {
-            var open = rows.Opportunities.Where(ReportValues.IsOpen).ToList();
-            var snoozed = open.Where(o => o.GetAttributeValue<DateTime?>(Opportunity.SnoozeUntil) > asOf).ToList();
+            var open = rows.Opportunities.Where(o => o.IsOpen).ToList();
+            var snoozed = open.Where(o => o.SnoozeUntil > asOf).ToList();
             return new ServiceLevelSection
             {
                 SnoozedNow = snoozed.Count,
-                SnoozeReasons = NameCount.Sorted(snoozed.Select(o => o.GetAttributeValue<string>(Opportunity.SnoozeReason) ?? "(no reason: snoozed before reasons were required)")),
-                EscalatedOpenDeals = open.Count(o => ReportValues.Aging(o) == AgingStatus.Stalled && o.GetAttributeValue<DateTime?>(Opportunity.EscalatedOn) != null),
+                SnoozeReasons = NameCount.Sorted(snoozed.Select(o => o.SnoozeReason ?? "(no reason: snoozed before reasons were required)")),
+                EscalatedOpenDeals = open.Count(o => o.Aging == AgingStatus.Stalled && o.EscalatedOn != null),
             };
         }
 

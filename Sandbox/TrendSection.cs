@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
-using LeadRecycle.Schema;
-using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Sandbox
 {
@@ -47,10 +45,10 @@ namespace LeadRecycle.Sandbox
 
         public static TrendSection From(ReportRows rows, DateTime asOf)
         {
-            var recycled = Dates(rows.RecycledLeads, RecycledLead.RecycledOn);
-            var returned = Dates(rows.RecycledLeads.Where(r => ReportValues.Status(r) == RecycledLead.Status.ReturnedToSales), RecycledLead.ReturnedOn);
-            var stalled = Dates(rows.Opportunities, Opportunity.StalledOn);
-            var won = Dates(rows.RecycledLeads.Where(ReportValues.IsWonAfterReturn), RecycledLead.ReturnOutcomeOn);
+            var recycled = Dates(rows.RecycledLeads.Select(r => r.RecycledOn));
+            var returned = Dates(rows.RecycledLeads.Where(r => r.IsReturned).Select(r => r.ReturnedOn));
+            var stalled = Dates(rows.Opportunities.Select(o => o.StalledOn));
+            var won = Dates(rows.RecycledLeads.Where(r => r.IsWonAfterReturn).Select(r => r.ReturnOutcomeOn));
             var all = recycled.Concat(returned).Concat(stalled).Concat(won).Where(d => d <= asOf).ToList();
             if (all.Count == 0)
             {
@@ -78,8 +76,7 @@ namespace LeadRecycle.Sandbox
             };
         }
 
-        private static List<DateTime> Dates(IEnumerable<Entity> rows, string column) =>
-            rows.Select(e => ReportValues.Date(e, column)).Where(d => d != null).Select(d => d!.Value).ToList();
+        private static List<DateTime> Dates(IEnumerable<DateTime?> dates) => dates.Where(d => d != null).Select(d => d!.Value).ToList();
 
         public sealed class WeekRow
         {

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json.Serialization;
 using LeadRecycle.Schema;
 using LeadRecycle.Services.Aging;
-using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Sandbox
 {
@@ -44,20 +43,19 @@ namespace LeadRecycle.Sandbox
 
         public static VelocitySection From(ReportRows rows, IReadOnlyList<SandboxReport.StageRow> thresholds, DateTime asOf, string? segmentColumn = null)
         {
-            var open = rows.Opportunities.Where(ReportValues.IsOpen).ToList();
+            var open = rows.Opportunities.Where(o => o.IsOpen).ToList();
             var stays = rows.StageDurations
-                .Where(d => d.GetAttributeValue<string>(StageDuration.StageKey) != null && d.GetAttributeValue<decimal?>(StageDuration.Days) is decimal days
-                    && (double)days >= MinStayDays && (double)days <= MaxStayDays)
-                .ToLookup(d => d.GetAttributeValue<string>(StageDuration.StageKey), d => (double)d.GetAttributeValue<decimal>(StageDuration.Days), StringComparer.Ordinal);
+                .Where(d => d.StageKey != null && d.Days is decimal days && (double)days >= MinStayDays && (double)days <= MaxStayDays)
+                .ToLookup(d => d.StageKey!, d => (double)d.Days!.Value, StringComparer.Ordinal);
             var keys = StageOrder.Sort(thresholds.Select(t => t.StageKey)
                 .Concat(stays.Select(g => g.Key))
-                .Concat(rows.Opportunities.Select(o => o.GetAttributeValue<string>(Opportunity.StageKey)).Where(k => k != null))!);
+                .Concat(rows.Opportunities.Select(o => o.StageKey).OfType<string>()));
 
             var stages = keys.Select(key =>
             {
                 var threshold = thresholds.FirstOrDefault(t => t.StageKey == key);
-                var here = open.Where(o => o.GetAttributeValue<string>(Opportunity.StageKey) == key).ToList();
-                var ages = here.Select(o => ReportValues.Date(o, Opportunity.StageEnteredOn)).Where(d => d != null).Select(d => Math.Max(0, (asOf - d!.Value).TotalDays)).ToList();
+                var here = open.Where(o => o.StageKey == key).ToList();
+                var ages = here.Select(o => o.StageEnteredOn).Where(d => d != null).Select(d => Math.Max(0, (asOf - d!.Value).TotalDays)).ToList();
                 var completed = stays[key].ToList();
                 return new StageRow
                 {
@@ -91,17 +89,17 @@ namespace LeadRecycle.Sandbox
         }
 
         /// <summary>Reps (owners of open deals) grouped under their manager, the most stalled first.</summary>
-        private static List<ManagerRow> ByManager(IReadOnlyList<Entity> open, ReportRows rows)
+        private static List<ManagerRow> ByManager(IReadOnlyList<OpportunityRow> open, ReportRows rows)
         {
             var (names, managers) = rows.People();
-            return open.GroupBy(o => o.GetAttributeValue<EntityReference>(CommonColumns.OwnerId)?.Id ?? Guid.Empty)
+            return open.GroupBy(o => o.OwnerId)
                 .Select(g => new RepRow
                 {
                     Rep = names.TryGetValue(g.Key, out var name) ? name : "(a team or unknown owner)",
                     ManagerId = managers.TryGetValue(g.Key, out var manager) ? manager : (Guid?)null,
                     OpenDeals = g.Count(),
-                    Warned = g.Count(o => ReportValues.Aging(o) == AgingStatus.Warning),
-                    Stalled = g.Count(o => ReportValues.Aging(o) == AgingStatus.Stalled),
+                    Warned = g.Count(o => o.Aging == AgingStatus.Warning),
+                    Stalled = g.Count(o => o.Aging == AgingStatus.Stalled),
                 })
                 .GroupBy(r => r.ManagerId)
                 .Select(g =>

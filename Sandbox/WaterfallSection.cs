@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json.Serialization;
 using LeadRecycle.Schema;
 using LeadRecycle.Services.Aging;
-using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.Sandbox
 {
@@ -40,9 +39,9 @@ namespace LeadRecycle.Sandbox
 
         public static WaterfallSection From(ReportRows rows)
         {
-            var deals = rows.Opportunities.Where(o => o.GetAttributeValue<string>(Opportunity.StageKey) != null).ToList();
+            var deals = rows.Opportunities.Where(o => o.StageKey != null).ToList();
             var keys = global::LeadRecycle.Sandbox.StageOrder.Sort(deals.Select(StageKeyOf)
-                .Concat(rows.StageDurations.Select(d => d.GetAttributeValue<string>(StageDuration.StageKey)).Where(k => k != null))!);
+                .Concat(rows.StageDurations.Select(d => d.StageKey).OfType<string>()));
             var index = keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
 
             // The furthest stage each deal reached: its stays (lr_stageduration) and its stage now. A deal further on
@@ -50,11 +49,9 @@ namespace LeadRecycle.Sandbox
             var furthest = deals.ToDictionary(d => d.Id, d => index[StageKeyOf(d)]);
             foreach (var stay in rows.StageDurations)
             {
-                var deal = stay.GetAttributeValue<EntityReference>(StageDuration.Opportunity);
-                var key = stay.GetAttributeValue<string>(StageDuration.StageKey);
-                if (deal != null && key != null && furthest.TryGetValue(deal.Id, out var reached) && index.TryGetValue(key, out var at) && at > reached)
+                if (stay.OpportunityId is Guid deal && stay.StageKey != null && furthest.TryGetValue(deal, out var reached) && index.TryGetValue(stay.StageKey, out var at) && at > reached)
                 {
-                    furthest[deal.Id] = at;
+                    furthest[deal] = at;
                 }
             }
 
@@ -64,8 +61,8 @@ namespace LeadRecycle.Sandbox
             {
                 var here = deals.Where(d => index[StageKeyOf(d)] == i).ToList();
                 var entered = furthest.Values.Count(f => f >= i);
-                var open = here.Count(ReportValues.IsOpen);
-                var won = here.Count(d => ReportValues.State(d) == Opportunity.State.Won);
+                var open = here.Count(d => d.IsOpen);
+                var won = here.Count(d => d.State == Opportunity.State.Won);
                 var advanced = furthest.Values.Count(f => f > i);
                 var last = i == keys.Count - 1;
                 var left = entered - open;
@@ -77,7 +74,7 @@ namespace LeadRecycle.Sandbox
                     OpenHere = open,
                     Advanced = advanced,
                     WonHere = won,
-                    LostHere = here.Count(d => ReportValues.State(d) == Opportunity.State.Lost),
+                    LostHere = here.Count(d => d.State == Opportunity.State.Lost),
                     Left = left,
                     ConversionToNext = last ? null : ReportValues.Share(advanced, left),
                     WinRateOfLeft = last ? ReportValues.Share(won, left) : null,
@@ -85,17 +82,14 @@ namespace LeadRecycle.Sandbox
             }
 
             var exits = rows.RecycledLeads.GroupBy(r =>
-                {
-                    var deal = r.GetAttributeValue<EntityReference>(RecycledLead.Opportunity);
-                    return deal != null && stageOfDeal.TryGetValue(deal.Id, out var key) ? StageKeys.DisplayName(key)
-                        : deal != null ? r.GetAttributeValue<string>(RecycledLead.StageAtRecycle) ?? "Unknown"
-                        : BeforeADeal;
-                })
+                    r.OpportunityId is Guid deal && stageOfDeal.TryGetValue(deal, out var key) ? StageKeys.DisplayName(key)
+                        : r.OpportunityId != null ? r.StageAtRecycle ?? "Unknown"
+                        : BeforeADeal)
                 .Select(g => new ExitRow
                 {
                     Name = g.Key,
-                    Active = g.Count(r => ReportValues.Choice(r, RecycledLead.RecycleType) == (int)RecycleType.Active),
-                    Passive = g.Count(r => ReportValues.Choice(r, RecycledLead.RecycleType) == (int)RecycleType.Passive),
+                    Active = g.Count(r => r.RecycleType == RecycleType.Active),
+                    Passive = g.Count(r => r.RecycleType == RecycleType.Passive),
                     Total = g.Count(),
                 })
                 .ToList();
@@ -115,14 +109,15 @@ namespace LeadRecycle.Sandbox
                 // Pipeline order for the stages (a funnel reads top to bottom), then anything else by size.
                 ExitsToNurture = exits.OrderBy(e => names.IndexOf(e.Name) is var at && at >= 0 ? at : int.MaxValue)
                     .ThenByDescending(e => e.Total).ThenBy(e => e.Name, StringComparer.Ordinal).ToList(),
-                ReentryStages = NameCount.Sorted(rows.RecycledLeads.Select(r => r.Contains(RecycledLead.TargetStage)
-                    ? ReportValues.Label(Labels.LeadDevelopmentStages, ReportValues.Choice(r, RecycledLead.TargetStage))
+                ReentryStages = NameCount.Sorted(rows.RecycledLeads.Select(r => r.TargetStage is int stage
+                    ? ReportValues.Label(Labels.LeadDevelopmentStages, stage)
                     : NoTargetStage)),
                 WhyEmpty = deals.Count == 0 ? "No deal with a stage: the organization (or the history up to the as-of date) has no opportunity." : null,
             };
         }
 
-        private static string StageKeyOf(Entity deal) => deal.GetAttributeValue<string>(Opportunity.StageKey);
+        /// <summary>The stage of a deal known to have one (the waterfall counts only those).</summary>
+        private static string StageKeyOf(OpportunityRow deal) => deal.StageKey!;
 
         public sealed class StageRow
         {
