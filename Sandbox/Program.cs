@@ -461,9 +461,12 @@ namespace LeadRecycle.Sandbox
                 return;
             }
 
+            // The collections so far and their pauses, read before this report's own full collection adds one.
+            var collections = string.Format(CultureInfo.InvariantCulture, "{0:N0}/{1:N0}/{2:N0} collections of generation 0/1/2 so far, paused {3:N1} s",
+                GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalSeconds);
             var bytes = GC.GetTotalMemory(forceFullCollection: true);
-            Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Live managed heap {0}: {1:N0} MB, {2:N0} bytes per deal ({3:N0} deals).",
-                when, bytes / (1024 * 1024), deals > 0 ? bytes / deals : 0, deals));
+            Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Live managed heap {0}: {1:N0} MB, {2:N0} bytes per deal ({3:N0} deals); {4}.",
+                when, bytes / (1024 * 1024), deals > 0 ? bytes / deals : 0, deals, collections));
         }
 
         private static int Demo(int days, int seed, string outputFolder)

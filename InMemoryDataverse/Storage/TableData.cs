@@ -262,7 +262,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             var index = ColumnIndex.Build(columns, _rows.Values, _rows.Count);
             if (Query.QueryProfile.On)
             {
-                Console.Error.WriteLine("index build " + Schema.LogicalName + "(" + name.Replace('\u001f', ',') + ") rows=" + _rows.Count + " ms=" + System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                Query.QueryProfile.AddIndexBuild(Schema.LogicalName, columns, _rows.Count, System.Diagnostics.Stopwatch.GetTimestamp() - started);
             }
             if (index == null)
             {
