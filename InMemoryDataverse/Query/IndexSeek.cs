@@ -168,7 +168,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
 
             var ranges = new List<(IndexEntry Low, IndexEntry High)>();
             var skipFilters = new List<CompiledFilter>(skips.Values);
-            foreach (var group in Groups(index, table, prefix, equalities.Count, skipFilters))
+            foreach (var group in Groups(index, prefix, equalities.Count, skipFilters))
             {
                 var low = new object?[columns.Count];
                 var high = new object?[columns.Count];
@@ -180,7 +180,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                     high[rangePosition] = highValue;
                 }
 
-                ranges.Add((new IndexEntry(low, lowSequence, Guid.Empty), new IndexEntry(high, highSequence, Guid.Empty)));
+                ranges.Add((new IndexEntry(low, lowSequence), new IndexEntry(high, highSequence)));
             }
 
             var inOrder = rangeColumn != null
@@ -230,7 +230,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
         /// The key prefixes (equalities, then one value per skip column) whose rows can pass the skip filters: the
         /// distinct values under each prefix, read from the index one seek apiece, tested on a row that holds them.
         /// </summary>
-        private static IEnumerable<object?[]> Groups(ColumnIndex index, TableData table, object?[] prefix, int position, List<CompiledFilter> skipFilters)
+        private static IEnumerable<object?[]> Groups(ColumnIndex index, object?[] prefix, int position, List<CompiledFilter> skipFilters)
         {
             if (position == prefix.Length)
             {
@@ -256,11 +256,11 @@ namespace LeadRecycle.InMemoryDataverse.Query
                     yield break;
                 }
 
-                var value = first.Value.Key[position];
-                if (Passes(filter, table.Row(first.Value.Id)))
+                var value = index.KeyAt(first.Value, position);
+                if (Passes(filter, first.Value.Row!))
                 {
                     prefix[position] = value;
-                    foreach (var group in Groups(index, table, prefix, position + 1, skipFilters))
+                    foreach (var group in Groups(index, prefix, position + 1, skipFilters))
                     {
                         yield return group;
                     }
@@ -275,7 +275,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                     next[i] = IndexBound.Highest;
                 }
 
-                low = new IndexEntry(next, long.MaxValue, Guid.Empty);
+                low = new IndexEntry(next, long.MaxValue);
             }
         }
 
@@ -288,7 +288,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 key[i] = rest;
             }
 
-            return new IndexEntry(key, sequence, Guid.Empty);
+            return new IndexEntry(key, sequence);
         }
 
         private static bool Passes(CompiledFilter orFilter, StoredRow row)
@@ -308,7 +308,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
         /// <summary>The ranges' entries merged in index order of the range column, then sequence (scan order).</summary>
         private IEnumerable<IndexEntry> Merge()
         {
-            var queue = new PriorityQueue<IEnumerator<IndexEntry>, IndexEntry>(new MergeOrder(_mergePosition));
+            var queue = new PriorityQueue<IEnumerator<IndexEntry>, IndexEntry>(new MergeOrder(_index, _mergePosition));
             var readers = new List<IEnumerator<IndexEntry>>();
             try
             {
@@ -342,15 +342,20 @@ namespace LeadRecycle.InMemoryDataverse.Query
 
         private sealed class MergeOrder : IComparer<IndexEntry>
         {
+            private readonly ColumnIndex _index;
             private readonly int _position;
 
-            public MergeOrder(int position) => _position = position;
+            public MergeOrder(ColumnIndex index, int position)
+            {
+                _index = index;
+                _position = position;
+            }
 
             public int Compare(IndexEntry x, IndexEntry y)
             {
                 if (_position >= 0)
                 {
-                    var comparison = IndexEntryComparer.CompareValues(x.Key[_position], y.Key[_position]);
+                    var comparison = IndexEntryComparer.CompareValues(_index.ValueAt(x, _position), _index.ValueAt(y, _position));
                     if (comparison != 0)
                     {
                         return comparison;

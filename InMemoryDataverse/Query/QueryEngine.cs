@@ -119,7 +119,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
                 var needed = RowsNeeded(query);
                 foreach (var entry in seek.Entries)
                 {
-                    Collect(table.Row(entry.Id), plan, rows, callingUserId, canRead);
+                    Collect(entry.Row!, plan, rows, callingUserId, canRead);
                     if (rows.Count >= needed)
                     {
                         break;
@@ -132,7 +132,7 @@ namespace LeadRecycle.InMemoryDataverse.Query
             {
                 foreach (var entry in seek.Entries)
                 {
-                    Collect(table.Row(entry.Id), plan, rows, callingUserId, canRead);
+                    Collect(entry.Row!, plan, rows, callingUserId, canRead);
                 }
             }
 

@@ -1,41 +1,71 @@
 using System;
 using System.Collections.Generic;
-using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.InMemoryDataverse.Storage
 {
     /// <summary>
     /// A sorted index over some columns of one table, kept in step with every write of the table (and so with rollback,
     /// which writes rows back through the table). Built when a query first asks for its columns; the emulator needs no
-    /// knowledge of which columns a product filters on.
+    /// knowledge of which columns a product filters on. An entry is the stored row itself: its key values are read from
+    /// the row (through each row shape's slots), so the index keeps no copy of them.
     /// </summary>
     internal sealed class ColumnIndex
     {
-        private SortedEntries _entries = new SortedEntries(IndexEntryComparer.Instance);
+        private SortedEntries _entries;
         private readonly Type?[] _types;
+
+        // Each row shape's slot for each key column (-1: the shape lacks the column); rows of a table have few shapes.
+        private readonly Dictionary<RowShape, int[]> _slots = new Dictionary<RowShape, int[]>(ReferenceEqualityComparer.Instance);
+        private RowShape? _lastShape;
+        private int[]? _lastSlots;
 
         public ColumnIndex(string[] columns)
         {
             Columns = columns;
             _types = new Type?[columns.Length];
+            Comparer = new IndexEntryComparer(this);
+            _entries = new SortedEntries(Comparer);
         }
 
         public string[] Columns { get; }
 
+        /// <summary>This index's order of entries (rows and bounds).</summary>
+        public IndexEntryComparer Comparer { get; }
+
         /// <summary>Set when a column held values of two types or of a type without a total order: the index cannot be trusted then.</summary>
         public bool Broken { get; private set; }
 
-        /// <summary>The one type of the non-null values stored at this key position (null while there are none).</summary>
+        /// <summary>The one type of the non-null values stored at this key position, normalized (null while there are none).</summary>
         public Type? TypeAt(int position) => _types[position];
+
+        /// <summary>An entry's key value at a position: the row's stored value (not normalized), or the bound's.</summary>
+        public object? ValueAt(IndexEntry entry, int position)
+        {
+            var row = entry.Row;
+            if (row == null)
+            {
+                return entry.Bound![position];
+            }
+
+            var slot = SlotsOf(row.Shape)[position];
+            return slot < 0 ? null : row.ValueAt(slot);
+        }
+
+        /// <summary>An entry's key value at a position, normalized (a lookup's id, a choice's number), as a bound holds it.</summary>
+        public object? KeyAt(IndexEntry entry, int position) => Values.Normalize(ValueAt(entry, position));
 
         public void Add(StoredRow row)
         {
-            var key = KeyOf(row);
-            if (Accepts(key))
+            if (Accepts(row))
             {
-                _entries.Add(new IndexEntry(key, row.Sequence, row.Id));
+                _entries.Add(new IndexEntry(row));
             }
         }
+
+        public void Remove(StoredRow row) => _entries.Remove(new IndexEntry(row));
+
+        /// <summary>A new version of a row whose key did not change takes the old one's place (<see cref="SameKey"/> holds).</summary>
+        public void Replace(StoredRow previous, StoredRow current) => _entries.Replace(new IndexEntry(previous), new IndexEntry(current));
 
         /// <summary>
         /// The index over every row at once, or null when a value cannot be ordered: one sort (<see cref="IndexSort"/>),
@@ -48,33 +78,33 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             var built = 0;
             foreach (var row in rows)
             {
-                var key = index.KeyOf(row);
-                if (!index.Accepts(key))
+                if (!index.Accepts(row))
                 {
                     return null;
                 }
 
-                entries[built++] = new IndexEntry(key, row.Sequence, row.Id);
+                entries[built++] = new IndexEntry(row);
             }
 
             // Every entry is distinct (the sequence is unique).
-            IndexSort.Sort(entries, built, columns.Length);
-            index._entries = SortedEntries.FromSorted(IndexEntryComparer.Instance, entries, built);
+            IndexSort.Sort(index, entries, built);
+            index._entries = SortedEntries.FromSorted(index.Comparer, entries, built);
             return index;
         }
 
-        // Records the key's value types; false (and the index broken) when one cannot be ordered or differs from the column's.
-        private bool Accepts(object?[] key)
+        // Records the row's key value types; false (and the index broken) when one cannot be ordered or differs from the column's.
+        private bool Accepts(StoredRow row)
         {
-            for (var i = 0; i < key.Length; i++)
+            var slots = SlotsOf(row.Shape);
+            for (var i = 0; i < slots.Length; i++)
             {
-                var value = key[i];
+                var value = slots[i] < 0 ? null : row.ValueAt(slots[i]);
                 if (value == null)
                 {
                     continue;
                 }
 
-                var type = value.GetType();
+                var type = Values.NormalizedType(value);
                 if (!IsOrderable(type) || (_types[i] != null && _types[i] != type))
                 {
                     Broken = true;
@@ -86,8 +116,6 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
             return true;
         }
-
-        public void Remove(StoredRow row) => _entries.Remove(new IndexEntry(KeyOf(row), row.Sequence, row.Id));
 
         public bool SameKey(StoredRow left, StoredRow right)
         {
@@ -119,38 +147,33 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         /// <summary>The entries from low to high (both inclusive), in index order; costs O(log N) to start.</summary>
         public IEnumerable<IndexEntry> Between(IndexEntry low, IndexEntry high) =>
-            IndexEntryComparer.Instance.Compare(low, high) > 0 ? Array.Empty<IndexEntry>() : _entries.Between(low, high);
+            Comparer.Compare(low, high) > 0 ? Array.Empty<IndexEntry>() : _entries.Between(low, high);
 
         public static bool IsOrderable(Type type) =>
             type == typeof(int) || type == typeof(decimal) || type == typeof(Guid) || type == typeof(string) || type == typeof(DateTime)
             || type == typeof(bool) || type == typeof(long);
 
-        private static readonly object[] SmallInts = CreateSmallInts();
-
-        // Choice values are few: one box apiece serves every entry of every index instead of one box per entry.
-        private static object SharedBox(int value) => value >= 0 && value < SmallInts.Length ? SmallInts[value] : value;
-
-        private static object[] CreateSmallInts()
+        private int[] SlotsOf(RowShape shape)
         {
-            var boxes = new object[1024];
-            for (var i = 0; i < boxes.Length; i++)
+            if (ReferenceEquals(shape, _lastShape))
             {
-                boxes[i] = i;
+                return _lastSlots!;
             }
 
-            return boxes;
-        }
-
-        private object?[] KeyOf(StoredRow row)
-        {
-            var key = new object?[Columns.Length];
-            for (var i = 0; i < Columns.Length; i++)
+            if (!_slots.TryGetValue(shape, out var slots))
             {
-                row.TryGetValue(Columns[i], out var value);
-                key[i] = value is OptionSetValue option ? SharedBox(option.Value) : Values.Normalize(value);
+                slots = new int[Columns.Length];
+                for (var i = 0; i < slots.Length; i++)
+                {
+                    slots[i] = shape.SlotOf(Columns[i]);
+                }
+
+                _slots.Add(shape, slots);
             }
 
-            return key;
+            _lastShape = shape;
+            _lastSlots = slots;
+            return slots;
         }
     }
 }

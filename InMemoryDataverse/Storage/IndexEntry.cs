@@ -1,25 +1,32 @@
-using System;
-
 namespace LeadRecycle.InMemoryDataverse.Storage
 {
     /// <summary>
-    /// One row in a <see cref="ColumnIndex"/>: its normalized key values, then its insertion sequence as the tie-break,
-    /// and the row's id (the stored row is looked up by it: a write that leaves the key alone stores a new row and does not
-    /// touch the index).
+    /// One position in a <see cref="ColumnIndex"/>: a stored row (its key values are read from the row, so an entry
+    /// holds no copy of them), or a bound a seek searches from or to (its key values given, with IndexBound markers).
+    /// Ordered by the key values, then the insertion sequence as the tie-break.
     /// </summary>
     internal readonly struct IndexEntry
     {
-        public IndexEntry(object?[] key, long sequence, Guid id)
+        public IndexEntry(StoredRow row)
         {
-            Key = key;
-            Sequence = sequence;
-            Id = id;
+            Row = row;
+            Bound = null;
+            Sequence = row.Sequence;
         }
 
-        public object?[] Key { get; }
+        public IndexEntry(object?[] bound, long sequence)
+        {
+            Row = null;
+            Bound = bound;
+            Sequence = sequence;
+        }
+
+        /// <summary>The row (null for a bound); the index replaces it when a write stores a new version with the same key.</summary>
+        public StoredRow? Row { get; }
+
+        /// <summary>A bound's normalized key values (null for a row).</summary>
+        public object?[]? Bound { get; }
 
         public long Sequence { get; }
-
-        public Guid Id { get; }
     }
 }

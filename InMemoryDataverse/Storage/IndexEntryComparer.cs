@@ -3,21 +3,22 @@ using System.Collections.Generic;
 namespace LeadRecycle.InMemoryDataverse.Storage
 {
     /// <summary>
-    /// Orders index entries as the query engine orders rows: column by column with nulls first (SQL Server's ascending
-    /// order) and Dataverse's comparison (strings ignore case), ties by insertion sequence, which is the order a scan
-    /// returns rows in, so an index walk and a scan agree row for row.
+    /// Orders one index's entries as the query engine orders rows: column by column with nulls first (SQL Server's
+    /// ascending order) and Dataverse's comparison (strings ignore case), ties by insertion sequence, which is the order a
+    /// scan returns rows in, so an index walk and a scan agree row for row. A row's values are read from the row itself.
     /// </summary>
     internal sealed class IndexEntryComparer : IComparer<IndexEntry>
     {
-        public static readonly IndexEntryComparer Instance = new IndexEntryComparer();
+        private readonly ColumnIndex _index;
+
+        public IndexEntryComparer(ColumnIndex index) => _index = index;
 
         public int Compare(IndexEntry x, IndexEntry y)
         {
-            var left = x.Key;
-            var right = y.Key;
-            for (var i = 0; i < left.Length; i++)
+            var width = _index.Columns.Length;
+            for (var i = 0; i < width; i++)
             {
-                var comparison = CompareValues(left[i], right[i]);
+                var comparison = CompareValues(_index.ValueAt(x, i), _index.ValueAt(y, i));
                 if (comparison != 0)
                 {
                     return comparison;
@@ -27,6 +28,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             return x.Sequence.CompareTo(y.Sequence);
         }
 
+        /// <summary>Two key values: stored (a lookup, a choice, money as they are stored), normalized, null or a bound marker.</summary>
         public static int CompareValues(object? left, object? right)
         {
             var leftRank = RankOf(left);
@@ -36,7 +38,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 return leftRank.CompareTo(rightRank);
             }
 
-            return leftRank == 3 ? Values.Compare(left!, right!) : 0;
+            return leftRank == 3 ? Values.CompareStored(left!, right!) : 0;
         }
 
         private static int RankOf(object? value) => value == null ? 1 : value is IndexBound bound ? bound.Rank : 3;

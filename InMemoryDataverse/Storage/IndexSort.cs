@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.Xrm.Sdk;
 
 namespace LeadRecycle.InMemoryDataverse.Storage
 {
     /// <summary>
-    /// Sorts a new index's entries as <see cref="IndexEntryComparer"/> orders them, fast: each key value becomes a number
+    /// Sorts a new index's entries as its <see cref="IndexEntryComparer"/> orders them, fast: each key value becomes a number
     /// with the same order (a date its ticks, a choice its value, a text or an id its rank among the column's distinct
     /// values), and the numbers are sorted side by side in one array. Comparing boxed values through the general comparer
     /// reads three or four objects scattered over the heap per comparison, which at a million rows made building an index
@@ -15,12 +16,13 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         /// <summary>Key columns the fast path handles; wider keys use the general comparer.</summary>
         public const int MaxColumns = 4;
 
-        /// <summary>Sorts the entries in place; each key position holds values of at most one type (the index checked it).</summary>
-        public static void Sort(IndexEntry[] entries, int count, int width)
+        /// <summary>Sorts the entries (rows) in place; each key position holds values of at most one type (the index checked it).</summary>
+        public static void Sort(ColumnIndex index, IndexEntry[] entries, int count)
         {
-            if (width > MaxColumns || !TryRank(entries, count, width, out var keys))
+            var width = index.Columns.Length;
+            if (width > MaxColumns || !TryRank(index, entries, count, width, out var keys))
             {
-                Array.Sort(entries, 0, count, IndexEntryComparer.Instance);
+                Array.Sort(entries, 0, count, index.Comparer);
                 return;
             }
 
@@ -37,7 +39,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         // Null sorts first, below every number a value can become.
         private const long NullRank = long.MinValue;
 
-        private static bool TryRank(IndexEntry[] entries, int count, int width, out RankedKey[] keys)
+        private static bool TryRank(ColumnIndex index, IndexEntry[] entries, int count, int width, out RankedKey[] keys)
         {
             keys = new RankedKey[count];
             for (var i = 0; i < count; i++)
@@ -48,7 +50,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
             for (var position = 0; position < width; position++)
             {
-                var ranks = RanksOf(entries, count, position);
+                var ranks = RanksOf(index, entries, count, position);
                 if (ranks == null)
                 {
                     return false;
@@ -64,20 +66,24 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         }
 
         // Each entry's value at the position as a number in the comparer's order; null when a value has no such number.
-        private static long[]? RanksOf(IndexEntry[] entries, int count, int position)
+        private static long[]? RanksOf(ColumnIndex index, IndexEntry[] entries, int count, int position)
         {
             var ranks = new long[count];
-            Dictionary<object, long>? distinct = null;
+            Ranking<string>? texts = null;
+            Ranking<Guid>? ids = null;
+            Ranking<decimal>? amounts = null;
             for (var i = 0; i < count; i++)
             {
-                var value = entries[i].Key[position];
-                switch (value)
+                switch (index.ValueAt(entries[i], position))
                 {
                     case null:
                         ranks[i] = NullRank;
                         break;
                     case int number:
                         ranks[i] = number;
+                        break;
+                    case OptionSetValue option:
+                        ranks[i] = option.Value;
                         break;
                     case bool flag:
                         ranks[i] = flag ? 1 : 0;
@@ -88,48 +94,86 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                     case DateTime date:
                         ranks[i] = Values.ToUtc(date).Ticks;
                         break;
-                    case string _:
-                    case Guid _:
-                    case decimal _:
-                        // Ranked below, once every distinct value is known.
-                        distinct ??= new Dictionary<object, long>(new ComparerEquality());
-                        distinct[value] = 0;
+                    case string text:
+                        (texts ??= new Ranking<string>(StringComparer.OrdinalIgnoreCase, (x, y) => string.Compare(x, y, StringComparison.OrdinalIgnoreCase))).Add(text);
+                        break;
+                    case EntityReference reference:
+                        (ids ??= new Ranking<Guid>(EqualityComparer<Guid>.Default, (x, y) => x.CompareTo(y))).Add(reference.Id);
+                        break;
+                    case Guid id:
+                        (ids ??= new Ranking<Guid>(EqualityComparer<Guid>.Default, (x, y) => x.CompareTo(y))).Add(id);
+                        break;
+                    case Money money:
+                        (amounts ??= new Ranking<decimal>(EqualityComparer<decimal>.Default, (x, y) => x.CompareTo(y))).Add(money.Value);
+                        break;
+                    case decimal amount:
+                        (amounts ??= new Ranking<decimal>(EqualityComparer<decimal>.Default, (x, y) => x.CompareTo(y))).Add(amount);
                         break;
                     default:
                         return null;
                 }
             }
 
-            if (distinct == null)
+            if (texts == null && ids == null && amounts == null)
             {
                 return ranks;
             }
 
-            var ordered = new List<object>(distinct.Keys);
-            ordered.Sort(Values.Compare);
-            for (var rank = 0; rank < ordered.Count; rank++)
-            {
-                distinct[ordered[rank]] = rank;
-            }
-
+            // Texts, ids and amounts: their rank among the column's distinct values (equal under the comparer: one rank).
+            texts?.Rank();
+            ids?.Rank();
+            amounts?.Rank();
             for (var i = 0; i < count; i++)
             {
-                var value = entries[i].Key[position];
-                if (value != null)
+                switch (index.ValueAt(entries[i], position))
                 {
-                    ranks[i] = distinct[value];
+                    case string text:
+                        ranks[i] = texts!.Of(text);
+                        break;
+                    case EntityReference reference:
+                        ranks[i] = ids!.Of(reference.Id);
+                        break;
+                    case Guid id:
+                        ranks[i] = ids!.Of(id);
+                        break;
+                    case Money money:
+                        ranks[i] = amounts!.Of(money.Value);
+                        break;
+                    case decimal amount:
+                        ranks[i] = amounts!.Of(amount);
+                        break;
                 }
             }
 
             return ranks;
         }
 
-        /// <summary>Equality as the index orders values: texts ignore case, decimals compare by value.</summary>
-        private sealed class ComparerEquality : IEqualityComparer<object>
+        /// <summary>The distinct values of one key position and, once ranked, each one's place in the comparer's order.</summary>
+        private sealed class Ranking<T>
+            where T : notnull
         {
-            public new bool Equals(object? x, object? y) => x != null && y != null && Values.Compare(x, y) == 0;
+            private readonly Dictionary<T, long> _ranks;
+            private readonly Comparison<T> _order;
 
-            public int GetHashCode(object obj) => obj is string text ? StringComparer.OrdinalIgnoreCase.GetHashCode(text) : obj.GetHashCode();
+            public Ranking(IEqualityComparer<T> equality, Comparison<T> order)
+            {
+                _ranks = new Dictionary<T, long>(equality);
+                _order = order;
+            }
+
+            public void Add(T value) => _ranks[value] = 0;
+
+            public void Rank()
+            {
+                var ordered = new List<T>(_ranks.Keys);
+                ordered.Sort(_order);
+                for (var rank = 0; rank < ordered.Count; rank++)
+                {
+                    _ranks[ordered[rank]] = rank;
+                }
+            }
+
+            public long Of(T value) => _ranks[value];
         }
 
         private struct RankedKey

@@ -165,7 +165,11 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             {
                 foreach (var index in _indexes)
                 {
-                    if (!index.SameKey(current, stored))
+                    if (index.SameKey(current, stored))
+                    {
+                        index.Replace(current, stored);
+                    }
+                    else
                     {
                         index.Remove(current);
                         index.Add(stored);

@@ -84,6 +84,57 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             }
         }
 
+        /// <summary>
+        /// <see cref="Compare"/> of the normalized values, without normalizing (which boxes a lookup's id or money's
+        /// amount): either side may be a stored value (EntityReference, OptionSetValue, Money) or a normalized one.
+        /// </summary>
+        public static int CompareStored(object left, object right)
+        {
+            switch (left)
+            {
+                case EntityReference leftReference:
+                    return right is EntityReference rightReference ? leftReference.Id.CompareTo(rightReference.Id)
+                        : right is Guid rightId ? leftReference.Id.CompareTo(rightId)
+                        : Compare(leftReference.Id, Normalize(right)!);
+                case OptionSetValue leftOption:
+                    return right is OptionSetValue rightOption ? leftOption.Value.CompareTo(rightOption.Value)
+                        : right is int rightInt ? leftOption.Value.CompareTo(rightInt)
+                        : Compare(leftOption.Value, Normalize(right)!);
+                case Money leftMoney:
+                    return right is Money rightMoney ? leftMoney.Value.CompareTo(rightMoney.Value)
+                        : right is decimal rightDecimal ? leftMoney.Value.CompareTo(rightDecimal)
+                        : Compare(leftMoney.Value, Normalize(right)!);
+            }
+
+            if (right is EntityReference || right is OptionSetValue || right is Money)
+            {
+                return -CompareStored(right, left);
+            }
+
+            return left is Enum || right is Enum || left is AliasedValue || right is AliasedValue
+                ? Compare(Normalize(left)!, Normalize(right)!)
+                : Compare(left, right);
+        }
+
+        /// <summary>The type <see cref="Normalize"/> turns a value into, without normalizing it.</summary>
+        public static Type NormalizedType(object value)
+        {
+            switch (value)
+            {
+                case EntityReference _:
+                    return typeof(Guid);
+                case OptionSetValue _:
+                case Enum _:
+                    return typeof(int);
+                case Money _:
+                    return typeof(decimal);
+                case AliasedValue aliased:
+                    return aliased.Value == null ? typeof(object) : NormalizedType(aliased.Value);
+                default:
+                    return value.GetType();
+            }
+        }
+
         /// <summary>Equality under Dataverse's rules: strings ignore case, numbers compare by value.</summary>
         public static bool AreEqual(object? left, object? right)
         {
