@@ -416,11 +416,13 @@ namespace LeadRecycle.Sandbox
                 using var reader = new StreamReader(stream);
                 var rows = HistoryCsv.ReadRows(reader, problems);
                 var step = "Importing " + Path.GetFileName(path);
+                // The length once: reading it asks the file system each time, a million times for a million rows.
+                var length = stream.Length;
                 ConsoleProgress.Run(ConsoleProgress.CreateConsole(), progress =>
                     replay.Import(rows, imported =>
                     {
                         rowsRead = imported;
-                        progress.Report(step, stream.Position, stream.Length);
+                        progress.Report(step, stream.Position, length);
                     }));
                 return rowsRead;
             });

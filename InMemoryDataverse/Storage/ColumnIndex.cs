@@ -14,10 +14,8 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         private SortedEntries _entries;
         private readonly Type?[] _types;
 
-        // Each row shape's slot for each key column (-1: the shape lacks the column); rows of a table have few shapes.
-        private readonly Dictionary<RowShape, int[]> _slots = new Dictionary<RowShape, int[]>(ReferenceEqualityComparer.Instance);
-        private RowShape? _lastShape;
-        private int[]? _lastSlots;
+        // Each row shape's slot for each key column (-1: the shape lacks the column), by shape id; a table has few shapes.
+        private int[]?[] _slotsByShape = new int[]?[8];
 
         public ColumnIndex(string[] columns)
         {
@@ -153,26 +151,25 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             type == typeof(int) || type == typeof(decimal) || type == typeof(Guid) || type == typeof(string) || type == typeof(DateTime)
             || type == typeof(bool) || type == typeof(long);
 
-        private int[] SlotsOf(RowShape shape)
+        public int[] SlotsOf(RowShape shape)
         {
-            if (ReferenceEquals(shape, _lastShape))
+            if (shape.Id < _slotsByShape.Length && _slotsByShape[shape.Id] is { } known)
             {
-                return _lastSlots!;
+                return known;
             }
 
-            if (!_slots.TryGetValue(shape, out var slots))
+            if (shape.Id >= _slotsByShape.Length)
             {
-                slots = new int[Columns.Length];
-                for (var i = 0; i < slots.Length; i++)
-                {
-                    slots[i] = shape.SlotOf(Columns[i]);
-                }
-
-                _slots.Add(shape, slots);
+                Array.Resize(ref _slotsByShape, Math.Max(shape.Id + 1, _slotsByShape.Length * 2));
             }
 
-            _lastShape = shape;
-            _lastSlots = slots;
+            var slots = new int[Columns.Length];
+            for (var i = 0; i < slots.Length; i++)
+            {
+                slots[i] = shape.SlotOf(Columns[i]);
+            }
+
+            _slotsByShape[shape.Id] = slots;
             return slots;
         }
     }

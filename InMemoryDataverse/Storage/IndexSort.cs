@@ -39,113 +39,130 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         // Null sorts first, below every number a value can become.
         private const long NullRank = long.MinValue;
 
+        // Each entry's key as numbers in the comparer's order, reading each row once for all its key values (the rows are
+        // scattered over the heap: reading one is what costs); false when a value has no such number.
         private static bool TryRank(ColumnIndex index, IndexEntry[] entries, int count, int width, out RankedKey[] keys)
         {
             keys = new RankedKey[count];
+            var rankings = new PositionRanking[width];
             for (var i = 0; i < count; i++)
             {
-                keys[i].Sequence = entries[i].Sequence;
+                var row = entries[i].Row!;
+                var slots = index.SlotsOf(row.Shape);
+                keys[i].Sequence = row.Sequence;
                 keys[i].Index = i;
+                for (var position = 0; position < width; position++)
+                {
+                    var value = slots[position] < 0 ? null : row.ValueAt(slots[position]);
+                    long rank;
+                    switch (value)
+                    {
+                        case null:
+                            rank = NullRank;
+                            break;
+                        case int number:
+                            rank = number;
+                            break;
+                        case OptionSetValue option:
+                            rank = option.Value;
+                            break;
+                        case bool flag:
+                            rank = flag ? 1 : 0;
+                            break;
+                        case long number when number != NullRank:
+                            rank = number;
+                            break;
+                        case DateTime date:
+                            rank = Values.ToUtc(date).Ticks;
+                            break;
+                        case string _:
+                        case EntityReference _:
+                        case Guid _:
+                        case Money _:
+                        case decimal _:
+                            // Ranked once every distinct value of the position is known.
+                            (rankings[position] ??= new PositionRanking(count)).Add(i, value);
+                            rank = 0;
+                            break;
+                        default:
+                            return false;
+                    }
+
+                    keys[i].Set(position, rank);
+                }
             }
 
             for (var position = 0; position < width; position++)
             {
-                var ranks = RanksOf(index, entries, count, position);
-                if (ranks == null)
-                {
-                    return false;
-                }
-
-                for (var i = 0; i < count; i++)
-                {
-                    keys[i].Set(position, ranks[i]);
-                }
+                rankings[position]?.Apply(keys, position);
             }
 
             return true;
         }
 
-        // Each entry's value at the position as a number in the comparer's order; null when a value has no such number.
-        private static long[]? RanksOf(ColumnIndex index, IndexEntry[] entries, int count, int position)
+        /// <summary>The texts, ids or amounts at one key position, and each one's rank among the position's distinct values.</summary>
+        private sealed class PositionRanking
         {
-            var ranks = new long[count];
-            Ranking<string>? texts = null;
-            Ranking<Guid>? ids = null;
-            Ranking<decimal>? amounts = null;
-            for (var i = 0; i < count; i++)
+            private readonly object?[] _values;
+            private readonly Ranking<string> _texts = new Ranking<string>(StringComparer.OrdinalIgnoreCase, (x, y) => string.Compare(x, y, StringComparison.OrdinalIgnoreCase));
+            private readonly Ranking<Guid> _ids = new Ranking<Guid>(EqualityComparer<Guid>.Default, (x, y) => x.CompareTo(y));
+            private readonly Ranking<decimal> _amounts = new Ranking<decimal>(EqualityComparer<decimal>.Default, (x, y) => x.CompareTo(y));
+
+            public PositionRanking(int count) => _values = new object?[count];
+
+            public void Add(int entry, object value)
             {
-                switch (index.ValueAt(entries[i], position))
+                _values[entry] = value;
+                switch (value)
                 {
-                    case null:
-                        ranks[i] = NullRank;
-                        break;
-                    case int number:
-                        ranks[i] = number;
-                        break;
-                    case OptionSetValue option:
-                        ranks[i] = option.Value;
-                        break;
-                    case bool flag:
-                        ranks[i] = flag ? 1 : 0;
-                        break;
-                    case long number when number != NullRank:
-                        ranks[i] = number;
-                        break;
-                    case DateTime date:
-                        ranks[i] = Values.ToUtc(date).Ticks;
-                        break;
                     case string text:
-                        (texts ??= new Ranking<string>(StringComparer.OrdinalIgnoreCase, (x, y) => string.Compare(x, y, StringComparison.OrdinalIgnoreCase))).Add(text);
+                        _texts.Add(text);
                         break;
                     case EntityReference reference:
-                        (ids ??= new Ranking<Guid>(EqualityComparer<Guid>.Default, (x, y) => x.CompareTo(y))).Add(reference.Id);
+                        _ids.Add(reference.Id);
                         break;
                     case Guid id:
-                        (ids ??= new Ranking<Guid>(EqualityComparer<Guid>.Default, (x, y) => x.CompareTo(y))).Add(id);
+                        _ids.Add(id);
                         break;
                     case Money money:
-                        (amounts ??= new Ranking<decimal>(EqualityComparer<decimal>.Default, (x, y) => x.CompareTo(y))).Add(money.Value);
-                        break;
-                    case decimal amount:
-                        (amounts ??= new Ranking<decimal>(EqualityComparer<decimal>.Default, (x, y) => x.CompareTo(y))).Add(amount);
+                        _amounts.Add(money.Value);
                         break;
                     default:
-                        return null;
+                        _amounts.Add((decimal)value);
+                        break;
                 }
             }
 
-            if (texts == null && ids == null && amounts == null)
+            // One position holds one type (the index checked it), so one of the three rankings is in use.
+            public void Apply(RankedKey[] keys, int position)
             {
-                return ranks;
-            }
-
-            // Texts, ids and amounts: their rank among the column's distinct values (equal under the comparer: one rank).
-            texts?.Rank();
-            ids?.Rank();
-            amounts?.Rank();
-            for (var i = 0; i < count; i++)
-            {
-                switch (index.ValueAt(entries[i], position))
+                _texts.Rank();
+                _ids.Rank();
+                _amounts.Rank();
+                for (var i = 0; i < _values.Length; i++)
                 {
-                    case string text:
-                        ranks[i] = texts!.Of(text);
-                        break;
-                    case EntityReference reference:
-                        ranks[i] = ids!.Of(reference.Id);
-                        break;
-                    case Guid id:
-                        ranks[i] = ids!.Of(id);
-                        break;
-                    case Money money:
-                        ranks[i] = amounts!.Of(money.Value);
-                        break;
-                    case decimal amount:
-                        ranks[i] = amounts!.Of(amount);
-                        break;
+                    switch (_values[i])
+                    {
+                        case null:
+                            break;
+                        case string text:
+                            keys[i].Set(position, _texts.Of(text));
+                            break;
+                        case EntityReference reference:
+                            keys[i].Set(position, _ids.Of(reference.Id));
+                            break;
+                        case Guid id:
+                            keys[i].Set(position, _ids.Of(id));
+                            break;
+                        case Money money:
+                            keys[i].Set(position, _amounts.Of(money.Value));
+                            break;
+                        case decimal amount:
+                            keys[i].Set(position, _amounts.Of(amount));
+                            break;
+                    }
                 }
             }
-
-            return ranks;
         }
 
         /// <summary>The distinct values of one key position and, once ranked, each one's place in the comparer's order.</summary>

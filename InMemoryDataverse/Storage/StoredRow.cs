@@ -72,8 +72,9 @@ namespace LeadRecycle.InMemoryDataverse.Storage
     {
         private readonly Dictionary<string, int> _slots;
 
-        public RowShape(string[] columns)
+        public RowShape(int id, string[] columns)
         {
+            Id = id;
             Columns = columns;
             _slots = new Dictionary<string, int>(columns.Length, StringComparer.Ordinal);
             for (var i = 0; i < columns.Length; i++)
@@ -81,6 +82,9 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 _slots[columns[i]] = i;
             }
         }
+
+        /// <summary>The shape's number in its table (0, 1, 2, ...): indexes keep their slots per shape in an array.</summary>
+        public int Id { get; }
 
         public string[] Columns { get; }
 

@@ -299,7 +299,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 var name = string.Join("\u001f", columns);
                 if (!_shapes.TryGetValue(name, out shape))
                 {
-                    shape = new RowShape(columns);
+                    shape = new RowShape(_shapes.Count, columns);
                     _shapes.Add(name, shape);
                 }
 
