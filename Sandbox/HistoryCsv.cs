@@ -136,6 +136,42 @@ namespace LeadRecycle.Sandbox
             }
         }
 
+        private static readonly string[] DateFormats = { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ" };
+
+        /// <summary>
+        /// A date in one of <see cref="DateFormats"/>, as UTC. The plain yyyy-MM-dd of nearly every row is read digit by
+        /// digit (the general parser costs microseconds, three dates a row, a million rows); anything else goes to it.
+        /// </summary>
+        public static bool TryParseDate(string text, out DateTime date)
+        {
+            if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+                && TryDigits(text, 0, 4, out var year) && TryDigits(text, 5, 2, out var month) && TryDigits(text, 8, 2, out var day)
+                && year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                date = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Utc);
+                return true;
+            }
+
+            return DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out date);
+        }
+
+        private static bool TryDigits(string text, int start, int length, out int value)
+        {
+            value = 0;
+            for (var i = start; i < start + length; i++)
+            {
+                var digit = text[i] - '0';
+                if (digit < 0 || digit > 9)
+                {
+                    return false;
+                }
+
+                value = (value * 10) + digit;
+            }
+
+            return true;
+        }
+
         private static HistoryRow? ParseRow(int lineNumber, Func<string, string?> field, HashSet<string> seen, ICollection<HistoryProblem> problems)
         {
             var rowProblems = new List<string>();
@@ -147,8 +183,7 @@ namespace LeadRecycle.Sandbox
                     return null;
                 }
 
-                if (!DateTime.TryParseExact(text, new[] { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ" }, CultureInfo.InvariantCulture,
-                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+                if (!TryParseDate(text, out var date))
                 {
                     rowProblems.Add($"{name} '{text}' is not a date (yyyy-MM-dd)");
                     return null;
@@ -363,9 +398,12 @@ namespace LeadRecycle.Sandbox
         /// </summary>
         private static void ThrowIfBinary(string line)
         {
-            if (line.Any(c => char.IsControl(c) && c != '\t'))
+            foreach (var c in line)
             {
-                throw NotText();
+                if (char.IsControl(c) && c != '\t')
+                {
+                    throw NotText();
+                }
             }
         }
 
@@ -375,6 +413,12 @@ namespace LeadRecycle.Sandbox
         /// <summary>Splits one CSV line, honouring double quotes.</summary>
         public static List<string> Split(string line)
         {
+            if (!line.Contains('"', StringComparison.Ordinal))
+            {
+                // Most lines quote nothing: a plain split is the same fields.
+                return new List<string>(line.Split(','));
+            }
+
             var fields = new List<string>();
             var current = new System.Text.StringBuilder();
             var quoted = false;
