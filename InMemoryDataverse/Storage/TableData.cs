@@ -232,6 +232,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             _scanOrder = null;
             _sharedReferences.Clear();
             _sharedOptions.Clear();
+            Array.Clear(_recentDates);
             _shapes.Clear();
             _lastShape = null;
             _rows.Clear();
@@ -330,7 +331,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         /// <summary>
         /// Stored rows hold one shared instance of each plain lookup value per column (a deal's owner, its account), of
-        /// each choice value and of each Boolean, instead of one each: a reference is some 70 bytes, a choice 24; stored
+        /// each choice value and of each Boolean, and often of a date, instead of one each: a reference is some 70 bytes, a choice 24; stored
         /// values are never handed out or changed in place (readers get copies), so sharing is invisible.
         /// </summary>
         private object? Shared(string column, object? value)
@@ -339,6 +340,8 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             {
                 case bool flag:
                     return flag ? BoxedTrue : BoxedFalse;
+                case DateTime date:
+                    return SharedDate(date, value);
                 case OptionSetValue option when option.ExtensionData == null:
                     if (!_sharedOptions.TryGetValue(option.Value, out var sharedOption))
                     {
@@ -353,6 +356,28 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 default:
                     return value;
             }
+        }
+
+        /// <summary>
+        /// Slots of recently stored dates: a row written at a clock time (created on, modified on) or on a calendar day
+        /// mostly holds a date another row holds too, and a boxed date is 24 bytes and an object for the collector to
+        /// trace. A date is shared when its slot (by its ticks) holds the same date of the same kind; otherwise it takes
+        /// the slot. Bounded, and a miss costs nothing but the slot.
+        /// </summary>
+        private const int RecentDateBits = 12;
+        private readonly object?[] _recentDates = new object?[1 << RecentDateBits];
+
+        private object SharedDate(DateTime date, object boxed)
+        {
+            // Fibonacci hashing: whole days are multiples of 2^14 ticks, so the low bits alone would put them all in one slot.
+            var slot = (int)(((ulong)date.Ticks * 0x9E3779B97F4A7C15UL) >> (64 - RecentDateBits));
+            if (_recentDates[slot] is DateTime recent && recent.Ticks == date.Ticks && recent.Kind == date.Kind)
+            {
+                return _recentDates[slot]!;
+            }
+
+            _recentDates[slot] = boxed;
+            return boxed;
         }
 
         private EntityReference SharedReference(string column, EntityReference reference)
