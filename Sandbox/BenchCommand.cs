@@ -136,10 +136,10 @@ namespace LeadRecycle.Sandbox
             console.Write(scan);
 
             var replay = new Table { Title = new TableTitle("Replay of a generated history, end to end in its own process (generate-history, then replay --as-of " + ReplayScaleBench.AsOf + ")") };
-            replay.AddColumn(Right("Deals")).AddColumn(Right("Seconds")).AddColumn(Right("Peak MB")).AddColumn(Right("Growth exponent"));
+            replay.AddColumn(Right("Deals")).AddColumn(Right("Seconds")).AddColumn(Right("Peak MB")).AddColumn(Right("Bytes/deal")).AddColumn(Right("Growth exponent"));
             foreach (var row in report.ReplayScale)
             {
-                replay.AddRow(Number(row.Deals), Number(row.Seconds), Number(row.PeakMegabytes), row.GrowthExponent == null ? "-" : Number(row.GrowthExponent.Value));
+                replay.AddRow(Number(row.Deals), Number(row.Seconds), Number(row.PeakMegabytes), Number(row.LiveBytesPerDealAfterImport), row.GrowthExponent == null ? "-" : Number(row.GrowthExponent.Value));
             }
 
             console.Write(replay);

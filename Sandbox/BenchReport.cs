@@ -111,6 +111,9 @@ namespace LeadRecycle.Sandbox
 
             [JsonPropertyName("peakMegabytes")] public double PeakMegabytes { get; init; }
 
+            /// <summary>The live managed heap after the import, after a full collection, per deal imported (each with its stage stay).</summary>
+            [JsonPropertyName("liveBytesPerDealAfterImport")] public long LiveBytesPerDealAfterImport { get; init; }
+
             /// <summary>log(time ratio) / log(size ratio) against the size before; null for the first size.</summary>
             [JsonPropertyName("growthExponent")] public double? GrowthExponent { get; init; }
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Text.RegularExpressions;
 using System.Threading;
 
 namespace LeadRecycle.Sandbox
@@ -38,7 +39,7 @@ namespace LeadRecycle.Sandbox
 
                     var replaying = "Replaying " + label + " deals in a child process";
                     progress?.Invoke(new BenchProgress(replaying, 0, 0));
-                    var (seconds, peakBytes) = RunReplay(history, Path.Combine(folder, "report-" + deals.ToString(CultureInfo.InvariantCulture)));
+                    var (seconds, peakBytes, bytesPerDeal) = RunReplay(history, Path.Combine(folder, "report-" + deals.ToString(CultureInfo.InvariantCulture)));
                     progress?.Invoke(new BenchProgress(replaying, 1, 1));
                     var previous = rows.Count > 0 ? rows[^1] : null;
                     rows.Add(new BenchReport.ReplayScaleRow
@@ -46,6 +47,7 @@ namespace LeadRecycle.Sandbox
                         Deals = deals,
                         Seconds = Math.Round(seconds, 1),
                         PeakMegabytes = Math.Round(peakBytes / (1024.0 * 1024.0)),
+                        LiveBytesPerDealAfterImport = bytesPerDeal,
                         GrowthExponent = previous == null || previous.Deals == deals || previous.Seconds <= 0
                             ? null
                             : Math.Round(Math.Log(seconds / previous.Seconds) / Math.Log((double)deals / previous.Deals), 2),
@@ -61,8 +63,12 @@ namespace LeadRecycle.Sandbox
             return rows;
         }
 
-        /// <summary>Runs the sandbox's replay command on the file and returns its wall time and peak working set.</summary>
-        private static (double Seconds, long PeakBytes) RunReplay(string history, string reportFolder)
+        /// <summary>
+        /// Runs the sandbox's replay command on the file and returns its wall time, its peak working set and the live heap
+        /// per deal after the import (the replay prints it with LEADRECYCLE_MEMORY_REPORT=import: one full collection,
+        /// well under a second at a million deals, timed with the rest).
+        /// </summary>
+        private static (double Seconds, long PeakBytes, long BytesPerDeal) RunReplay(string history, string reportFolder)
         {
             var start = new ProcessStartInfo
             {
@@ -70,6 +76,7 @@ namespace LeadRecycle.Sandbox
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            start.Environment[Program.MemoryReportVariable] = Program.MemoryReportAfterImport;
             // The sandbox's own DLL under the dotnet host, whoever runs the bench (the sandbox itself, or a test host).
             start.FileName = DotnetHost();
             start.ArgumentList.Add(typeof(ReplayScaleBench).Assembly.Location);
@@ -105,7 +112,9 @@ namespace LeadRecycle.Sandbox
                 throw new InvalidOperationException("The replay of " + history + " failed (exit " + process.ExitCode.ToString(CultureInfo.InvariantCulture) + "): " + error.Result + output.Result);
             }
 
-            return (seconds, peak);
+            var heapLine = Regex.Match(error.Result, @"Live managed heap after import: [\d,]+ MB, ([\d,]+) bytes per deal");
+            var bytesPerDeal = heapLine.Success ? long.Parse(heapLine.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 0;
+            return (seconds, peak, bytesPerDeal);
         }
 
         private static string DotnetHost()

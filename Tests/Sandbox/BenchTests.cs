@@ -66,10 +66,12 @@ namespace LeadRecycle.Tests.Sandbox
             // Bounded batches: a scan of more deals than one call handles needs more calls.
             Assert.True(scans[1].GetProperty("customApiCalls").GetInt32() > 1, scans[1].ToString());
 
-            // The end-to-end replay at each size, in its own process: a time, a peak, and the growth from the size before.
+            // The end-to-end replay at each size, in its own process: a time, a peak, the heap per deal, and the growth from the size before.
             var replays = root.GetProperty("replayScale").EnumerateArray().ToList();
             Assert.Equal(new[] { 300, 900 }, replays.Select(r => r.GetProperty("deals").GetInt32()));
             Assert.All(replays, r => Assert.True(r.GetProperty("seconds").GetDouble() > 0 && r.GetProperty("peakMegabytes").GetDouble() > 10, r.ToString()));
+            // The live heap per deal, as the child process reported it after its import.
+            Assert.All(replays, r => Assert.True(r.GetProperty("liveBytesPerDealAfterImport").GetInt64() > 0, r.ToString()));
             Assert.Equal(JsonValueKind.Null, replays[0].GetProperty("growthExponent").ValueKind);
             Assert.Equal(JsonValueKind.Number, replays[1].GetProperty("growthExponent").ValueKind);
         }
