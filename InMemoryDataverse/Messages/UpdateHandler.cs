@@ -67,11 +67,10 @@ namespace LeadRecycle.InMemoryDataverse.Messages
             }
 
             var currentState = RowWrites.StateOf(existing);
-            var row = new Entity(schema.LogicalName, existing.Id);
-            foreach (var attribute in existing.Attributes)
-            {
-                row.Attributes[attribute.Key] = attribute.Value;
-            }
+
+            // The table built the existing row for this reader alone: it becomes the new version (its values are the
+            // stored ones, never changed in place, so the previous version keeps them).
+            var row = existing;
 
             foreach (var attribute in target.Attributes)
             {
@@ -105,7 +104,7 @@ namespace LeadRecycle.InMemoryDataverse.Messages
             RowWrites.ComposeFullName(schema, row, target);
             RowWrites.StampModified(schema, row, op);
             organization.Store.Write(table, row);
-            OpportunityRules.CancelClosesOnReopen(schema.LogicalName, currentState, newState, existing.Id, op);
+            OpportunityRules.CancelClosesOnReopen(schema.LogicalName, currentState, newState, row.Id, op);
         }
 
         public override OrganizationResponse CreateResponse(OperationState op) => new UpdateResponse();

@@ -233,6 +233,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             _sharedReferences.Clear();
             _sharedOptions.Clear();
             Array.Clear(_recentDates);
+            Array.Clear(_recentTexts);
             _shapes.Clear();
             _lastShape = null;
             _rows.Clear();
@@ -331,7 +332,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
         /// <summary>
         /// Stored rows hold one shared instance of each plain lookup value per column (a deal's owner, its account), of
-        /// each choice value and of each Boolean, and often of a date, instead of one each: a reference is some 70 bytes, a choice 24; stored
+        /// each choice value and of each Boolean, and often of a date or a short text, instead of one each: a reference is some 70 bytes, a choice 24; stored
         /// values are never handed out or changed in place (readers get copies), so sharing is invisible.
         /// </summary>
         private object? Shared(string column, object? value)
@@ -342,6 +343,8 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                     return flag ? BoxedTrue : BoxedFalse;
                 case DateTime date:
                     return SharedDate(date, value);
+                case string text when text.Length <= SharedTextMaxLength:
+                    return SharedText(text);
                 case OptionSetValue option when option.ExtensionData == null:
                     if (!_sharedOptions.TryGetValue(option.Value, out var sharedOption))
                     {
@@ -364,13 +367,13 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         /// trace. A date is shared when its slot (by its ticks) holds the same date of the same kind; otherwise it takes
         /// the slot. Bounded, and a miss costs nothing but the slot.
         /// </summary>
-        private const int RecentDateBits = 12;
-        private readonly object?[] _recentDates = new object?[1 << RecentDateBits];
+        private const int RecentSlotBits = 12;
+        private readonly object?[] _recentDates = new object?[1 << RecentSlotBits];
 
         private object SharedDate(DateTime date, object boxed)
         {
             // Fibonacci hashing: whole days are multiples of 2^14 ticks, so the low bits alone would put them all in one slot.
-            var slot = (int)(((ulong)date.Ticks * 0x9E3779B97F4A7C15UL) >> (64 - RecentDateBits));
+            var slot = (int)(((ulong)date.Ticks * 0x9E3779B97F4A7C15UL) >> (64 - RecentSlotBits));
             if (_recentDates[slot] is DateTime recent && recent.Ticks == date.Ticks && recent.Kind == date.Kind)
             {
                 return _recentDates[slot]!;
@@ -378,6 +381,26 @@ namespace LeadRecycle.InMemoryDataverse.Storage
 
             _recentDates[slot] = boxed;
             return boxed;
+        }
+
+        /// <summary>
+        /// Slots of recently stored short texts, as for dates: a stage key, a status word or a stage name repeats over a
+        /// million rows, each written from a string of its own. Texts are immutable, so sharing one is invisible.
+        /// </summary>
+        private const int SharedTextMaxLength = 64;
+        private readonly string?[] _recentTexts = new string?[1 << RecentSlotBits];
+
+        private string SharedText(string text)
+        {
+            var slot = (int)((uint)string.GetHashCode(text, StringComparison.Ordinal) >> (32 - RecentSlotBits));
+            var recent = _recentTexts[slot];
+            if (recent != null && string.Equals(recent, text, StringComparison.Ordinal))
+            {
+                return recent;
+            }
+
+            _recentTexts[slot] = text;
+            return text;
         }
 
         private EntityReference SharedReference(string column, EntityReference reference)
