@@ -40,12 +40,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         /// <summary>Every stored row, in no particular order (a query sorts what it keeps by sequence).</summary>
         public IEnumerable<StoredRow> StoredRows => _rows.Values;
 
-        public long SequenceOf(Guid id) => _rows[id].Sequence;
-
         public bool TryGetRow(Guid id, out StoredRow row) => _rows.TryGetValue(id, out row!);
-
-        /// <summary>The stored row with this id (it exists: an index or the caller found it).</summary>
-        public StoredRow Row(Guid id) => _rows[id];
 
         /// <summary>The row as an Entity of the reader's own (its values are the stored ones: copy them to hand them out).</summary>
         public bool TryGet(Guid id, out Entity row)
