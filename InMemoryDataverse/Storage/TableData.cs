@@ -337,9 +337,9 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 case bool flag:
                     return flag ? BoxedTrue : BoxedFalse;
                 case DateTime date:
-                    return SharedDate(date, value);
+                    return SharedRecent(_recentDates, (ulong)date.Ticks, value, SameDate);
                 case string text when text.Length <= SharedTextMaxLength:
-                    return SharedText(text);
+                    return SharedRecent(_recentTexts, (ulong)(uint)string.GetHashCode(text, StringComparison.Ordinal), text, SameText);
                 case OptionSetValue option when option.ExtensionData == null:
                     if (!_sharedOptions.TryGetValue(option.Value, out var sharedOption))
                     {
@@ -357,46 +357,35 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         }
 
         /// <summary>
-        /// Slots of recently stored dates: a row written at a clock time (created on, modified on) or on a calendar day
-        /// mostly holds a date another row holds too, and a boxed date is 24 bytes and an object for the collector to
-        /// trace. A date is shared when its slot (by its ticks) holds the same date of the same kind; otherwise it takes
-        /// the slot. Bounded, and a miss costs nothing but the slot.
+        /// Slots of recently stored dates and short texts: a row written at a clock time (created on, modified on) or on
+        /// a calendar day mostly holds a date another row holds too, and a stage key or a status word repeats over a
+        /// million rows, each written from an instance of its own. A value is shared when its slot (by its hash) holds an
+        /// equal one; otherwise it takes the slot. Bounded, and a miss costs nothing but the slot. Both are immutable, so
+        /// sharing is invisible.
         /// </summary>
         private const int RecentSlotBits = 12;
+        private const int SharedTextMaxLength = 64;
         private readonly object?[] _recentDates = new object?[1 << RecentSlotBits];
+        private readonly object?[] _recentTexts = new object?[1 << RecentSlotBits];
 
-        private object SharedDate(DateTime date, object boxed)
+        private static object SharedRecent(object?[] slots, ulong hash, object value, Func<object, object, bool> same)
         {
             // Fibonacci hashing: whole days are multiples of 2^14 ticks, so the low bits alone would put them all in one slot.
-            var slot = (int)(((ulong)date.Ticks * 0x9E3779B97F4A7C15UL) >> (64 - RecentSlotBits));
-            if (_recentDates[slot] is DateTime recent && recent.Ticks == date.Ticks && recent.Kind == date.Kind)
-            {
-                return _recentDates[slot]!;
-            }
-
-            _recentDates[slot] = boxed;
-            return boxed;
-        }
-
-        /// <summary>
-        /// Slots of recently stored short texts, as for dates: a stage key, a status word or a stage name repeats over a
-        /// million rows, each written from a string of its own. Texts are immutable, so sharing one is invisible.
-        /// </summary>
-        private const int SharedTextMaxLength = 64;
-        private readonly string?[] _recentTexts = new string?[1 << RecentSlotBits];
-
-        private string SharedText(string text)
-        {
-            var slot = (int)((uint)string.GetHashCode(text, StringComparison.Ordinal) >> (32 - RecentSlotBits));
-            var recent = _recentTexts[slot];
-            if (recent != null && string.Equals(recent, text, StringComparison.Ordinal))
+            var slot = (int)((hash * 0x9E3779B97F4A7C15UL) >> (64 - RecentSlotBits));
+            var recent = slots[slot];
+            if (recent != null && same(recent, value))
             {
                 return recent;
             }
 
-            _recentTexts[slot] = text;
-            return text;
+            slots[slot] = value;
+            return value;
         }
+
+        private static bool SameDate(object recent, object value) =>
+            recent is DateTime left && value is DateTime right && left.Ticks == right.Ticks && left.Kind == right.Kind;
+
+        private static bool SameText(object recent, object value) => string.Equals((string)recent, (string)value, StringComparison.Ordinal);
 
         private EntityReference SharedReference(string column, EntityReference reference)
         {
