@@ -121,6 +121,12 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             {
                 left.TryGetValue(column, out var leftValue);
                 right.TryGetValue(column, out var rightValue);
+                if (ReferenceEquals(leftValue, rightValue))
+                {
+                    // The new version mostly holds the old one's very values (shared, or carried over): nothing to normalize.
+                    continue;
+                }
+
                 leftValue = Values.Normalize(leftValue);
                 rightValue = Values.Normalize(rightValue);
                 if (leftValue == null || rightValue == null)
