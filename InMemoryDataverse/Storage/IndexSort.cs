@@ -44,7 +44,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
         private static bool TryRank(ColumnIndex index, IndexEntry[] entries, int count, int width, out RankedKey[] keys)
         {
             keys = new RankedKey[count];
-            var rankings = new PositionRanking[width];
+            var rankings = new IRanking?[width];
             for (var i = 0; i < count; i++)
             {
                 var row = entries[i].Row!;
@@ -54,7 +54,7 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 for (var position = 0; position < width; position++)
                 {
                     var value = slots[position] < 0 ? null : row.ValueAt(slots[position]);
-                    long rank;
+                    long rank = 0;
                     switch (value)
                     {
                         case null:
@@ -75,14 +75,23 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                         case DateTime date:
                             rank = Values.ToUtc(date).Ticks;
                             break;
-                        case string _:
-                        case EntityReference _:
-                        case Guid _:
-                        case Money _:
-                        case decimal _:
-                            // Ranked once every distinct value of the position is known.
-                            (rankings[position] ??= new PositionRanking(count)).Add(i, value);
-                            rank = 0;
+
+                        // Texts, ids and amounts are ranked among the position's distinct values once all are known. One
+                        // position holds one normalized type (the index checked it), so it has one ranking.
+                        case string text:
+                            Texts(ref rankings[position]).Add(i, text);
+                            break;
+                        case EntityReference reference:
+                            Ids(ref rankings[position]).Add(i, reference.Id);
+                            break;
+                        case Guid id:
+                            Ids(ref rankings[position]).Add(i, id);
+                            break;
+                        case Money money:
+                            Amounts(ref rankings[position]).Add(i, money.Value);
+                            break;
+                        case decimal amount:
+                            Amounts(ref rankings[position]).Add(i, amount);
                             break;
                         default:
                             return false;
@@ -100,77 +109,28 @@ namespace LeadRecycle.InMemoryDataverse.Storage
             return true;
         }
 
-        /// <summary>The texts, ids or amounts at one key position, and each one's rank among the position's distinct values.</summary>
-        private sealed class PositionRanking
+        private static Ranking<string> Texts(ref IRanking? ranking) =>
+            (Ranking<string>)(ranking ??= new Ranking<string>(StringComparer.OrdinalIgnoreCase, (x, y) => string.Compare(x, y, StringComparison.OrdinalIgnoreCase)));
+
+        private static Ranking<Guid> Ids(ref IRanking? ranking) =>
+            (Ranking<Guid>)(ranking ??= new Ranking<Guid>(EqualityComparer<Guid>.Default, (x, y) => x.CompareTo(y)));
+
+        private static Ranking<decimal> Amounts(ref IRanking? ranking) =>
+            (Ranking<decimal>)(ranking ??= new Ranking<decimal>(EqualityComparer<decimal>.Default, (x, y) => x.CompareTo(y)));
+
+        private interface IRanking
         {
-            private readonly object?[] _values;
-            private readonly Ranking<string> _texts = new Ranking<string>(StringComparer.OrdinalIgnoreCase, (x, y) => string.Compare(x, y, StringComparison.OrdinalIgnoreCase));
-            private readonly Ranking<Guid> _ids = new Ranking<Guid>(EqualityComparer<Guid>.Default, (x, y) => x.CompareTo(y));
-            private readonly Ranking<decimal> _amounts = new Ranking<decimal>(EqualityComparer<decimal>.Default, (x, y) => x.CompareTo(y));
-
-            public PositionRanking(int count) => _values = new object?[count];
-
-            public void Add(int entry, object value)
-            {
-                _values[entry] = value;
-                switch (value)
-                {
-                    case string text:
-                        _texts.Add(text);
-                        break;
-                    case EntityReference reference:
-                        _ids.Add(reference.Id);
-                        break;
-                    case Guid id:
-                        _ids.Add(id);
-                        break;
-                    case Money money:
-                        _amounts.Add(money.Value);
-                        break;
-                    default:
-                        _amounts.Add((decimal)value);
-                        break;
-                }
-            }
-
-            // One position holds one type (the index checked it), so one of the three rankings is in use.
-            public void Apply(RankedKey[] keys, int position)
-            {
-                _texts.Rank();
-                _ids.Rank();
-                _amounts.Rank();
-                for (var i = 0; i < _values.Length; i++)
-                {
-                    switch (_values[i])
-                    {
-                        case null:
-                            break;
-                        case string text:
-                            keys[i].Set(position, _texts.Of(text));
-                            break;
-                        case EntityReference reference:
-                            keys[i].Set(position, _ids.Of(reference.Id));
-                            break;
-                        case Guid id:
-                            keys[i].Set(position, _ids.Of(id));
-                            break;
-                        case Money money:
-                            keys[i].Set(position, _amounts.Of(money.Value));
-                            break;
-                        case decimal amount:
-                            keys[i].Set(position, _amounts.Of(amount));
-                            break;
-                    }
-                }
-            }
+            /// <summary>Sets each entry's number at the position to its value's rank among the distinct values.</summary>
+            void Apply(RankedKey[] keys, int position);
         }
 
-        /// <summary>The distinct values of one key position and, once ranked, each one's place in the comparer's order.</summary>
-        private sealed class Ranking<T>
+        /// <summary>The values of one key position, each with its entry, ranked among the distinct ones in the comparer's order.</summary>
+        private sealed class Ranking<T> : IRanking
             where T : notnull
         {
             private readonly Dictionary<T, long> _ranks;
             private readonly Comparison<T> _order;
+            private readonly List<(int Entry, T Value)> _values = new List<(int Entry, T Value)>();
 
             public Ranking(IEqualityComparer<T> equality, Comparison<T> order)
             {
@@ -178,9 +138,13 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 _order = order;
             }
 
-            public void Add(T value) => _ranks[value] = 0;
+            public void Add(int entry, T value)
+            {
+                _ranks[value] = 0;
+                _values.Add((entry, value));
+            }
 
-            public void Rank()
+            public void Apply(RankedKey[] keys, int position)
             {
                 var ordered = new List<T>(_ranks.Keys);
                 ordered.Sort(_order);
@@ -188,9 +152,12 @@ namespace LeadRecycle.InMemoryDataverse.Storage
                 {
                     _ranks[ordered[rank]] = rank;
                 }
-            }
 
-            public long Of(T value) => _ranks[value];
+                foreach (var (entry, value) in _values)
+                {
+                    keys[entry].Set(position, _ranks[value]);
+                }
+            }
         }
 
         private struct RankedKey
