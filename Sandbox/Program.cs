@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace LeadRecycle.Sandbox
 {
@@ -463,6 +464,16 @@ namespace LeadRecycle.Sandbox
 
         private const string AfterImport = "after import";
 
+        private const string LiveHeapLine = "Live managed heap {0}: {1:N0} MB, {2:N0} bytes per deal ({3:N0} deals); {4}.";
+
+        /// <summary>The bytes per deal in a replay's "after import" heap line (<see cref="ReportLiveHeap"/>), or 0 when its output has none.</summary>
+        public static long BytesPerDealAfterImport(string standardError)
+        {
+            var line = Regex.Match(standardError ?? string.Empty,
+                Regex.Escape("Live managed heap " + AfterImport + ": ") + @"[\d,]+ MB, ([\d,]+) bytes per deal");
+            return line.Success ? long.Parse(line.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 0;
+        }
+
         private static void ReportLiveHeap(string when, int deals)
         {
             var setting = Environment.GetEnvironmentVariable(MemoryReportVariable);
@@ -475,7 +486,7 @@ namespace LeadRecycle.Sandbox
             var collections = string.Format(CultureInfo.InvariantCulture, "{0:N0}/{1:N0}/{2:N0} collections of generation 0/1/2 so far, paused {3:N1} s",
                 GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalSeconds);
             var bytes = GC.GetTotalMemory(forceFullCollection: true);
-            Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Live managed heap {0}: {1:N0} MB, {2:N0} bytes per deal ({3:N0} deals); {4}.",
+            Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, LiveHeapLine,
                 when, bytes / (1024 * 1024), deals > 0 ? bytes / deals : 0, deals, collections));
         }
 

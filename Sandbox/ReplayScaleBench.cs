@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Text.RegularExpressions;
 using System.Threading;
 
 namespace LeadRecycle.Sandbox
@@ -112,9 +111,7 @@ namespace LeadRecycle.Sandbox
                 throw new InvalidOperationException("The replay of " + history + " failed (exit " + process.ExitCode.ToString(CultureInfo.InvariantCulture) + "): " + error.Result + output.Result);
             }
 
-            var heapLine = Regex.Match(error.Result, @"Live managed heap after import: [\d,]+ MB, ([\d,]+) bytes per deal");
-            var bytesPerDeal = heapLine.Success ? long.Parse(heapLine.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 0;
-            return (seconds, peak, bytesPerDeal);
+            return (seconds, peak, Program.BytesPerDealAfterImport(error.Result));
         }
 
         private static string DotnetHost()
